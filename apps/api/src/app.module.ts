@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule, RequestContextFactory } from '@app/auth';
+import { CatalogueModule } from '@app/catalogue';
+import { DatabaseModule, RedisModule } from '@app/common';
+import { AppConfig, AppConfigModule } from '@app/config';
+import { DemoDataModule } from '@app/demo-data';
+import { InventoryModule } from '@app/inventory';
+import { LocationsModule } from '@app/locations';
+import { StaffModule } from '@app/staff';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { graphqlConfig } from './graphql/graphql.config.js';
+import { HealthModule } from './health/health.module.js';
+import { loggerConfig } from './logger.config.js';
+
+/** Wiring only: the domain lives in libs/. */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
+    DatabaseModule.forRoot(MIGRATIONS),
+    RedisModule,
+    AuthModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [AppConfig, RequestContextFactory],
+      useFactory: graphqlConfig,
+    }),
+    HealthModule,
+    LocationsModule,
+    CatalogueModule,
+    InventoryModule,
+    StaffModule,
+    DemoDataModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,21 @@
+import { forbidden, unauthenticated } from '@app/common';
+import { Caller, StaffCaller, StaffRole } from './caller.js';
+
+/** The caller as staff, or UNAUTHENTICATED / FORBIDDEN. */
+export function requireStaff(caller: Caller, roles: StaffRole[] = []): StaffCaller {
+  if (caller.kind === 'guest') throw unauthenticated();
+  if (caller.kind !== 'staff') throw forbidden('Staff only');
+  if (roles.length && !roles.includes(caller.role)) throw forbidden(`Requires role ${roles.join(' or ')}`);
+  return caller;
+}
+
+/** Admins act everywhere; managers and associates only at their home location. */
+export function canActAt(staff: StaffCaller, locationId: string): boolean {
+  return staff.role === StaffRole.ADMIN || staff.locationId === locationId;
+}
+
+export function requireActsAt(caller: Caller, locationId: string, roles: StaffRole[] = []): StaffCaller {
+  const staff = requireStaff(caller, roles);
+  if (!canActAt(staff, locationId)) throw forbidden('Staff act only at their own location');
+  return staff;
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '@app/config';
+import { StaffGuard } from './auth.decorators.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RequestContextFactory } from './request-context.factory.js';
+import { TokenService } from './token.service.js';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'commerce-api' }, verifyOptions: { issuer: 'commerce-api' } }),
+    }),
+  ],
+  providers: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard],
+  exports: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { badInput } from '@app/common';
+import { Caller, RequestContext, SalesChannel } from './caller.js';
+import { TokenService } from './token.service.js';
+
+type IncomingLike = { headers: Record<string, string | string[] | undefined>; id?: unknown };
+
+const header = (req: IncomingLike, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Builds the per-request context from HTTP headers (or a WebSocket's connection params). */
+@Injectable()
+export class RequestContextFactory {
+  constructor(private readonly tokens: TokenService) {}
+
+  async fromHeaders(req: IncomingLike): Promise<RequestContext> {
+    const requestId = typeof req.id === 'string' ? req.id : (header(req, 'x-request-id') ?? randomUUID());
+    const caller = await this.tokens.callerFrom(header(req, 'authorization'));
+    return { requestId, caller, channel: channelOf(header(req, 'x-channel'), caller), loaders: new Map() };
+  }
+}
+
+/** The x-channel header; staff default to STORE, everyone else to WEB. */
+export function channelOf(value: string | undefined, caller: Caller): SalesChannel {
+  if (!value) return caller.kind === 'staff' ? SalesChannel.STORE : SalesChannel.WEB;
+  const v = value.trim().toUpperCase();
+  if (v in SalesChannel) return v as SalesChannel;
+  throw badInput(`x-channel must be one of ${Object.values(SalesChannel).join(', ')}`);
+}

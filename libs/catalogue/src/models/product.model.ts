@@ -1,0 +1,37 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Money, PageInfo } from '@app/common';
+
+@ObjectType()
+export class Product {
+  @Field(() => ID) id: string;
+  @Field(() => String) slug: string;
+  @Field(() => String) name: string;
+  @Field(() => String, { nullable: true }) description: string | null;
+  @Field(() => String, { nullable: true }) brand: string | null;
+  @Field(() => String, { nullable: true }) category: string | null;
+  @Field(() => [String], { description: 'Image URLs, first is the main one.' }) images: string[];
+}
+
+@ObjectType({ description: 'A size/colour of a product, the unit that is stocked and sold.' })
+export class ProductVariant {
+  @Field(() => ID) id: string;
+  @Field(() => String) sku: string;
+  @Field(() => String, { nullable: true }) size: string | null;
+  @Field(() => String, { nullable: true }) colour: string | null;
+  @Field(() => Money, { description: 'Price including tax.' }) price: Money;
+  @Field(() => String, { nullable: true }) barcode: string | null;
+  productId: string;
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field(() => String) cursor: string;
+  @Field(() => Product) node: Product;
+}
+
+@ObjectType()
+export class ProductConnection {
+  @Field(() => Int) totalCount: number;
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [ProductEdge]) edges: ProductEdge[];
+}

@@ -1,0 +1,49 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext, StaffOnly, StaffRole } from '@app/auth';
+import { payload } from '@app/common';
+import { ProductCreateInput } from '../dto/product-create.input.js';
+import { ProductFilter } from '../dto/product-filter.input.js';
+import { toProduct, toVariant } from '../models/catalogue.mapper.js';
+import { Product, ProductConnection, ProductVariant } from '../models/product.model.js';
+import { ProductPayload } from '../models/product.payload.js';
+import { CatalogueService } from '../services/catalogue.service.js';
+import { ProductSearchService } from '../services/product-search.service.js';
+
+@Resolver(() => Product)
+export class ProductsResolver {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly search: ProductSearchService,
+  ) {}
+
+  @Query(() => ProductConnection, { description: 'The catalogue, by name, a page at a time (first: 1 to 100).' })
+  async products(
+    @Args('first', { type: () => Int }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter,
+  ): Promise<ProductConnection> {
+    const page = await this.search.search(first, after ?? undefined, filter ?? {});
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+      edges: page.rows.map((r) => ({ cursor: r.cursor, node: toProduct(r.product) })),
+    };
+  }
+
+  @Query(() => Product, { nullable: true })
+  async product(@Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
+    const p = await this.catalogue.findBySlug(slug);
+    return p && toProduct(p);
+  }
+
+  @ResolveField(() => [ProductVariant], { description: 'In the order they were created.' })
+  async variants(@Parent() product: Product, @Ctx() ctx: RequestContext): Promise<ProductVariant[]> {
+    return (await this.catalogue.loadVariants(ctx, product.id)).map(toVariant);
+  }
+
+  @Mutation(() => ProductPayload)
+  @StaffOnly(StaffRole.ADMIN)
+  productCreate(@Args('input') input: ProductCreateInput): Promise<ProductPayload> {
+    return payload('product', async () => toProduct(await this.catalogue.create(input)));
+  }
+}

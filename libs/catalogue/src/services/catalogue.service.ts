@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { BusinessError, byKeys, ErrorCode, groupByKeys, HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { ProductCreateInput } from '../dto/product-create.input.js';
+import { ProductVariantEntity } from '../entities/product-variant.entity.js';
+import { ProductEntity } from '../entities/product.entity.js';
+
+const DUPLICATE_FIELDS: Record<string, { field: string[]; what: string }> = {
+  UQ_product_slug: { field: ['slug'], what: 'A product with this slug' },
+  UQ_variant_sku: { field: ['variants', 'sku'], what: 'A variant with this SKU' },
+  UQ_variant_barcode: { field: ['variants', 'barcode'], what: 'A variant with this barcode' },
+};
+
+/** SKUs are matched without regard to case: stored upper-case. */
+export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
+
+/** Products and their variants: creation and look-ups. */
+@Injectable()
+export class CatalogueService {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get products() {
+    return this.tx.manager.getRepository(ProductEntity);
+  }
+
+  private get variants() {
+    return this.tx.manager.getRepository(ProductVariantEntity);
+  }
+
+  /** Creates a product with its variants, all or nothing. */
+  create(input: ProductCreateInput): Promise<ProductEntity> {
+    const skus = input.variants.map((v) => normaliseSku(v.sku));
+    const repeated = skus.find((s, i) => skus.indexOf(s) !== i);
+    if (repeated) return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
+    return this.tx.run(async () => {
+      try {
+        const product = await this.products.save(this.products.create({
+          slug: input.slug,
+          name: input.name.trim(),
+          description: input.description ?? null,
+          brand: input.brand ?? null,
+          category: input.category ?? null,
+          images: input.images ?? [],
+        }));
+        await this.variants.insert(input.variants.map((v, position) => ({
+          productId: product.id,
+          position,
+          sku: skus[position],
+          size: v.size ?? null,
+          colour: v.colour ?? null,
+          priceAmount: v.price.amount,
+          priceCurrency: v.price.currency,
+          barcode: v.barcode ?? null,
+        })));
+        return product;
+      } catch (err) {
+        const dup = pgCode(err) === PG_UNIQUE_VIOLATION ? DUPLICATE_FIELDS[pgConstraint(err) ?? ''] : undefined;
+        if (dup) throw new BusinessError(ErrorCode.DUPLICATE, `${dup.what} already exists`, dup.field);
+        throw err;
+      }
+    });
+  }
+
+  findBySlug(slug: string): Promise<ProductEntity | null> {
+    return this.products.findOneBy({ slug });
+  }
+
+  findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
+    return this.variants.findOneBy({ sku: normaliseSku(sku) });
+  }
+
+  findVariant(id: string): Promise<ProductVariantEntity | null> {
+    return isUuid(id) ? this.variants.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  loadProduct(ctx: HasLoaders, id: string): Promise<ProductEntity | null> {
+    return loader<string, ProductEntity>(ctx, 'product', async (ids) => byKeys(ids, await this.products.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
+  }
+
+  /** A product's variants in creation order, batched across the products of one response. */
+  loadVariants(ctx: HasLoaders, productId: string): Promise<ProductVariantEntity[]> {
+    return loader<string, ProductVariantEntity[]>(ctx, 'variantsByProduct', async (ids) =>
+      groupByKeys(ids, await this.variants.find({ where: { productId: In([...ids]) }, order: { productId: 'ASC', position: 'ASC' } }), (v) => v.productId),
+    ).load(productId) as Promise<ProductVariantEntity[]>;
+  }
+
+  loadVariant(ctx: HasLoaders, id: string): Promise<ProductVariantEntity | null> {
+    return loader<string, ProductVariantEntity>(ctx, 'variant', async (ids) => byKeys(ids, await this.variants.findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id)).load(id);
+  }
+}

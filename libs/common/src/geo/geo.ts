@@ -1,0 +1,40 @@
+import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
+import { IsLatitude, IsLongitude } from 'class-validator';
+
+@ObjectType()
+export class GeoPoint {
+  @Field(() => Float)
+  lat: number;
+
+  @Field(() => Float)
+  lng: number;
+}
+
+@InputType()
+export class GeoPointInput {
+  @Field(() => Float) @IsLatitude({ message: 'lat must be between -90 and 90' })
+  lat: number;
+
+  @Field(() => Float) @IsLongitude({ message: 'lng must be between -180 and 180' })
+  lng: number;
+}
+
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/**
+ * SQL for the great-circle distance in km between the columns `lat`/`lng` of `alias` and the
+ * parameters `$lat`/`$lng` (haversine), for ordering and the exact radius test.
+ */
+export function distanceSql(alias: string, latParam: string, lngParam: string): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(sqrt(
+    power(sin(radians(${alias}.lat - ${latParam}) / 2), 2) +
+    cos(radians(${latParam})) * cos(radians(${alias}.lat)) * power(sin(radians(${alias}.lng - ${lngParam}) / 2), 2))))`;
+}
+
+/** A lat/lng box that contains the circle, so an index on (lat, lng) can cut the candidates first. */
+export function boundingBox(lat: number, lng: number, radiusKm: number) {
+  const dLat = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  const dLng = cosLat < 1e-6 ? 180 : Math.min(180, dLat / cosLat);
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
+}

@@ -1,0 +1,2 @@
+export * from './page-info.model.js';
+export * from './cursor.js';

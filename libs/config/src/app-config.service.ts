@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DEV_JWT_SECRET, Env } from './env.js';
+
+/** Typed, read-only access to the validated settings. */
+@Injectable()
+export class AppConfig {
+  constructor(private readonly config: ConfigService<Env, true>) {}
+
+  get<K extends keyof Env>(key: K): Env[K] {
+    return this.config.get(key, { infer: true });
+  }
+
+  get jwtSecret(): string {
+    return this.get('JWT_SECRET') ?? DEV_JWT_SECRET;
+  }
+
+  get seedDemoData(): boolean {
+    return this.get('SEED_DEMO_DATA') ?? !this.isProduction;
+  }
+
+  get isProduction(): boolean {
+    return this.get('NODE_ENV') === 'production';
+  }
+}

@@ -1,0 +1,84 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true
+    : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+
+/**
+ * Every setting the service reads, validated once at start. Only this file reads `process.env`
+ * (through ConfigModule), so a wrong value stops the start with a message naming the variable.
+ */
+export class Env {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL connection string; unset means the embedded PGlite database. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Connections in the pool to a real PostgreSQL (PGlite always uses one). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Where PGlite keeps its files when DATABASE_URL is unset; `memory://` keeps nothing. */
+  @IsString()
+  PGLITE_DATA_DIR = '.data/pglite';
+
+  /** Redis connection string; unset means an in-process stand-in. */
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Prefix for every Redis key and channel, so several deployments or test runs can share a server. */
+  @IsString()
+  REDIS_KEY_PREFIX = 'commerce:';
+
+  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional() @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Secret that signs access tokens. Required in production; a fixed development value otherwise. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of a staff token, in seconds (a shift and a bit). */
+  @Transform(toInt) @IsInt() @Min(60)
+  STAFF_TOKEN_TTL_SECONDS = 12 * 3600;
+
+  @IsIn(LOG_LEVELS as unknown as string[])
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** Load the demo retailer into an empty database on start. Default: on, except in production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  SEED_DEMO_DATA?: boolean;
+
+  /** log2 of the scrypt cost for password hashes (15 = 32 MiB, about 60 ms on one core). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(20)
+  PASSWORD_HASH_COST = 15;
+}
+
+export const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
+
+/** The `validate` hook of ConfigModule: returns the typed settings or throws naming each bad variable. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const env = plainToInstance(Env, stripEmpty(raw), { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`);
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
+  if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return env;
+}
+
+function stripEmpty(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== ''));
+}

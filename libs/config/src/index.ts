@@ -1,0 +1,3 @@
+export * from './env.js';
+export * from './app-config.service.js';
+export * from './config.module.js';

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@app/catalogue';
+import { LocationsModule } from '@app/locations';
+import { StockLevelEntity } from './entities/stock-level.entity.js';
+import { StockMovementEntity } from './entities/stock-movement.entity.js';
+import { StockResolver } from './resolvers/stock.resolver.js';
+import { StoresNearResolver } from './resolvers/stores-near.resolver.js';
+import { VariantAvailabilityResolver } from './resolvers/variant-availability.resolver.js';
+import { StockLedger } from './services/stock-ledger.service.js';
+import { StockQueryService } from './services/stock-query.service.js';
+import { StockService } from './services/stock.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule],
+  providers: [StockLedger, StockQueryService, StockService, StockResolver, StoresNearResolver, VariantAvailabilityResolver],
+  exports: [StockLedger, StockQueryService],
+})
+export class InventoryModule {}

@@ -1,0 +1,15 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx, RequestContext } from '@app/auth';
+import { ProductVariant } from '@app/catalogue';
+import { StockQueryService } from '../services/stock-query.service.js';
+
+/** Adds stock fields to the catalogue's variant type, so the catalogue need not know about stock. */
+@Resolver(() => ProductVariant)
+export class VariantAvailabilityResolver {
+  constructor(private readonly query: StockQueryService) {}
+
+  @ResolveField(() => Int, { description: 'Units that can be shipped to a home now, across all locations.' })
+  availableOnline(@Parent() variant: ProductVariant, @Ctx() ctx: RequestContext): Promise<number> {
+    return this.query.availableOnline(ctx, variant.id);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { boundingBox, byKeys, distanceSql, HasLoaders, loader, TransactionHost } from '@app/common';
+
+export interface StoreStock {
+  locationId: string;
+  distanceKm: number;
+  available: number;
+}
+
+export const MAX_RADIUS_KM = 1000;
+
+/** Read side of stock: levels, availability online and in stores near a point. */
+@Injectable()
+export class StockQueryService {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async level(locationId: string, variantId: string): Promise<{ onHand: number; reserved: number }> {
+    const [row] = await this.tx.manager.query(
+      `SELECT on_hand AS "onHand", reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [locationId, variantId]);
+    return row ?? { onHand: 0, reserved: 0 };
+  }
+
+  /**
+   * Pickup stores within `radiusKm`, nearest first, with what they have of the variant (zero included).
+   * The bounding box lets the partial (lat, lng) index cut candidates; haversine makes it exact.
+   */
+  storesNear(lat: number, lng: number, radiusKm: number, variantId: string): Promise<StoreStock[]> {
+    const box = boundingBox(lat, lng, radiusKm);
+    const wraps = box.minLng < -180 || box.maxLng > 180;
+    return this.tx.manager.query(
+      `SELECT l.id AS "locationId", d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+       FROM location l
+       CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
+       LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = $4
+       WHERE l.type = 'STORE' AND l.pickup_enabled
+         AND l.lat BETWEEN $5 AND $6 ${wraps ? '' : 'AND l.lng BETWEEN $7 AND $8'}
+         AND d.km <= $3
+       ORDER BY d.km, l.id`,
+      [lat, lng, radiusKm, variantId, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
+    ).then((rows: StoreStock[]) => rows.map((r) => ({ ...r, distanceKm: Math.round(Number(r.distanceKm) * 1000) / 1000 })));
+  }
+
+  /** Units that could be shipped to a home now: available stock across every location, batched per request. */
+  availableOnline(ctx: HasLoaders, variantId: string): Promise<number> {
+    return loader<string, number>(ctx, 'availableOnline', async (ids) => {
+      const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
+        `SELECT variant_id AS "variantId", SUM(GREATEST(on_hand - reserved, 0))::int AS available
+         FROM stock_level WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id`, [ids]);
+      return byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
+    }).load(variantId) as Promise<number>;
+  }
+}

@@ -1,0 +1,19 @@
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LocationsModule } from '@app/locations';
+import { StaffEntity } from './entities/staff.entity.js';
+import { StaffResolver } from './resolvers/staff.resolver.js';
+import { StaffService } from './services/staff.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([StaffEntity]), LocationsModule],
+  providers: [StaffService, StaffResolver],
+  exports: [StaffService],
+})
+export class StaffModule implements OnApplicationBootstrap {
+  constructor(private readonly staff: StaffService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.staff.ensureBootstrapAdmin();
+  }
+}
