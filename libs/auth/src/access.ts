@@ -1,5 +1,5 @@
 import { forbidden, unauthenticated } from '@app/common';
-import { Caller, StaffCaller, StaffRole } from './caller.js';
+import { type Caller, type StaffCaller, StaffRole } from './caller.js';
 
 /** The caller as staff, or UNAUTHENTICATED / FORBIDDEN. */
 export function requireStaff(caller: Caller, roles: StaffRole[] = []): StaffCaller {

@@ -1,8 +1,8 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, type CanActivate, createParamDecorator, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { requireStaff } from './access.js';
-import { RequestContext, StaffRole } from './caller.js';
+import { type RequestContext, StaffRole } from './caller.js';
 
 const STAFF_ROLES = 'auth:staffRoles';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput } from '@app/common';
-import { Caller, RequestContext, SalesChannel } from './caller.js';
+import { type Caller, type RequestContext, SalesChannel } from './caller.js';
 import { TokenService } from './token.service.js';
 
 type IncomingLike = { headers: Record<string, string | string[] | undefined>; id?: unknown };

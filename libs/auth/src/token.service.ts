@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { unauthenticated } from '@app/common';
-import { Caller, StaffRole } from './caller.js';
+import { type Caller, StaffRole } from './caller.js';
 
 type TokenClaims =
   | { sub: string; typ: 'staff'; role: StaffRole; loc: string | null }

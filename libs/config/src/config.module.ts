@@ -5,7 +5,9 @@ import { validateEnv } from './env.js';
 
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ isGlobal: true, validate: validateEnv, ignoreEnvFile: true, cache: true })],
+  // `load` runs when the module is instantiated (not when this file is imported), so the settings are
+  // those of process.env at start; a bad value throws there, naming the variable.
+  imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...validateEnv(process.env) })] })],
   providers: [AppConfig],
   exports: [AppConfig],
 })

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@app/common';
 import { productSeed } from './demo-catalogue.js';
-import { DEMO_LOCATIONS, generatedLocations, LocationSeed } from './demo-locations.js';
+import { DEMO_LOCATIONS, generatedLocations, type LocationSeed } from './demo-locations.js';
 
 export interface LoadOptions {
   products: number;

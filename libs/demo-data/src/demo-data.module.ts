@@ -1,4 +1,4 @@
-import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BulkLoader } from './bulk-loader.service.js';
 import { DemoDataService } from './demo-data.service.js';

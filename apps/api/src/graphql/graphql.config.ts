@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { ApolloDriverConfig } from '@nestjs/apollo';
+import { type ApolloDriverConfig } from '@nestjs/apollo';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { RequestContext, RequestContextFactory } from '@app/auth';
+import { type RequestContext, RequestContextFactory } from '@app/auth';
 import { ErrorCode, formatError } from '@app/common';
 import { AppConfig } from '@app/config';
 import { maxDepthRule } from './max-depth.rule.js';

@@ -1,4 +1,4 @@
-import { ASTNode, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import { type ASTNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '@app/common';
 
 /**

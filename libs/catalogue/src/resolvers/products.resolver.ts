@@ -1,5 +1,5 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext, StaffOnly, StaffRole } from '@app/auth';
+import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
 import { payload } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductFilter } from '../dto/product-filter.input.js';

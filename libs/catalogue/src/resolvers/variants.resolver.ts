@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext } from '@app/auth';
+import { Ctx, type RequestContext } from '@app/auth';
 import { notFound } from '@app/common';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
 import { Product, ProductVariant } from '../models/product.model.js';

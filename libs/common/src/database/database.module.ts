@@ -1,6 +1,6 @@
-import { DynamicModule, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrationsLocked } from './run-migrations.js';

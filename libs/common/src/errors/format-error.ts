@@ -1,5 +1,5 @@
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes.js';
 
 const logger = new Logger('GraphQL');

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext, StaffOnly } from '@app/auth';
+import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
 import { payload } from '@app/common';
 import { StockAdjustInput } from '../dto/stock-adjust.input.js';
 import { StockLevel, StockLevelPayload, toStockLevel } from '../models/stock-level.model.js';

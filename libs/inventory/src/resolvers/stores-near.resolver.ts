@@ -1,5 +1,5 @@
 import { Args, Float, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext } from '@app/auth';
+import { Ctx, type RequestContext } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
 import { badInput, GeoPointInput, notFound } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';

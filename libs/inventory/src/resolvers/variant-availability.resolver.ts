@@ -1,5 +1,5 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext } from '@app/auth';
+import { Ctx, type RequestContext } from '@app/auth';
 import { ProductVariant } from '@app/catalogue';
 import { StockQueryService } from '../services/stock-query.service.js';
 

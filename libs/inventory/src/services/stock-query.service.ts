@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { boundingBox, byKeys, distanceSql, HasLoaders, loader, TransactionHost } from '@app/common';
+import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, TransactionHost } from '@app/common';
 
 export interface StoreStock {
   locationId: string;

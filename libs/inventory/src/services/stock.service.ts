@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Caller, requireActsAt, requireStaff } from '@app/auth';
+import { type Caller, requireActsAt, requireStaff } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
 import { badInput, BusinessError, ErrorCode, notFound } from '@app/common';
 import { LocationsService } from '@app/locations';

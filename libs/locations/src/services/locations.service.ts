@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { BusinessError, byKeys, ErrorCode, HasLoaders, isUuid, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { BusinessError, byKeys, ErrorCode, type HasLoaders, isUuid, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { LocationCreateInput } from '../dto/location-create.input.js';
 import { LocationEntity } from '../entities/location.entity.js';
 import { parseIsoDuration } from './iso-duration.js';

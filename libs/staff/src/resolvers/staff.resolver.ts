@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, RequestContext } from '@app/auth';
+import { Ctx, type RequestContext } from '@app/auth';
 import { payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { StaffCreateInput, StaffLoginInput } from '../dto/staff.inputs.js';

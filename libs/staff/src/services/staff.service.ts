@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Caller, PasswordHasher, requireStaff, StaffRole, TokenService } from '@app/auth';
-import { BusinessError, ErrorCode, forbidden, HasLoaders, isUuid, byKeys, loader, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { type Caller, PasswordHasher, requireStaff, StaffRole, TokenService } from '@app/auth';
+import { BusinessError, ErrorCode, forbidden, type HasLoaders, isUuid, byKeys, loader, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LocationsService } from '@app/locations';
 import { In } from 'typeorm';

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
+import { codes, startTestApp, TestApp } from './support/test-app.js';
+
+const PRODUCTS = `query($first: Int!, $after: String, $filter: ProductFilter) { products(first: $first, after: $after, filter: $filter) {
+  totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id slug name category variants { sku size price { amount currency } availableOnline } } } } }`;
+const CREATE = `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id slug } userErrors { code field message } } }`;
+const NEAR = `query($near: GeoPointInput!, $radiusKm: Float!, $sku: String!) { storesNear(near: $near, radiusKm: $radiusKm, sku: $sku) { location { id code type } distanceKm available } }`;
+
+describe('catalogue and stock near me', () => {
+  let t: TestApp;
+  let admin: string;
+  const word = unique('w').toLowerCase().replace('-', '');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = await adminToken(t);
+  });
+  afterAll(() => t?.close());
+
+  describe('productCreate', () => {
+    it('creates a product with its variants in order, prices in minor units', async () => {
+      const p = await createProduct(t, admin, { sizes: ['XS', 'S', 'M', 'L'], price: 4999 });
+      const r = await t.gql(`query($slug: String!) { product(slug: $slug) { name variants { size price { amount currency } product { slug } } } }`, { slug: p.slug });
+      expect(r.data.product.variants.map((v: { size: string }) => v.size)).toEqual(['XS', 'S', 'M', 'L']);
+      expect(r.data.product.variants[0].price).toEqual({ amount: 4999, currency: 'EUR' });
+      expect(r.data.product.variants[0].product.slug).toBe(p.slug);
+    });
+
+    it('finds a variant by SKU, whatever its case', async () => {
+      const p = await createProduct(t, admin);
+      const r = await t.gql(`query($sku: String!) { variant(sku: $sku) { sku size product { slug } } }`, { sku: p.variants[1].sku.toLowerCase() });
+      expect(r.data.variant).toEqual({ sku: p.variants[1].sku, size: 'M', product: { slug: p.slug } });
+      expect((await t.gql(`query { variant(sku: "NOPE-NOPE") { sku } }`)).data.variant).toBeNull();
+      expect((await t.gql(`query { product(slug: "no-such-product") { id } }`)).data.product).toBeNull();
+    });
+
+    it('refuses duplicate SKUs and slugs and leaves nothing half-made', async () => {
+      const p = await createProduct(t, admin);
+      const slug = unique('dup').toLowerCase();
+      const dupSku = await t.gql(CREATE, { input: { slug, name: 'Dup', variants: [{ sku: p.variants[0].sku.toLowerCase(), price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      expect(dupSku.data.productCreate.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['variants', 'sku'] });
+      expect((await t.gql(`query($slug: String!) { product(slug: $slug) { id } }`, { slug })).data.product).toBeNull();
+      const twice = await t.gql(CREATE, { input: { slug, name: 'Dup', variants: [{ sku: 'A-1', price: { amount: 1, currency: 'EUR' } }, { sku: 'a-1', price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      expect(twice.data.productCreate.userErrors[0].code).toBe('DUPLICATE');
+      const dupSlug = await t.gql(CREATE, { input: { slug: p.slug, name: 'Dup', variants: [{ sku: unique('S'), price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      expect(dupSlug.data.productCreate.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['slug'] });
+    });
+
+    it('refuses bad input with BAD_USER_INPUT', async () => {
+      const base = { slug: unique('bad').toLowerCase(), name: 'Bad', variants: [{ sku: unique('S'), price: { amount: 100, currency: 'EUR' } }] };
+      for (const input of [
+        { ...base, variants: [{ ...base.variants[0], price: { amount: -1, currency: 'EUR' } }] },
+        { ...base, variants: [{ ...base.variants[0], price: { amount: 100, currency: 'euro' } }] },
+        { ...base, variants: [] },
+        { ...base, slug: 'Not A Slug' },
+        { ...base, variants: [{ ...base.variants[0], sku: 'bad sku!' }] },
+        { ...base, unknownField: 1 },
+      ]) {
+        const r = await t.gql(CREATE, { input }, { token: admin });
+        expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      }
+    });
+
+    it('is for admins only', async () => {
+      const store = await createLocation(t, admin);
+      const manager = await createStaff(t, admin, 'MANAGER', store.id);
+      const input = { slug: unique('x').toLowerCase(), name: 'X', variants: [{ sku: unique('S'), price: { amount: 1, currency: 'EUR' } }] };
+      expect(codes(await t.gql(CREATE, { input }))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await t.gql(CREATE, { input }, { token: manager.token }))).toEqual(['FORBIDDEN']);
+    });
+  });
+
+  describe('products: search, filters and pagination', () => {
+    let store: { id: string };
+    const made: { slug: string; name: string }[] = [];
+
+    beforeAll(async () => {
+      store = await createLocation(t, admin);
+      for (const [i, name] of ['Alpha trench', 'Beta trench', 'Gamma sneaker', 'Delta trench', 'Epsilon scarf'].entries()) {
+        const p = await createProduct(t, admin, { name: `${name} ${word}`, category: i === 2 ? 'shoes' : 'coats' });
+        made.push(p);
+        if (i === 1 || i === 2) await adjust(t, admin, store.id, p.variants[0].sku, 2);
+      }
+    });
+
+    it('walks every page exactly once, in name order, with cursors', async () => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const r: { data: { products: any } } = await t.gql(PRODUCTS, { first: 2, after, filter: { search: word } });
+        const c = r.data.products;
+        expect(c.totalCount).toBe(5);
+        seen.push(...c.edges.map((e: { node: { name: string } }) => e.node.name));
+        pages++;
+        expect(c.pageInfo.endCursor).toBe(c.edges.at(-1).cursor);
+        if (!c.pageInfo.hasNextPage) break;
+        after = c.pageInfo.endCursor;
+      }
+      expect(pages).toBe(3);
+      expect(seen).toEqual([...made.map((p) => p.name)].sort());
+    });
+
+    it('a page that ends exactly at the last product says there is no next page', async () => {
+      const r = await t.gql(PRODUCTS, { first: 5, filter: { search: word } });
+      expect(r.data.products.edges).toHaveLength(5);
+      expect(r.data.products.pageInfo.hasNextPage).toBe(false);
+      const after = await t.gql(PRODUCTS, { first: 5, after: r.data.products.pageInfo.endCursor, filter: { search: word } });
+      expect(after.data.products).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    });
+
+    it('matches all words, as prefixes, case-insensitively', async () => {
+      const r = await t.gql(PRODUCTS, { first: 10, filter: { search: `TRENCH ${word.slice(0, -2)}` } });
+      expect(r.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Alpha trench', 'Beta trench', 'Delta trench'].map((n) => `${n} ${word}`));
+      expect((await t.gql(PRODUCTS, { first: 10, filter: { search: `${word} nothing-like-this` } })).data.products.totalCount).toBe(0);
+      // punctuation is not syntax
+      expect((await t.gql(PRODUCTS, { first: 10, filter: { search: `${word} & | ! :* (` } })).data.products.totalCount).toBe(5);
+    });
+
+    it('filters by category and by availability at a store', async () => {
+      const shoes = await t.gql(PRODUCTS, { first: 10, filter: { search: word, category: 'shoes' } });
+      expect(shoes.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`Gamma sneaker ${word}`]);
+      const here = await t.gql(PRODUCTS, { first: 10, filter: { search: word, availableAt: store.id } });
+      expect(here.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`Beta trench ${word}`, `Gamma sneaker ${word}`]);
+      expect(here.data.products.edges[0].node.variants[0].availableOnline).toBe(2);
+      expect(here.data.products.edges[0].node.variants[1].availableOnline).toBe(0);
+    });
+
+    it('refuses page sizes outside 1..100 and cursors it did not issue', async () => {
+      for (const first of [0, -1, 101]) expect(codes(await t.gql(PRODUCTS, { first }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(PRODUCTS, { first: 1, after: 'garbage' }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(PRODUCTS, { first: 1, after: Buffer.from('["a"]').toString('base64url') }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(PRODUCTS, { first: 1, filter: { availableAt: 'nope' } }))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
+  describe('storesNear', () => {
+    let sku: string;
+    const loc: Record<string, { id: string }> = {};
+
+    beforeAll(async () => {
+      sku = (await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku;
+      // A point in the sea off Brittany, so other tests' stores are far away.
+      const at = (dLat: number, dLng: number) => ({ lat: 47.5 + dLat, lng: -4.5 + dLng });
+      loc.near = await createLocation(t, admin, { geo: at(0.01, 0) });
+      loc.mid = await createLocation(t, admin, { geo: at(0.05, 0) });
+      loc.far = await createLocation(t, admin, { geo: at(0.5, 0) });
+      loc.wh = await createLocation(t, admin, { type: 'WAREHOUSE', pickupEnabled: false, geo: at(0.02, 0) });
+      loc.noPickup = await createLocation(t, admin, { pickupEnabled: false, geo: at(0.03, 0) });
+      await adjust(t, admin, loc.mid.id, sku, 4);
+      await adjust(t, admin, loc.wh.id, sku, 50);
+    });
+
+    it('lists pickup stores within the radius, nearest first, zero stock included', async () => {
+      const r = await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 10, sku });
+      expect(r.data.storesNear.map((s: { location: { id: string } }) => s.location.id)).toEqual([loc.near.id, loc.mid.id]);
+      expect(r.data.storesNear.map((s: { available: number }) => s.available)).toEqual([0, 4]);
+      expect(r.data.storesNear[0].distanceKm).toBeCloseTo(1.11, 1);
+      expect(r.data.storesNear[1].distanceKm).toBeCloseTo(5.56, 1);
+      const wide = await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 100, sku });
+      expect(wide.data.storesNear.map((s: { location: { id: string } }) => s.location.id)).toEqual([loc.near.id, loc.mid.id, loc.far.id]);
+    });
+
+    it('refuses impossible coordinates, radii and unknown SKUs', async () => {
+      expect(codes(await t.gql(NEAR, { near: { lat: 91, lng: 0 }, radiusKm: 10, sku }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(NEAR, { near: { lat: 0, lng: -181 }, radiusKm: 10, sku }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 0, sku }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 100000, sku }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 10, sku: 'NOPE' }))).toEqual(['NOT_FOUND']);
+    });
+  });
+});

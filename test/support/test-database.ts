@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A database for one test file. On a real server: a copy of the migrated template made by global-setup.
+ * On PGlite: nothing to make; the app starts its own in-memory PGlite (`memory://`) and migrates it.
+ */
+export async function testDatabaseUrl(): Promise<string | undefined> {
+  const server = process.env.TEST_DB_SERVER_URL;
+  const template = process.env.TEST_DB_TEMPLATE;
+  if (!server || !template) return undefined;
+  const name = `${process.env.TEST_DB_RUN}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+        break;
+      } catch (err) {
+        // Two files copying the template at the same moment: PostgreSQL refuses one; try again.
+        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export const usingRealPostgres = (): boolean => Boolean(process.env.TEST_DB_SERVER_URL);
