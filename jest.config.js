@@ -32,6 +32,7 @@ export default {
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },
   ],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

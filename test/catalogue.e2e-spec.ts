@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
-import { codes, startTestApp, TestApp } from './support/test-app.js';
+import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
 const PRODUCTS = `query($first: Int!, $after: String, $filter: ProductFilter) { products(first: $first, after: $after, filter: $filter) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id slug name category variants { sku size price { amount currency } availableOnline } } } } }`;

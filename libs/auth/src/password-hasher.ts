@@ -32,7 +32,8 @@ export class PasswordHasher {
     if (alg !== 'scrypt' || !key) return false;
     const expected = Buffer.from(key, 'base64');
     const actual = await derive(password, Buffer.from(salt, 'base64'), Number(logN), Number(r), Number(p));
-    return timingSafeEqual(actual, expected) && stored !== undefined && stored !== null;
+    const same = actual.length === expected.length && timingSafeEqual(actual, expected);
+    return same && stored !== undefined && stored !== null;
   }
 }
 

@@ -38,6 +38,7 @@ export class BulkLoader {
           seeds.map((s) => s.line1), seeds.map((s) => s.city), seeds.map((s) => s.postalCode), JSON.stringify(STORE_HOURS)],
       )).map((r: { id: string }) => r.id);
 
+      const productIds: string[] = [];
       let variants = 0;
       for (let from = 0; from < opts.products; from += CHUNK) {
         const batch = Array.from({ length: Math.min(CHUNK, opts.products - from) }, (_, i) => productSeed(from + i, opts.sizes));
@@ -48,6 +49,7 @@ export class BulkLoader {
           [batch.map((p) => p.slug), batch.map((p) => p.name), batch.map((p) => p.description), batch.map((p) => p.brand), batch.map((p) => p.category)],
         );
         const idBySlug = new Map(ids.map((r) => [r.slug, r.id]));
+        productIds.push(...(await em.query(`SELECT id FROM product WHERE slug = ANY($1::text[])`, [batch.map((p) => p.slug)])).map((r: { id: string }) => r.id));
         const rows = batch.filter((p) => idBySlug.has(p.slug)).flatMap((p) => p.variants.map((v, position) => ({ ...v, position, productId: idBySlug.get(p.slug)! })));
         await em.query(
           `INSERT INTO product_variant (product_id, position, sku, size, colour, price_amount, price_currency)
@@ -57,7 +59,7 @@ export class BulkLoader {
         variants += rows.length;
       }
 
-      // About half the (store, variant) pairs and nearly every warehouse pair hold stock, in uneven
+      // Every (location, variant) pair of this load that has no level yet: about half the store pairs and nearly every warehouse pair hold stock, in uneven
       // quantities, so some sizes are missing in some stores. Pseudo-random but repeatable (hashtext).
       const [{ count }] = await em.query(
         `WITH inserted AS (
@@ -65,7 +67,7 @@ export class BulkLoader {
            SELECT l.id, v.id,
              CASE WHEN l.type = 'WAREHOUSE' THEN 5 + abs(hashtext(v.sku || l.code)) % 60 ELSE 1 + abs(hashtext(v.sku || l.code)) % 6 END, 0
            FROM location l CROSS JOIN product_variant v
-           WHERE l.id = ANY($1::uuid[]) AND v.created_at >= $2
+           WHERE l.code = ANY($1::text[]) AND v.product_id = ANY($2::uuid[])
              AND abs(hashtext(l.code || v.sku)) % 100 < CASE WHEN l.type = 'WAREHOUSE' THEN 90 ELSE 48 END
            ON CONFLICT DO NOTHING
            RETURNING location_id, variant_id, on_hand)
@@ -73,7 +75,7 @@ export class BulkLoader {
            INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason)
            SELECT location_id, variant_id, 'SEED', on_hand, 0, 'initial stock' FROM inserted RETURNING 1)
          SELECT count(*)::int AS count FROM moved`,
-        [locationIds, new Date(started - 1000)],
+        [seeds.map((s) => s.code), productIds],
       );
       this.logger.log(`loaded ${locationIds.length} locations, ${variants} variants, ${count} stock levels in ${Date.now() - started} ms`);
       return { products: opts.products, variants, locations: locationIds.length, stockLevels: count };

@@ -1,5 +1,4 @@
 import { type ASTNode, type FragmentDefinitionNode, GraphQLError, Kind, type SelectionSetNode, ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode } from '@app/common';
 
 /**
  * Refuses operations nested deeper than `max` fields (fragments followed), before any resolver runs.
@@ -25,9 +24,8 @@ export function maxDepthRule(max: number): ValidationRule {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > max) {
-          context.reportError(new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, {
-            nodes: [node as ASTNode], extensions: { code: ErrorCode.BAD_USER_INPUT },
-          }));
+          // Apollo reports validation failures as GRAPHQL_VALIDATION_FAILED (HTTP 400).
+          context.reportError(new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}`, { nodes: [node as ASTNode] }));
         }
       },
     };
