@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation.js';
+import { CustomersCartsPromotions1763900000001 } from './1763900000001-customers-carts-promotions.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, CustomersCartsPromotions1763900000001];

@@ -3,12 +3,15 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, RequestContextFactory } from '@app/auth';
+import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
 import { DatabaseModule, RedisModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
+import { CustomersModule } from '@app/customers';
 import { DemoDataModule } from '@app/demo-data';
 import { InventoryModule } from '@app/inventory';
 import { LocationsModule } from '@app/locations';
+import { PromotionsModule } from '@app/promotions';
 import { StaffModule } from '@app/staff';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
@@ -33,6 +36,9 @@ import { loggerConfig } from './logger.config.js';
     CatalogueModule,
     InventoryModule,
     StaffModule,
+    CustomersModule,
+    PromotionsModule,
+    CartModule,
     DemoDataModule,
   ],
 })

@@ -1,5 +1,5 @@
 import { forbidden, unauthenticated } from '@app/common';
-import { type Caller, type StaffCaller, StaffRole } from './caller.js';
+import { type Caller, type CustomerCaller, type StaffCaller, StaffRole } from './caller.js';
 
 /** The caller as staff, or UNAUTHENTICATED / FORBIDDEN. */
 export function requireStaff(caller: Caller, roles: StaffRole[] = []): StaffCaller {
@@ -18,4 +18,11 @@ export function requireActsAt(caller: Caller, locationId: string, roles: StaffRo
   const staff = requireStaff(caller, roles);
   if (!canActAt(staff, locationId)) throw forbidden('Staff act only at their own location');
   return staff;
+}
+
+/** The caller as a signed-in customer, or UNAUTHENTICATED / FORBIDDEN. */
+export function requireCustomer(caller: Caller): CustomerCaller {
+  if (caller.kind === 'guest') throw unauthenticated();
+  if (caller.kind !== 'customer') throw forbidden('Customers only');
+  return caller;
 }

@@ -4,6 +4,7 @@ import { AppConfig } from '@app/config';
 import { StaffGuard } from './auth.decorators.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RequestContextFactory } from './request-context.factory.js';
+import { LoginThrottleGuard } from './throttling/login-throttle.guard.js';
 import { TokenService } from './token.service.js';
 
 @Global()
@@ -14,7 +15,7 @@ import { TokenService } from './token.service.js';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', issuer: 'commerce-api' }, verifyOptions: { issuer: 'commerce-api' } }),
     }),
   ],
-  providers: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard],
-  exports: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard],
+  providers: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard, LoginThrottleGuard],
+  exports: [TokenService, PasswordHasher, RequestContextFactory, StaffGuard, LoginThrottleGuard],
 })
 export class AuthModule {}

@@ -26,6 +26,9 @@ export interface RequestContext extends HasLoaders {
   requestId: string;
   channel: SalesChannel;
   caller: Caller;
+  /** The HTTP request and response (absent on WebSocket operations); the rate limiter reads and writes headers there. */
+  req?: { headers: Record<string, string | string[] | undefined>; ip?: string };
+  res?: { header(name: string, value: unknown): unknown };
 }
 
 export const isStaff = (c: Caller): c is StaffCaller => c.kind === 'staff';

@@ -5,3 +5,4 @@ export * from './password-hasher.js';
 export * from './token.service.js';
 export * from './request-context.factory.js';
 export * from './auth.module.js';
+export * from './throttling/login-throttle.guard.js';

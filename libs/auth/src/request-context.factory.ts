@@ -4,7 +4,8 @@ import { badInput } from '@app/common';
 import { type Caller, type RequestContext, SalesChannel } from './caller.js';
 import { TokenService } from './token.service.js';
 
-type IncomingLike = { headers: Record<string, string | string[] | undefined>; id?: unknown };
+type IncomingLike = { headers: Record<string, string | string[] | undefined>; id?: unknown; ip?: string };
+type OutgoingLike = { header(name: string, value: unknown): unknown };
 
 const header = (req: IncomingLike, name: string): string | undefined => {
   const v = req.headers[name];
@@ -16,10 +17,10 @@ const header = (req: IncomingLike, name: string): string | undefined => {
 export class RequestContextFactory {
   constructor(private readonly tokens: TokenService) {}
 
-  async fromHeaders(req: IncomingLike): Promise<RequestContext> {
+  async fromHeaders(req: IncomingLike, res?: OutgoingLike): Promise<RequestContext> {
     const requestId = typeof req.id === 'string' ? req.id : (header(req, 'x-request-id') ?? randomUUID());
     const caller = await this.tokens.callerFrom(header(req, 'authorization'));
-    return { requestId, caller, channel: channelOf(header(req, 'x-channel'), caller), loaders: new Map() };
+    return { requestId, caller, channel: channelOf(header(req, 'x-channel'), caller), loaders: new Map(), req, res };
   }
 }
 

@@ -54,6 +54,32 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(60)
   STAFF_TOKEN_TTL_SECONDS = 12 * 3600;
 
+  /** Lifetime of a customer token, in seconds (a week). */
+  @Transform(toInt) @IsInt() @Min(60)
+  CUSTOMER_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
+
+  /** Sign-in attempts (customers and staff) allowed per email, and per client address, in each window. */
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_EMAIL = 10;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  LOGIN_RATE_LIMIT_PER_IP = 100;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  LOGIN_RATE_LIMIT_WINDOW_SECONDS = 900;
+
+  /** The most units of one cart line (a shop, not a wholesaler). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  CART_MAX_LINE_QUANTITY = 10;
+
+  /** The most lines in one cart. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  CART_MAX_LINES = 100;
+
+  /** Currency of an empty cart's zero amounts. */
+  @Matches(/^[A-Z]{3}$/, { message: 'DEFAULT_CURRENCY must be an ISO 4217 code such as EUR' })
+  DEFAULT_CURRENCY = 'EUR';
+
   @IsIn(LOG_LEVELS as unknown as string[])
   LOG_LEVEL: LogLevel = 'info';
 

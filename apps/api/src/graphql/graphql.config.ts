@@ -22,7 +22,8 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     validationRules: [maxDepthRule(MAX_QUERY_DEPTH)],
-    context: ({ req }: { req: Parameters<RequestContextFactory['fromHeaders']>[0] }) => contexts.fromHeaders(req),
+    context: ({ req, res }: { req: Parameters<RequestContextFactory['fromHeaders']>[0]; res: Parameters<RequestContextFactory['fromHeaders']>[1] }) =>
+      contexts.fromHeaders(req, res),
     formatError: (formatted, error) => formatError(formatted, error, dev),
     plugins: [requestIdPlugin()],
   };

@@ -73,6 +73,12 @@ export class CatalogueService {
     return isUuid(id) ? this.variants.findOneBy({ id }) : Promise.resolve(null);
   }
 
+  /** The variants with these ids that exist (ids that are not UUIDs name nothing). */
+  findVariants(ids: string[]): Promise<ProductVariantEntity[]> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    return valid.length ? this.variants.findBy({ id: In(valid) }) : Promise.resolve([]);
+  }
+
   loadProduct(ctx: HasLoaders, id: string): Promise<ProductEntity | null> {
     return loader<string, ProductEntity>(ctx, 'product', async (ids) => byKeys(ids, await this.products.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
   }

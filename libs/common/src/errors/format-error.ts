@@ -9,6 +9,7 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
   401: ErrorCode.UNAUTHENTICATED,
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
+  429: ErrorCode.RATE_LIMITED,
 };
 // Codes Apollo and graphql-js set themselves for requests that never reach a resolver.
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);

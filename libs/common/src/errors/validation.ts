@@ -1,4 +1,4 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { ParseArrayPipe, type Type, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError } from './api-errors.js';
 import { ErrorCode } from './error-codes.js';
 
@@ -12,14 +12,22 @@ function flatten(errors: ValidationError[], parent: string[] = []): { field: str
 
 /** The global pipe: strips nothing silently, refuses unknown fields, and fails closed as BAD_USER_INPUT. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => {
-      const problems = flatten(errors);
-      const message = problems.map((p) => `${p.field.join('.')}: ${p.message}`).join('; ') || 'Invalid input';
-      return new ApiError(ErrorCode.BAD_USER_INPUT, message, { field: problems[0]?.field, problems });
-    },
+  return new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: invalidInput });
+}
+
+/**
+ * For list arguments (`lines: [CartLineInput!]!`): the global pipe does not look inside arrays, so each
+ * item is validated here with the same rules and the same BAD_USER_INPUT refusal.
+ */
+export function validateEach(items: Type<unknown>): ParseArrayPipe {
+  return new ParseArrayPipe({
+    items, whitelist: true, forbidNonWhitelisted: true,
+    exceptionFactory: (e: unknown) => (Array.isArray(e) ? invalidInput(e) : new ApiError(ErrorCode.BAD_USER_INPUT, String(e))),
   });
+}
+
+function invalidInput(errors: ValidationError[]): ApiError {
+  const problems = flatten(errors);
+  const message = problems.map((p) => `${p.field.join('.')}: ${p.message}`).join('; ') || 'Invalid input';
+  return new ApiError(ErrorCode.BAD_USER_INPUT, message, { field: problems[0]?.field, problems });
 }

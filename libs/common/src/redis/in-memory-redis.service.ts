@@ -35,6 +35,11 @@ export class InMemoryRedisService extends RedisService {
     return next;
   }
 
+  async hit(key: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
+    const count = await this.incr(key, windowMs);
+    return { count, msLeft: Math.max(0, this.values.get(key)!.expiresAt - Date.now()) };
+  }
+
   async publish(channel: string, message: string): Promise<void> {
     queueMicrotask(() => this.bus.emit(channel, message));
   }

@@ -44,6 +44,12 @@ export class IoRedisService extends RedisService {
     return n;
   }
 
+  async hit(key: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
+    const k = this.prefix + key;
+    const [[, count], , [, msLeft]] = (await this.commands.multi().incr(k).pexpire(k, windowMs, 'NX').pttl(k).exec()) as [[unknown, number], unknown, [unknown, number]];
+    return { count, msLeft: Math.max(0, msLeft) };
+  }
+
   async publish(channel: string, message: string): Promise<void> {
     await this.commands.publish(this.prefix + channel, message);
   }

@@ -11,6 +11,8 @@ export abstract class RedisService {
   abstract del(...keys: string[]): Promise<void>;
   /** Increments a counter, starting its expiry window on first use; returns the new value. */
   abstract incr(key: string, windowMs: number): Promise<number>;
+  /** As `incr`, also returning the milliseconds left in the window (for Retry-After). */
+  abstract hit(key: string, windowMs: number): Promise<{ count: number; msLeft: number }>;
   abstract publish(channel: string, message: string): Promise<void>;
   /** Subscribes `handler` to a channel; the returned function unsubscribes it. */
   abstract subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;

@@ -23,7 +23,7 @@ export class LocationsService {
     const hold = input.pickupHold === undefined || input.pickupHold === null ? DEFAULT_PICKUP_HOLD_SECONDS : parseIsoDuration(input.pickupHold);
     if (hold === null) throw new BusinessError(ErrorCode.INVALID_DURATION, 'pickupHold must be an ISO-8601 duration of days, hours, minutes or seconds, up to a year (e.g. PT48H)', ['pickupHold']);
     const timeZone = input.timeZone ?? 'Europe/Paris';
-    if (!isTimeZone(timeZone)) throw new BusinessError('INVALID_TIME_ZONE', `Unknown time zone ${timeZone}`, ['timeZone']);
+    if (!isTimeZone(timeZone)) throw new BusinessError(ErrorCode.INVALID_TIME_ZONE, `Unknown time zone ${timeZone}`, ['timeZone']);
     try {
       return await this.repo.save(this.repo.create({
         code: input.code.toUpperCase(),

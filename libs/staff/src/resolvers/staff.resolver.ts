@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext } from '@app/auth';
+import { Ctx, LoginRateLimited, type RequestContext } from '@app/auth';
 import { payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { StaffCreateInput, StaffLoginInput } from '../dto/staff.inputs.js';
@@ -13,7 +13,8 @@ export class StaffResolver {
     private readonly locations: LocationsService,
   ) {}
 
-  @Mutation(() => StaffLoginPayload)
+  @Mutation(() => StaffLoginPayload, { description: 'Rate limited per email and per client address (RATE_LIMITED).' })
+  @LoginRateLimited()
   async staffLogin(@Args('input') input: StaffLoginInput): Promise<StaffLoginPayload> {
     const p = await payload('session', () => this.staff.login(input));
     return { token: p.session?.token ?? null, staff: p.session ? Staff.from(p.session.staff) : null, userErrors: p.userErrors };

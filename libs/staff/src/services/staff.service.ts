@@ -37,7 +37,7 @@ export class StaffService {
     const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
     const managerCreatingAssociateHere = me.role === StaffRole.MANAGER && input.role === StaffRole.ASSOCIATE && input.locationId === me.locationId;
     if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere) throw forbidden('Managers may add associates to their own store only');
-    if (input.role !== StaffRole.ADMIN && !input.locationId) throw new BusinessError('LOCATION_REQUIRED', 'Associates and managers need a home location', ['locationId']);
+    if (input.role !== StaffRole.ADMIN && !input.locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'Associates and managers need a home location', ['locationId']);
     if (input.locationId && !(await this.locations.find(input.locationId))) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['locationId']);
     return this.insert({ ...input, passwordHash: await this.hasher.hash(input.password) });
   }

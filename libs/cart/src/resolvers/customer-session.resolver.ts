@@ -1,0 +1,38 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Ctx, LoginRateLimited, type RequestContext } from '@app/auth';
+import { payload } from '@app/common';
+import { AuthPayload, Customer, CustomersService, LoginInput, RegisterInput } from '@app/customers';
+import { CartMergeService } from '../services/cart-merge.service.js';
+
+/**
+ * Sign-up and sign-in for customers. They live beside the cart because both bring the shopper's guest
+ * cart into the account (`cartId`), which is how a cart started as a guest survives signing in.
+ */
+@Resolver(() => Customer)
+export class CustomerSessionResolver {
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly merge: CartMergeService,
+  ) {}
+
+  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken).' })
+  async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
+    const p = await payload('customer', async () => {
+      const customer = await this.customers.register(input, ctx.channel);
+      if (input.cartId) await this.merge.merge(input.cartId, customer.id);
+      return customer;
+    });
+    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.from(p.customer), userErrors: p.userErrors };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs a customer in, merging the guest cart `cartId` into theirs. Rate limited (RATE_LIMITED).' })
+  @LoginRateLimited()
+  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    const p = await payload('customer', async () => {
+      const customer = await this.customers.authenticate(input);
+      if (input.cartId) await this.merge.merge(input.cartId, customer.id);
+      return customer;
+    });
+    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.from(p.customer), userErrors: p.userErrors };
+  }
+}

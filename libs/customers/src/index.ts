@@ -1,0 +1,5 @@
+export * from './customers.module.js';
+export * from './entities/customer.entity.js';
+export * from './models/customer.model.js';
+export * from './dto/customer.inputs.js';
+export * from './services/customers.service.js';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PromotionEntity } from './entities/promotion.entity.js';
+import { PromotionsResolver } from './resolvers/promotions.resolver.js';
+import { PromotionsService } from './services/promotions.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PromotionEntity])],
+  providers: [PromotionsService, PromotionsResolver],
+  exports: [PromotionsService],
+})
+export class PromotionsModule {}
