@@ -56,3 +56,31 @@ export async function addLines(t: TestApp, cartId: string, lines: unknown[], opt
   expect(r.data.cartLinesAdd.userErrors).toEqual([]);
   return r.data.cartLinesAdd.cart;
 }
+
+export const ORDER = `id number status channel total { amount currency } subtotal { amount } discount { amount }
+  attributedLocation { id } placedBy { id }
+  fulfillments { id type status sourceLocation { id } pickupLocation { id } pickupCode expiresAt lines { quantity variant { sku } } }
+  notifications { channel template recipient status }`;
+
+export const O = {
+  checkout: `mutation($input: CheckoutInput!) { checkout(input: $input) { order { ${ORDER} } userErrors { code field message } } }`,
+  order: `query($id: ID!) { order(id: $id) { ${ORDER} } }`,
+  cancel: `mutation($id: ID!) { orderCancel(id: $id) { order { id status } userErrors { code field message } } }`,
+  markReady: `mutation($id: ID!) { fulfillmentMarkReady(id: $id) { fulfillment { id status expiresAt } userErrors { code field message } } }`,
+  ship: `mutation($id: ID!) { fulfillmentShip(id: $id) { fulfillment { id status } userErrors { code field message } } }`,
+  receive: `mutation($id: ID!) { fulfillmentReceive(id: $id) { fulfillment { id status } userErrors { code field message } } }`,
+  delivered: `mutation($id: ID!) { fulfillmentMarkDelivered(id: $id) { fulfillment { id status } userErrors { code field message } } }`,
+  collect: `mutation($id: ID!, $code: String!) { fulfillmentCollect(id: $id, pickupCode: $code) { fulfillment { id status } userErrors { code field message } } }`,
+  queue: `query($locationId: ID!) { pickupQueue(locationId: $locationId) { id status type order { id number } } }`,
+  level: `query($locationId: ID!, $sku: String!) { stockLevel(locationId: $locationId, sku: $sku) { onHand reserved available } }`,
+};
+
+export const ADDRESS = { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
+
+/** Stock levels that disagree with the sums of their movements (should be none). */
+export async function unbalancedLevels(t: TestApp): Promise<number> {
+  const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM stock_level s
+    LEFT JOIN (SELECT location_id, variant_id, SUM(on_hand_delta) AS oh, SUM(reserved_delta) AS rs FROM stock_movement GROUP BY 1, 2) m USING (location_id, variant_id)
+    WHERE s.on_hand <> COALESCE(m.oh, 0) OR s.reserved <> COALESCE(m.rs, 0)`);
+  return n;
+}

@@ -11,6 +11,8 @@ import { CustomersModule } from '@app/customers';
 import { DemoDataModule } from '@app/demo-data';
 import { InventoryModule } from '@app/inventory';
 import { LocationsModule } from '@app/locations';
+import { NotificationsModule } from '@app/notifications';
+import { OrdersModule } from '@app/orders';
 import { PromotionsModule } from '@app/promotions';
 import { StaffModule } from '@app/staff';
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -39,6 +41,8 @@ import { loggerConfig } from './logger.config.js';
     CustomersModule,
     PromotionsModule,
     CartModule,
+    NotificationsModule,
+    OrdersModule,
     DemoDataModule,
   ],
 })

@@ -80,6 +80,33 @@ export class Env {
   @Matches(/^[A-Z]{3}$/, { message: 'DEFAULT_CURRENCY must be an ISO 4217 code such as EUR' })
   DEFAULT_CURRENCY = 'EUR';
 
+  /** Wrong pickup codes allowed before a fulfilment locks (staff then need a manager). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  PICKUP_CODE_MAX_FAILURES = 5;
+
+  /** Run the expiry sweep and the notification outbox in this process (a separate worker can run them instead). */
+  @Transform(toBool) @IsBoolean()
+  BACKGROUND_JOBS = true;
+
+  /** How often the background jobs look for work, in milliseconds. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  BACKGROUND_INTERVAL_MS = 1000;
+
+  /** SMTP server for email, e.g. smtp://user:pass@mail.example:587; unset: emails are written to the log. */
+  @IsOptional() @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsEmail({}, { message: 'MAIL_FROM must be an email address' })
+  MAIL_FROM = 'orders@example.com';
+
+  /** SMS provider webhook (POST JSON { to, text }); unset: text messages are written to the log. */
+  @IsOptional() @Matches(/^https?:\/\/.+/, { message: 'SMS_WEBHOOK_URL must be an http(s) URL' })
+  SMS_WEBHOOK_URL?: string;
+
+  /** Attempts to deliver one notification before it is marked FAILED. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  NOTIFICATION_MAX_ATTEMPTS = 8;
+
   @IsIn(LOG_LEVELS as unknown as string[])
   LOG_LEVEL: LogLevel = 'info';
 

@@ -38,3 +38,10 @@ export function boundingBox(lat: number, lng: number, radiusKm: number) {
   const dLng = cosLat < 1e-6 ? 180 : Math.min(180, dLat / cosLat);
   return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
 }
+
+/** The great-circle distance in km between two points (the same formula as `distanceSql`). */
+export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
+}

@@ -1,12 +1,17 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** What can change a stock level. Adjustments are staff counts and receipts; the rest come from orders. */
+/**
+ * What can change a stock level. Adjustments are staff counts and receipts; the rest come from orders:
+ * RESERVATION and RELEASE move `reserved`; SHIPMENT and COLLECTION take held units out; TRANSFER_IN
+ * brings units sent to a pickup store in, held for their customer.
+ */
 export enum StockMovementType {
   ADJUSTMENT = 'ADJUSTMENT',
   RESERVATION = 'RESERVATION',
   RELEASE = 'RELEASE',
   SHIPMENT = 'SHIPMENT',
   COLLECTION = 'COLLECTION',
+  TRANSFER_IN = 'TRANSFER_IN',
   SEED = 'SEED',
 }
 

@@ -47,6 +47,48 @@ export class StockLedger {
     });
   }
 
+  /**
+   * Holds `quantity` for an order: one guarded UPDATE, so two checkouts can never both take the last unit.
+   * Returns false (and changes nothing) when fewer are available.
+   */
+  async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
+    const [rows] = await this.tx.manager.query(
+      `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
+       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING 1`, [locationId, variantId, quantity]);
+    if (!rows.length) return false;
+    await this.record(locationId, variantId, 0, quantity, meta);
+    return true;
+  }
+
+  /** Gives held units back to the shelf (cancellation, expiry). */
+  async release(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
+    await this.change(locationId, variantId, 0, -quantity, meta);
+  }
+
+  /** Held units leave the location (shipped, or handed to the customer): on hand and held both fall. */
+  async consume(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
+    await this.change(locationId, variantId, -quantity, -quantity, meta);
+  }
+
+  /** Units sent for a customer arrive at the pickup store, held for them there. */
+  async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()`,
+      [locationId, variantId, quantity]);
+    await this.record(locationId, variantId, quantity, quantity, meta);
+  }
+
+  /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
+  private async change(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
+    const [rows] = await this.tx.manager.query(
+      `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
+       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING 1`,
+      [locationId, variantId, onHandDelta, reservedDelta]);
+    if (!rows.length) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
+    await this.record(locationId, variantId, onHandDelta, reservedDelta, meta);
+  }
+
   private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)

@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum NotificationChannel {
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+}
+
+export enum NotificationTemplate {
+  ORDER_CONFIRMED = 'ORDER_CONFIRMED',
+  READY_FOR_PICKUP = 'READY_FOR_PICKUP',
+  PICKUP_REMINDER = 'PICKUP_REMINDER',
+  PICKUP_EXPIRED = 'PICKUP_EXPIRED',
+  SHIPPED = 'SHIPPED',
+  ORDER_CANCELLED = 'ORDER_CANCELLED',
+}
+
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
+
+/** One message to one recipient: an outbox row, written with the change it reports, sent by the dispatcher. */
+@Entity('notification')
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id: string;
+
+  @Column('uuid', { name: 'order_id' })
+  orderId: string;
+
+  @Column('uuid', { name: 'fulfillment_id', nullable: true })
+  fulfillmentId: string | null;
+
+  @Column('varchar')
+  template: NotificationTemplate;
+
+  @Column('varchar')
+  channel: NotificationChannel;
+
+  @Column('varchar')
+  recipient: string;
+
+  @Column('jsonb')
+  payload: Record<string, unknown>;
+
+  @Column('varchar')
+  status: NotificationStatus;
+
+  @Column('integer')
+  attempts: number;
+
+  @Column('timestamptz', { name: 'not_before' })
+  notBefore: Date;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TransactionHost } from '@app/common';
+import { AppConfig } from '@app/config';
+import { NotificationChannel, type NotificationTemplate } from '../entities/notification.entity.js';
+import { EmailSender, SmsSender } from './senders.js';
+import { render } from './templates.js';
+
+const LEASE_SECONDS = 60;
+const BATCH = 20;
+
+interface Claimed {
+  id: string;
+  template: NotificationTemplate;
+  channel: NotificationChannel;
+  recipient: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Delivers the outbox. A batch of due rows is leased in a short transaction (FOR UPDATE SKIP LOCKED, so
+ * several processes never take the same row), sent outside any transaction, then marked. A process that
+ * dies mid-send leaves its lease to run out and another process sends the row: at least once, never lost.
+ * Failures retry with exponential backoff up to NOTIFICATION_MAX_ATTEMPTS, then the row is FAILED.
+ */
+@Injectable()
+export class NotificationDispatcher {
+  private readonly logger = new Logger(NotificationDispatcher.name);
+
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly email: EmailSender,
+    private readonly sms: SmsSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Sends what is due now; returns how many were sent. */
+  async dispatchDue(): Promise<number> {
+    const batch = await this.claim();
+    let sent = 0;
+    for (const n of batch) {
+      try {
+        const message = render(n.template, n.payload);
+        if (n.channel === NotificationChannel.EMAIL) await this.email.send(n.recipient, message);
+        else await this.sms.send(n.recipient, message.text);
+        await this.tx.manager.query(`UPDATE notification SET status = 'SENT', sent_at = now(), leased_until = NULL WHERE id = $1`, [n.id]);
+        sent++;
+      } catch (err) {
+        await this.failed(n, err as Error);
+      }
+    }
+    return sent;
+  }
+
+  /** Leases due rows to this process. */
+  claim(limit = BATCH): Promise<Claimed[]> {
+    return this.tx.run((em) => em.query(
+      `UPDATE notification n SET leased_until = now() + make_interval(secs => $2), attempts = attempts + 1
+       FROM (SELECT id FROM notification
+             WHERE status = 'PENDING' AND not_before <= now() AND (leased_until IS NULL OR leased_until < now())
+             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) due
+       WHERE n.id = due.id
+       RETURNING n.id, n.template, n.channel, n.recipient, n.payload, n.attempts`, [limit, LEASE_SECONDS]).then(([rows]) => rows));
+  }
+
+  private async failed(n: Claimed, err: Error): Promise<void> {
+    const last = n.attempts >= this.config.get('NOTIFICATION_MAX_ATTEMPTS');
+    const backoffSeconds = Math.min(3600, 2 ** n.attempts * 5);
+    this.logger.warn(`notification ${n.id} (${n.template} by ${n.channel}) attempt ${n.attempts} failed: ${err.message}${last ? '; giving up' : ''}`);
+    await this.tx.manager.query(
+      `UPDATE notification SET status = $2, last_error = $3, leased_until = NULL, not_before = now() + make_interval(secs => $4) WHERE id = $1`,
+      [n.id, last ? 'FAILED' : 'PENDING', err.message.slice(0, 1000), backoffSeconds]);
+  }
+}

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { FulfillmentType } from '@app/cart';
+import type { FulfillmentStatus } from '../order-enums.js';
+
+/** A group of an order's lines that travels together from one source location (to one pickup store). */
+@Entity('fulfillment')
+export class FulfillmentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'order_id' }) orderId: string;
+  @Column('varchar') type: FulfillmentType;
+  @Column('varchar') status: FulfillmentStatus;
+  @Column('uuid', { name: 'source_location_id' }) sourceLocationId: string;
+  @Column('uuid', { name: 'pickup_location_id', nullable: true }) pickupLocationId: string | null;
+  @Column('varchar', { name: 'pickup_code_hash', nullable: true, select: false }) pickupCodeHash: string | null;
+  @Column('text', { name: 'pickup_code_sealed', nullable: true, select: false }) pickupCodeSealed: string | null;
+  @Column('integer', { name: 'pickup_code_failures' }) pickupCodeFailures: number;
+  @Column('timestamptz', { name: 'ready_at', nullable: true }) readyAt: Date | null;
+  @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
+  @Column('timestamptz', { name: 'shipped_at', nullable: true }) shippedAt: Date | null;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CartModule } from '@app/cart';
+import { CatalogueModule } from '@app/catalogue';
+import { CustomersModule } from '@app/customers';
+import { InventoryModule } from '@app/inventory';
+import { LocationsModule } from '@app/locations';
+import { NotificationsModule } from '@app/notifications';
+import { PromotionsModule } from '@app/promotions';
+import { StaffModule } from '@app/staff';
+import { FulfillmentEntity } from './entities/fulfillment.entity.js';
+import { OrderLineEntity } from './entities/order-line.entity.js';
+import { OrderEntity } from './entities/order.entity.js';
+import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver.js';
+import { FulfillmentLineResolver, FulfillmentResolver } from './resolvers/fulfillment.resolver.js';
+import { OrdersResolver } from './resolvers/orders.resolver.js';
+import { BackgroundJobs } from './services/background-jobs.service.js';
+import { CheckoutService } from './services/checkout.service.js';
+import { ExpirySweep } from './services/expiry-sweep.service.js';
+import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
+import { OrderAccess } from './services/order-access.service.js';
+import { OrderQueries } from './services/order-queries.service.js';
+import { OrderWriter } from './services/order-writer.service.js';
+import { PickupCodes } from './services/pickup-code.js';
+import { SourcingStrategy, WarehouseFirstNearestSourcing } from './sourcing/sourcing-strategy.js';
+import { SourcingService } from './sourcing/sourcing.service.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([OrderEntity, FulfillmentEntity, OrderLineEntity]),
+    CartModule, CatalogueModule, CustomersModule, InventoryModule, LocationsModule, NotificationsModule, PromotionsModule, StaffModule,
+  ],
+  providers: [
+    // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
+    { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
+    SourcingService, PickupCodes, OrderAccess, OrderWriter, OrderQueries, CheckoutService, FulfillmentTransitions, ExpirySweep, BackgroundJobs,
+    OrdersResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
+  ],
+  exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
+})
+export class OrdersModule {}

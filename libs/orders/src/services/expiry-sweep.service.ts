@@ -1,0 +1,32 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TransactionHost } from '@app/common';
+import { FulfillmentTransitions } from './fulfillment-transitions.service.js';
+
+/**
+ * Expires ready pickups whose hold has run out and returns their stock. Safe with several processes: each
+ * fulfilment is expired under its order's row lock and only if still due, so a second sweeper finds
+ * nothing to do; a sweeper that dies mid-way leaves the rest due for the next run.
+ */
+@Injectable()
+export class ExpirySweep {
+  private readonly logger = new Logger(ExpirySweep.name);
+
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly transitions: FulfillmentTransitions,
+  ) {}
+
+  async run(limit = 100): Promise<number> {
+    const due: { id: string }[] = await this.tx.manager.query(
+      `SELECT id FROM fulfillment WHERE status = 'READY_FOR_PICKUP' AND expires_at <= now() ORDER BY expires_at LIMIT $1`, [limit]);
+    let expired = 0;
+    for (const { id } of due) {
+      try {
+        if (await this.transitions.expire(id)) expired++;
+      } catch (err) {
+        this.logger.error({ err, fulfillmentId: id }, 'could not expire a pickup');
+      }
+    }
+    return expired;
+  }
+}

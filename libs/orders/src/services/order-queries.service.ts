@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { type RequestContext, requireActsAt } from '@app/auth';
+import { byKeys, groupByKeys, type HasLoaders, isUuid, loader, TransactionHost } from '@app/common';
+import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
+import { OrderLineEntity } from '../entities/order-line.entity.js';
+import { OrderEntity } from '../entities/order.entity.js';
+import { OrderAccess } from './order-access.service.js';
+import { PickupCodes } from './pickup-code.js';
+
+const QUEUE_LIMIT = 200;
+
+/** Reading orders: one by id (with access), a customer's, a store's pickup queue; batched loaders for fields. */
+@Injectable()
+export class OrderQueries {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly access: OrderAccess,
+    private readonly codes: PickupCodes,
+  ) {}
+
+  private get orders() {
+    return this.tx.manager.getRepository(OrderEntity);
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<OrderEntity | null> {
+    const order = isUuid(id) ? await this.orders.findOneBy({ id }) : null;
+    if (order) this.access.assertMayRead(ctx, order, await this.access.locationsOf(order.id));
+    return order;
+  }
+
+  /** A customer's orders from every channel, newest first. */
+  forCustomer(customerId: string, limit = 50): Promise<OrderEntity[]> {
+    return this.orders.find({ where: { customerId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** The pickups a store has to act on: to prepare, arriving, and waiting for their customer. */
+  pickupQueue(ctx: RequestContext, locationId: string): Promise<FulfillmentEntity[]> {
+    requireActsAt(ctx.caller, locationId);
+    return this.tx.manager.getRepository(FulfillmentEntity).createQueryBuilder('f')
+      .where('f.pickupLocationId = :locationId', { locationId })
+      .andWhere(`f.status IN ('ALLOCATED', 'IN_TRANSIT', 'READY_FOR_PICKUP')`)
+      .orderBy('f.createdAt', 'ASC').limit(QUEUE_LIMIT).getMany();
+  }
+
+  loadOrder(ctx: HasLoaders, id: string): Promise<OrderEntity | null> {
+    return loader<string, OrderEntity>(ctx, 'order', async (ids) => byKeys(ids, await this.orders.findBy({ id: In([...ids]) }), (o) => o.id)).load(id);
+  }
+
+  fulfillmentsOf(ctx: HasLoaders, orderId: string): Promise<FulfillmentEntity[]> {
+    return loader<string, FulfillmentEntity[]>(ctx, 'fulfillmentsByOrder', async (ids) => groupByKeys(ids,
+      await this.tx.manager.getRepository(FulfillmentEntity).find({ where: { orderId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (f) => f.orderId)).load(orderId) as Promise<FulfillmentEntity[]>;
+  }
+
+  linesOfOrder(ctx: HasLoaders, orderId: string): Promise<OrderLineEntity[]> {
+    return loader<string, OrderLineEntity[]>(ctx, 'linesByOrder', async (ids) => groupByKeys(ids,
+      await this.tx.manager.getRepository(OrderLineEntity).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }),
+      (l) => l.orderId)).load(orderId) as Promise<OrderLineEntity[]>;
+  }
+
+  linesOfFulfillment(ctx: HasLoaders, fulfillmentId: string): Promise<OrderLineEntity[]> {
+    return loader<string, OrderLineEntity[]>(ctx, 'linesByFulfillment', async (ids) => groupByKeys(ids,
+      await this.tx.manager.getRepository(OrderLineEntity).find({ where: { fulfillmentId: In([...ids]) }, order: { position: 'ASC' } }),
+      (l) => l.fulfillmentId)).load(fulfillmentId) as Promise<OrderLineEntity[]>;
+  }
+
+  /** The plain pickup code, for the customer who placed the order only. */
+  async pickupCodeFor(ctx: RequestContext, f: { id: string; orderId: string }): Promise<string | null> {
+    const order = await this.loadOrder(ctx, f.orderId);
+    if (!order || !this.access.mayShowPickupCode(ctx, order)) return null;
+    const [row] = await this.tx.manager.query(`SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`, [f.id]);
+    return this.codes.open(row?.sealed ?? null);
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type SalesChannel } from '@app/auth';
+import { FulfillmentType, type PricedCart } from '@app/cart';
+import { TransactionHost } from '@app/common';
+import { OrderEntity } from '../entities/order.entity.js';
+import { OrderStatus } from '../order-enums.js';
+import { PickupCodes } from './pickup-code.js';
+
+export interface PlannedFulfillment {
+  type: FulfillmentType;
+  sourceLocationId: string;
+  pickupLocationId: string | null;
+  /** Indexes into the priced cart's lines. */
+  lineIndexes: number[];
+}
+
+export interface NewOrder {
+  idempotencyKey: string;
+  cartId: string | null;
+  customerId: string | null;
+  channel: SalesChannel;
+  priced: PricedCart;
+  contact: { email: string; phone: string | null; name: string | null };
+  address: { line1: string; city: string; postalCode: string; country: string } | null;
+  attributedLocationId: string | null;
+  placedByStaffId: string | null;
+}
+
+/** Writes an order with its fulfilments (each pickup with a fresh code), lines and discounts. */
+@Injectable()
+export class OrderWriter {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly codes: PickupCodes,
+  ) {}
+
+  async write(o: NewOrder, plan: PlannedFulfillment[]): Promise<{ order: OrderEntity; pickupCodes: Map<string, string> }> {
+    const repo = this.tx.manager.getRepository(OrderEntity);
+    const { id } = await repo.save(repo.create({
+      idempotencyKey: o.idempotencyKey, cartId: o.cartId, customerId: o.customerId, channel: o.channel, status: OrderStatus.PLACED,
+      currency: o.priced.currency, subtotal: o.priced.subtotal, discount: o.priced.discount, total: o.priced.total,
+      contactEmail: o.contact.email, contactPhone: o.contact.phone, contactName: o.contact.name,
+      shipLine1: o.address?.line1 ?? null, shipCity: o.address?.city ?? null, shipPostalCode: o.address?.postalCode ?? null, shipCountry: o.address?.country ?? null,
+      attributedLocationId: o.attributedLocationId, placedByStaffId: o.placedByStaffId,
+    }));
+    const order = (await repo.findOneBy({ id }))!;
+    const pickupCodes = new Map<string, string>();
+    for (const f of plan) {
+      // The id is made here because the code's hash is bound to it.
+      const fid = randomUUID();
+      const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate();
+      if (code) pickupCodes.set(fid, code);
+      await this.tx.manager.query(
+        `INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code)]);
+      for (const i of f.lineIndexes) {
+        const l = o.priced.lines[i];
+        await this.tx.manager.query(
+          `INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [order.id, fid, i, l.line.variantId, l.variant.sku, l.line.quantity, l.unitPrice]);
+      }
+    }
+    for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
+      await this.tx.manager.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
+    }
+    return { order, pickupCodes };
+  }
+
+  /** The plain pickup codes of an order's fulfilments, for its own customer. */
+  async openCodes(orderId: string): Promise<Map<string, string>> {
+    const rows: { id: string; sealed: string | null }[] = await this.tx.manager.query(
+      `SELECT id, pickup_code_sealed AS sealed FROM fulfillment WHERE order_id = $1`, [orderId]);
+    return new Map(rows.flatMap((r) => {
+      const code = this.codes.open(r.sealed);
+      return code ? [[r.id, code] as [string, string]] : [];
+    }));
+  }
+}

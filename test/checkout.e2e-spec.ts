@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
+import { ADDRESS, addLines, delivery, guestCart, O, pickup, Q, registerShopper, unbalancedLevels } from './support/shoppers.js';
+import { codes, startTestApp, type TestApp } from './support/test-app.js';
+
+describe('checkout: all or nothing, never oversold, idempotent', () => {
+  let t: TestApp;
+  let admin: string;
+  let storeA: { id: string };
+  let storeB: { id: string };
+  let warehouse: { id: string };
+  let staffA: string;
+  let v: { id: string; sku: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ BACKGROUND_JOBS: 'false' });
+    admin = await adminToken(t);
+    storeA = await createLocation(t, admin, { geo: { lat: 48.8566, lng: 2.3522 } });
+    storeB = await createLocation(t, admin, { geo: { lat: 48.8966, lng: 2.3522 } });
+    warehouse = await createLocation(t, admin, { type: 'WAREHOUSE', geo: { lat: 48.73, lng: 2.36 }, pickupHold: undefined });
+    staffA = (await createStaff(t, admin, 'ASSOCIATE', storeA.id)).token;
+    v = (await createProduct(t, admin, { sizes: ['S', 'M', 'L', 'XL'], price: 5000 })).variants;
+  });
+  afterAll(() => t?.close());
+
+  const level = async (loc: string, sku: string) => (await t.gql(O.level, { locationId: loc, sku }, { token: admin })).data.stockLevel;
+  const cartWith = async (lines: unknown[]) => {
+    const cart = await guestCart(t);
+    await addLines(t, cart.id, lines);
+    return cart.id;
+  };
+  const checkout = (cartId: string, over: Record<string, unknown> = {}, opts = {}) =>
+    t.gql(O.checkout, { input: { cartId, idempotencyKey: randomUUID(), contact: { email: 'guest@test.example' }, ...over } }, opts);
+
+  it('a pickup at a store with the stock is PICKUP from that store; the stock is held there', async () => {
+    await adjust(t, admin, storeA.id, v[0].sku, 3);
+    const r = await checkout(await cartWith([pickup(v[0].id, storeA.id, 2)]));
+    expect(r.data.checkout.userErrors).toEqual([]);
+    const o = r.data.checkout.order;
+    expect(o).toMatchObject({ status: 'PLACED', channel: 'WEB', total: { amount: 10000, currency: 'EUR' } });
+    expect(o.number).toMatch(/^\d{6,}$/);
+    expect(o.fulfillments).toEqual([expect.objectContaining({ type: 'PICKUP', status: 'ALLOCATED', sourceLocation: { id: storeA.id }, pickupLocation: { id: storeA.id } })]);
+    expect(o.fulfillments[0].pickupCode).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: 3, reserved: 2, available: 1 });
+    expect(o.notifications.map((n: any) => [n.template, n.channel])).toEqual([['ORDER_CONFIRMED', 'EMAIL']]);
+  });
+
+  it('a store without the size gets it sent from a warehouse first (SHIP_TO_STORE); delivery comes from stock anywhere', async () => {
+    await adjust(t, admin, storeB.id, v[1].sku, 5);
+    await adjust(t, admin, warehouse.id, v[1].sku, 5);
+    await adjust(t, admin, warehouse.id, v[2].sku, 5);
+    const r = await checkout(await cartWith([pickup(v[1].id, storeA.id), delivery(v[2].id)]), { shippingAddress: ADDRESS });
+    const fs = r.data.checkout.order.fulfillments.map((f: any) => [f.type, f.sourceLocation.id, f.pickupLocation?.id ?? null, f.lines.map((l: any) => l.variant.sku)]);
+    expect(fs).toEqual(expect.arrayContaining([
+      ['SHIP_TO_STORE', warehouse.id, storeA.id, [v[1].sku]],
+      ['DELIVERY', warehouse.id, null, [v[2].sku]],
+    ]));
+    expect(fs).toHaveLength(2);
+    expect((await level(warehouse.id, v[1].sku)).reserved).toBe(1);
+    expect((await level(storeB.id, v[1].sku)).reserved).toBe(0);
+  });
+
+  it('OUT_OF_STOCK names the line and holds nothing, not even the lines that could be held', async () => {
+    await adjust(t, admin, storeA.id, v[3].sku, 1);
+    const before = await level(storeA.id, v[0].sku);
+    const cartId = await cartWith([pickup(v[0].id, storeA.id, 1), pickup(v[3].id, storeA.id, 2)]);
+    const r = await checkout(cartId);
+    expect(r.data.checkout.order).toBeNull();
+    expect(r.data.checkout.userErrors[0]).toMatchObject({ code: 'OUT_OF_STOCK', field: ['lines', '1'] });
+    expect(r.data.checkout.userErrors[0].message).toContain(v[3].sku);
+    expect(await level(storeA.id, v[0].sku)).toEqual(before);
+    expect((await level(storeA.id, v[3].sku)).reserved).toBe(0);
+    const cart = await t.gql(Q.cart, { id: cartId });
+    expect(cart.data.cart.status).toBe('ACTIVE');
+  });
+
+  it('refuses an empty cart, a guest without contact, a delivery without address, and a closed cart', async () => {
+    const empty = await guestCart(t);
+    expect((await checkout(empty.id)).data.checkout.userErrors[0].code).toBe('EMPTY_CART');
+    const cartId = await cartWith([delivery(v[2].id)]);
+    expect((await checkout(cartId, { contact: undefined, shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe('CONTACT_REQUIRED');
+    expect((await checkout(cartId)).data.checkout.userErrors[0].code).toBe('ADDRESS_REQUIRED');
+    expect(codes(await checkout(cartId, { contact: { email: 'nope' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await checkout(cartId, { idempotencyKey: '' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await checkout(randomUUID()))).toEqual(['NOT_FOUND']);
+    await checkout(cartId, { shippingAddress: ADDRESS });
+    expect((await checkout(cartId, { shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe('CART_NOT_ACTIVE');
+  });
+
+  it('the same idempotency key returns the same order, also when retried in parallel; another cart may not reuse it', async () => {
+    await adjust(t, admin, storeB.id, v[0].sku, 10);
+    const cartId = await cartWith([pickup(v[0].id, storeB.id, 1)]);
+    const key = randomUUID();
+    const tries = await Promise.all(Array.from({ length: 6 }, () => checkout(cartId, { idempotencyKey: key })));
+    const ids = new Set(tries.map((r) => r.data.checkout.order?.id));
+    expect(tries.map((r) => r.data.checkout.userErrors)).toEqual(tries.map(() => []));
+    expect(ids.size).toBe(1);
+    expect((await level(storeB.id, v[0].sku)).reserved).toBe(1);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM customer_order WHERE idempotency_key = $1`, [key]);
+    expect(n).toBe(1);
+    const other = await checkout(await cartWith([pickup(v[0].id, storeB.id, 1)]), { idempotencyKey: key });
+    expect(other.data.checkout.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('concurrent checkouts for the last units: exactly as many orders as units, the rest OUT_OF_STOCK', async () => {
+    const [last] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+    await adjust(t, admin, storeA.id, last.sku, 3);
+    const carts = await Promise.all(Array.from({ length: 24 }, () => cartWith([pickup(last.id, storeA.id)])));
+    const results = await Promise.all(carts.map((c) => checkout(c)));
+    const won = results.filter((r) => r.data.checkout.order);
+    const out = results.filter((r) => r.data.checkout.userErrors[0]?.code === 'OUT_OF_STOCK');
+    expect([won.length, out.length]).toEqual([3, 21]);
+    expect(await level(storeA.id, last.sku)).toEqual({ onHand: 3, reserved: 3, available: 0 });
+    expect(await unbalancedLevels(t)).toBe(0);
+  });
+
+  it('a signed-in customer checks out their cart, gets a fresh one, and sees the order from every channel with its code', async () => {
+    const s = await registerShopper(t);
+    const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+    await addLines(t, cart.id, [pickup(v[0].id, storeB.id)], { token: s.token });
+    const r = await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: s.token, channel: 'APP' });
+    const o = r.data.checkout.order;
+    expect(o.channel).toBe('APP');
+    expect(o.notifications.map((n: any) => [n.template, n.channel, n.recipient]).sort()).toEqual([['ORDER_CONFIRMED', 'EMAIL', s.email], ['ORDER_CONFIRMED', 'SMS', s.phone]]);
+    const fresh = (await t.gql(`query { me { cart { id lines { id } } orders { id channel fulfillments { pickupCode } } } }`, {}, { token: s.token, channel: 'WEB' })).data.me;
+    expect(fresh.cart.id).not.toBe(cart.id);
+    expect(fresh.cart.lines).toEqual([]);
+    expect(fresh.orders.map((x: any) => [x.id, x.channel])).toEqual([[o.id, 'APP']]);
+    expect(fresh.orders[0].fulfillments[0].pickupCode).toBe(o.fulfillments[0].pickupCode);
+  });
+
+  it('staff never see pickup codes; other customers cannot read the order', async () => {
+    const s = await registerShopper(t);
+    const other = await registerShopper(t);
+    const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+    await addLines(t, cart.id, [pickup(v[0].id, storeA.id)], { token: s.token });
+    const o = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: s.token })).data.checkout.order;
+    const staffView = await t.gql(O.order, { id: o.id }, { token: staffA });
+    expect(staffView.data.order.fulfillments[0].pickupCode).toBeNull();
+    expect(codes(await t.gql(O.order, { id: o.id }, { token: other.token }))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(O.order, { id: o.id }))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a promotion is counted once per order and never beyond its limit', async () => {
+    const code = `ONCE${Date.now()}`;
+    await t.gql(Q.promotionCreate, { input: { code, percentOff: 10, usageLimit: 1 } }, { token: admin });
+    await adjust(t, admin, warehouse.id, v[3].sku, 10);
+    const c1 = await cartWith([delivery(v[3].id)]);
+    const c2 = await cartWith([delivery(v[3].id)]);
+    for (const c of [c1, c2]) expect((await t.gql(Q.cartDiscountCodesUpdate, { cartId: c, codes: [code] })).data.cartDiscountCodesUpdate.userErrors).toEqual([]);
+    const [r1, r2] = await Promise.all([c1, c2].map((c) => checkout(c, { shippingAddress: ADDRESS })));
+    const outcomes = [r1, r2].map((r) => r.data.checkout.order?.discount.amount ?? r.data.checkout.userErrors[0].code).sort();
+    expect(outcomes).toEqual([500, 'DISCOUNT_USED_UP']);
+    const [{ used }] = await t.db.query(`SELECT times_used AS used FROM promotion WHERE code = $1`, [code]);
+    expect(used).toBe(1);
+  });
+});
