@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
+import { AppExceptionsFilter } from './http/app-exceptions.filter.js';
 
 /** Creates the application with its global pipes and shutdown hooks, not yet listening (tests use this too). */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -15,6 +16,7 @@ export async function createApp(): Promise<NestExpressApplication> {
 
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new AppExceptionsFilter(app.getHttpAdapter()));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 }
