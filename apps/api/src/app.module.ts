@@ -9,6 +9,7 @@ import { AppConfig, AppConfigModule } from '@app/config';
 import { DemoDataModule } from '@app/demo-data';
 import { InventoryModule } from '@app/inventory';
 import { LocationsModule } from '@app/locations';
+import { MetricsModule, MetricsService } from '@app/observability';
 import { StaffModule } from '@app/staff';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
@@ -25,10 +26,11 @@ import { loggerConfig } from './logger.config.js';
     AuthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, RequestContextFactory],
+      inject: [AppConfig, RequestContextFactory, MetricsService],
       useFactory: graphqlConfig,
     }),
     HealthModule,
+    MetricsModule,
     LocationsModule,
     CatalogueModule,
     InventoryModule,

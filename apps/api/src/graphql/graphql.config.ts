@@ -3,11 +3,12 @@ import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { RequestContextFactory } from '@app/auth';
 import { formatError } from '@app/common';
 import { AppConfig } from '@app/config';
+import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
-export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
+export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService): ApolloDriverConfig {
   const dev = config.get('NODE_ENV') === 'development';
   const introspection = config.graphqlIntrospection;
   return {
@@ -21,6 +22,6 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     ...graphqlLimits(config),
     context: ({ req }: { req: Parameters<RequestContextFactory['fromHeaders']>[0] }) => contexts.fromHeaders(req),
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [requestIdPlugin(dev)],
+    plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics)],
   };
 }
