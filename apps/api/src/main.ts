@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const app = await createApp();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
-  app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health, metrics at /metrics`);
+  app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health and /health/ready, metrics at /metrics`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
