@@ -14,6 +14,7 @@ import { LocationsModule } from '@app/locations';
 import { NotificationsModule } from '@app/notifications';
 import { OrdersModule } from '@app/orders';
 import { PromotionsModule } from '@app/promotions';
+import { MetricsModule, MetricsService } from '@app/observability';
 import { StaffModule } from '@app/staff';
 import { MIGRATIONS } from '../../../migrations/index.js';
 import { graphqlConfig } from './graphql/graphql.config.js';
@@ -30,10 +31,11 @@ import { loggerConfig } from './logger.config.js';
     AuthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, RequestContextFactory],
+      inject: [AppConfig, RequestContextFactory, MetricsService],
       useFactory: graphqlConfig,
     }),
     HealthModule,
+    MetricsModule,
     LocationsModule,
     CatalogueModule,
     InventoryModule,

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
+import { configureHttp } from './http/http-hardening.js';
 
 /** Creates the application with its global pipes and shutdown hooks, not yet listening (tests use this too). */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -15,6 +16,7 @@ export async function createApp(): Promise<NestExpressApplication> {
 
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  configureHttp(app);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 }
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const app = await createApp();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
-  app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health`);
+  app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health and /health/ready, metrics at /metrics`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -22,4 +22,19 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.get('NODE_ENV') === 'production';
   }
+
+  get graphqlIntrospection(): boolean {
+    return this.get('GRAPHQL_INTROSPECTION') ?? !this.isProduction;
+  }
+
+  get graphqlPlayground(): boolean {
+    return this.get('GRAPHQL_PLAYGROUND') ?? !this.isProduction;
+  }
+
+  /** CORS_ORIGINS as `'*'`, a list of origins, or undefined (no CORS headers at all). */
+  get corsOrigins(): '*' | string[] | undefined {
+    const raw = this.get('CORS_ORIGINS');
+    if (!raw) return undefined;
+    return raw.trim() === '*' ? '*' : raw.split(',').map((o) => o.trim());
+  }
 }

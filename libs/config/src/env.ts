@@ -4,6 +4,8 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Mi
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+const ORIGIN_LIST = /^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/;
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true
@@ -117,6 +119,45 @@ export class Env {
   /** log2 of the scrypt cost for password hashes (15 = 32 MiB, about 60 ms on one core). */
   @Transform(toInt) @IsInt() @Min(10) @Max(20)
   PASSWORD_HASH_COST = 15;
+
+  // --- request limits and exposure (refused before any resolver runs) ---
+
+  /** Deepest field nesting a GraphQL operation may have (fragments are followed, not counted). */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  GRAPHQL_MAX_DEPTH = 12;
+
+  /**
+   * graphql-armor's cost: 1 a scalar, 2 an object, x1.5 a level, times a literal `first`. A page of
+   * 100 products with their variants and prices costs about 6,400.
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  GRAPHQL_MAX_COST = 10_000;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 50;
+
+  /** Lexical tokens in one document; the introspection query GraphiQL sends has about 190. */
+  @Transform(toInt) @IsInt() @Min(200) @Max(100_000)
+  GRAPHQL_MAX_TOKENS = 1000;
+
+  /** Schema introspection. Default: on, except in production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  /** GraphiQL on GET /graphql. Default: on, except in production. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  GRAPHQL_PLAYGROUND?: boolean;
+
+  /** Largest JSON (or form) request body, in kB; a larger one is refused with HTTP 413. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_240)
+  REQUEST_BODY_LIMIT_KB = 100;
+
+  /** Browser origins allowed by CORS, comma-separated (`https://shop.example,https://app.example`), or `*`. Unset: no CORS. */
+  @IsOptional() @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be `*` or comma-separated origins such as https://shop.example (scheme and host, no path)' })
+  CORS_ORIGINS?: string;
 }
 
 export const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';

@@ -1,57 +1,28 @@
 import { join } from 'node:path';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { Logger } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
-import { type RequestContext, RequestContextFactory } from '@app/auth';
-import { ErrorCode, formatError } from '@app/common';
+import { RequestContextFactory } from '@app/auth';
+import { formatError } from '@app/common';
 import { AppConfig } from '@app/config';
-import { maxDepthRule } from './max-depth.rule.js';
+import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
+import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
+import { requestIdPlugin } from './request-id.plugin.js';
 
-export const MAX_QUERY_DEPTH = 12;
-
-/** Apollo through @nestjs/apollo: code-first schema, per-request context, errors that never leak. */
-export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
+/** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
+export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService): ApolloDriverConfig {
   const dev = config.get('NODE_ENV') === 'development';
+  const introspection = config.graphqlIntrospection;
   return {
     path: '/graphql',
     // In development the schema is written to schema.gql (committed, for front-end teams to diff).
     autoSchemaFile: dev ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
-    graphiql: !config.isProduction,
-    introspection: !config.isProduction,
+    graphiql: config.graphqlPlayground,
+    introspection,
     includeStacktraceInErrorResponses: false,
-    validationRules: [maxDepthRule(MAX_QUERY_DEPTH)],
+    ...graphqlLimits(config),
     context: ({ req, res }: { req: Parameters<RequestContextFactory['fromHeaders']>[0]; res: Parameters<RequestContextFactory['fromHeaders']>[1] }) =>
       contexts.fromHeaders(req, res),
-    formatError: (formatted, error) => formatError(formatted, error, dev),
-    plugins: [requestIdPlugin()],
-  };
-}
-
-/** Adds the request id to unexpected errors and logs each with it, so a support ticket finds the log line. */
-function requestIdPlugin(): ApolloServerPlugin<RequestContext> {
-  const logger = new Logger('GraphQL');
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ contextValue, errors }) {
-          for (const e of errors) {
-            const code = (e as GraphQLError).extensions?.code;
-            if (!code || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              logger.error({ requestId: contextValue?.requestId, err: e.originalError ?? e, path: e.path }, `unexpected error: ${e.message}`);
-            }
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          for (const e of response.body.singleResult.errors ?? []) {
-            if (e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              (e.extensions as Record<string, unknown>).requestId = contextValue?.requestId;
-            }
-          }
-        },
-      };
-    },
+    formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
+    plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics)],
   };
 }

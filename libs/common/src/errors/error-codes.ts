@@ -3,6 +3,9 @@
  * carry one in a payload's `userErrors`. Clients may switch on these; never rename one.
  */
 export const ErrorCode = {
+  // HTTP: a request refused before GraphQL runs (body too large, not JSON, a batch)
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   // thrown: access and shape
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

@@ -1,8 +1,7 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes.js';
 
-const logger = new Logger('GraphQL');
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 const HTTP_TO_CODE: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -15,27 +14,42 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
 const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
+ * The code a client sees for an expected error (a refusal, a protocol failure), or undefined for an
+ * unexpected one (a bug, a lost database), which becomes INTERNAL_SERVER_ERROR. `code` is the
+ * `extensions.code` the error carries (Apollo's formatted one, if it already has it).
+ */
+export function expectedCode(error: unknown, code: unknown = error instanceof GraphQLError ? error.extensions?.code : undefined): string | undefined {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof HttpException) {
+    const mapped = HTTP_TO_CODE[original.getStatus()];
+    if (mapped) return mapped;
+  }
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN.has(code) || PROTOCOL_CODES.has(code)) ? code : undefined;
+}
+
+/**
  * Apollo's `formatError`: known codes pass through; HTTP exceptions are mapped to our codes; anything
- * unexpected is logged with the request id and returned as INTERNAL_SERVER_ERROR without internals.
+ * unexpected is returned as INTERNAL_SERVER_ERROR without internals (no message, stack or SQL unless
+ * `exposeDetails`, which is development only). Logging is not done here but by the request-id plugin,
+ * once per error and with the request id.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean, requestId?: string): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const code = formatted.extensions?.code as string | undefined;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const code = expectedCode(error, formatted.extensions?.code);
 
-  if (original instanceof HttpException) {
-    const mapped = HTTP_TO_CODE[original.getStatus()];
-    if (mapped) return { ...base, extensions: { code: mapped } };
-  }
-  if (code && (KNOWN.has(code) || PROTOCOL_CODES.has(code)) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (code && original instanceof HttpException) return { ...base, extensions: { code } };
+  if (code) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...base, extensions: exposeDetails ? formatted.extensions : extensions };
   }
-  logger.error({ err: original, requestId, path: formatted.path }, `unexpected error: ${(original as Error)?.message ?? formatted.message}`);
   return {
-    message: exposeDetails ? formatted.message : `Internal server error (request ${requestId ?? 'unknown'})`,
+    message: exposeDetails ? formatted.message : internalErrorMessage(requestId),
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId },
   };
 }
+
+/** What an unexpected error says outside development: only the request id, which the log has too. */
+export const internalErrorMessage = (requestId?: string): string => `Internal server error (request ${requestId ?? 'unknown'})`;
