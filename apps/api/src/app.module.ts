@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsModule } from '@app/analytics';
 import { AuthModule, RequestContextFactory } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
@@ -45,6 +46,7 @@ import { loggerConfig } from './logger.config.js';
     CartModule,
     NotificationsModule,
     OrdersModule,
+    AnalyticsModule,
     DemoDataModule,
   ],
 })

@@ -109,6 +109,17 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(50)
   NOTIFICATION_MAX_ATTEMPTS = 8;
 
+  /** Transfer lead time: a base plus so much per 100 km, in hours (sourcingOptions' estimated arrival). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
+  LEAD_TIME_BASE_HOURS = 24;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
+  LEAD_TIME_HOURS_PER_100_KM = 12;
+
+  /** Known lead times by location codes, overriding the formula: "WH-PARIS>PAR-MARAIS=6,WH-LYON>LYO-01=4". */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]+>[A-Za-z0-9_-]+=\d+(,[A-Za-z0-9_-]+>[A-Za-z0-9_-]+=\d+)*$/, { message: 'LEAD_TIMES must look like FROM>TO=hours,FROM>TO=hours' })
+  LEAD_TIMES?: string;
+
   @IsIn(LOG_LEVELS as unknown as string[])
   LOG_LEVEL: LogLevel = 'info';
 

@@ -13,7 +13,9 @@ import { OrderLineEntity } from './entities/order-line.entity.js';
 import { OrderEntity } from './entities/order.entity.js';
 import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver.js';
 import { FulfillmentLineResolver, FulfillmentResolver } from './resolvers/fulfillment.resolver.js';
+import { EndlessAisleResolver } from './resolvers/endless-aisle.resolver.js';
 import { OrdersResolver } from './resolvers/orders.resolver.js';
+import { AssistedOrderService } from './services/assisted-order.service.js';
 import { BackgroundJobs } from './services/background-jobs.service.js';
 import { CheckoutService } from './services/checkout.service.js';
 import { ExpirySweep } from './services/expiry-sweep.service.js';
@@ -33,8 +35,8 @@ import { SourcingService } from './sourcing/sourcing.service.js';
   providers: [
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
-    SourcingService, PickupCodes, OrderAccess, OrderWriter, OrderQueries, CheckoutService, FulfillmentTransitions, ExpirySweep, BackgroundJobs,
-    OrdersResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
+    SourcingService, PickupCodes, OrderAccess, OrderWriter, OrderQueries, CheckoutService, AssistedOrderService, FulfillmentTransitions, ExpirySweep, BackgroundJobs,
+    OrdersResolver, EndlessAisleResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
   ],
   exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })

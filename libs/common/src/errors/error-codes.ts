@@ -43,6 +43,7 @@ export const ErrorCode = {
   INVALID_STATE: 'INVALID_STATE',
   INVALID_PICKUP_CODE: 'INVALID_PICKUP_CODE',
   PICKUP_CODE_LOCKED: 'PICKUP_CODE_LOCKED',
+  UNKNOWN_CUSTOMER: 'UNKNOWN_CUSTOMER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

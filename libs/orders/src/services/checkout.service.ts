@@ -11,12 +11,12 @@ import type { CheckoutInput } from '../dto/checkout.input.js';
 import { OrderEntity } from '../entities/order.entity.js';
 import { SourcingService } from '../sourcing/sourcing.service.js';
 import { OrderAccess } from './order-access.service.js';
-import { OrderWriter, type PlannedFulfillment } from './order-writer.service.js';
+import { type NewOrder, OrderWriter, type PlannedFulfillment } from './order-writer.service.js';
 
 const ATTEMPTS = 3;
 
 /** A reservation lost a race between planning and holding: plan again with fresh numbers. */
-class StockMoved extends Error {}
+export class StockMoved extends Error {}
 
 export interface PlacedOrder {
   order: OrderEntity;
@@ -46,16 +46,24 @@ export class CheckoutService {
     private readonly access: OrderAccess,
   ) {}
 
-  async checkout(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder> {
-    const earlier = await this.replay(ctx, input);
+  checkout(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder> {
+    return this.withRetries(ctx, input, (last) => this.place(ctx, input, last));
+  }
+
+  /**
+   * Runs one placement in its own transaction: first answers a key already used, retries a placement whose
+   * holds lost a race, and answers a key that a parallel call committed first with that call's order.
+   */
+  async withRetries(ctx: RequestContext, key: { idempotencyKey: string; cartId?: string | null }, place: (lastAttempt: boolean) => Promise<PlacedOrder>): Promise<PlacedOrder> {
+    const earlier = await this.replay(ctx, key);
     if (earlier) return earlier;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.tx.run(() => this.place(ctx, input, attempt === ATTEMPTS));
+        return await this.tx.run(() => place(attempt === ATTEMPTS));
       } catch (err) {
         if (err instanceof StockMoved && attempt < ATTEMPTS) continue;
         if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'UQ_order_idempotency_key') {
-          const placed = await this.replay(ctx, input);
+          const placed = await this.replay(ctx, key);
           if (placed) return placed;
         }
         throw err;
@@ -63,11 +71,11 @@ export class CheckoutService {
     }
   }
 
-  /** The order an earlier call with this key made, if any (only for the same cart). */
-  private async replay(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder | null> {
+  /** The order an earlier call with this key made, if any (only for the same cart; null: an assisted order). */
+  async replay(ctx: RequestContext, input: { idempotencyKey: string; cartId?: string | null }): Promise<PlacedOrder | null> {
     const order = await this.tx.manager.getRepository(OrderEntity).findOneBy({ idempotencyKey: input.idempotencyKey });
     if (!order) return null;
-    if (order.cartId !== input.cartId) {
+    if (order.cartId !== (input.cartId ?? null)) {
       throw new BusinessError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another cart', ['idempotencyKey']);
     }
     this.access.assertMayRead(ctx, order, await this.access.locationsOf(order.id));
@@ -78,8 +86,23 @@ export class CheckoutService {
     const view = await this.lockedCart(ctx, input);
     if (!Array.isArray(view)) return view;
     const [cart] = view;
-    const contact = await this.contactFor(ctx, cart, input);
-    if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !input.shippingAddress) {
+    const contact = await this.contactFor(cart.cart.customerId, input.contact);
+    const staff = ctx.caller.kind === 'staff' ? ctx.caller : null;
+    const placed = await this.placeOrder(ctx, cart, {
+      idempotencyKey: input.idempotencyKey, cartId: cart.cart.id, contact, address: input.shippingAddress ?? null,
+      attributedLocationId: staff?.locationId ?? null, placedByStaffId: staff?.staffId ?? null,
+    }, lastAttempt);
+    await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cart.cart.id, CartStatus.ORDERED]);
+    return placed;
+  }
+
+  /**
+   * Places an order for the lines of `cart` (a real cart, or one made up in memory for an assisted order),
+   * in the caller's transaction.
+   */
+  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId'>, lastAttempt: boolean): Promise<PlacedOrder> {
+    const { contact } = o;
+    if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
     }
     const priced = await this.pricing.price({ loaders: new Map() }, cart, ctx.channel);
@@ -96,13 +119,8 @@ export class CheckoutService {
       throw new BusinessError(ErrorCode.DISCOUNT_USED_UP, `${code} has just been used up`, ['cartId']);
     }
     const plan = await this.planFulfillments(priced);
-    const staff = ctx.caller.kind === 'staff' ? ctx.caller : null;
-    const placed = await this.writer.write({
-      idempotencyKey: input.idempotencyKey, cartId: cart.cart.id, customerId: cart.cart.customerId, channel: ctx.channel, priced, contact,
-      address: input.shippingAddress ?? null, attributedLocationId: staff?.locationId ?? null, placedByStaffId: staff?.staffId ?? null,
-    }, plan);
+    const placed = await this.writer.write({ ...o, customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
     await this.hold(placed.order, plan, priced, lastAttempt);
-    await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cart.cart.id, CartStatus.ORDERED]);
     await this.outbox.enqueue({
       orderId: placed.order.id, template: NotificationTemplate.ORDER_CONFIRMED, to: { email: contact.email, phone: contact.phone },
       payload: { orderNumber: placed.order.number, total: `${(priced.total / 100).toFixed(2)} ${priced.currency}` },
@@ -125,11 +143,12 @@ export class CheckoutService {
     return [view];
   }
 
-  private async contactFor(ctx: RequestContext, view: CartView, input: CheckoutInput) {
-    const customer = view.cart.customerId ? await this.customers.find(view.cart.customerId) : null;
-    const email = input.contact?.email ?? customer?.email;
-    if (!email) throw new BusinessError(ErrorCode.CONTACT_REQUIRED, 'A guest checkout needs a contact email', ['contact', 'email']);
-    return { email, phone: input.contact?.phone ?? customer?.phone ?? null, name: input.contact?.name ?? customer?.name ?? null };
+  /** Who hears about the order: the given contact, else the customer's account. */
+  async contactFor(customerId: string | null, given: { email: string; phone?: string; name?: string } | undefined) {
+    const customer = customerId ? await this.customers.find(customerId) : null;
+    const email = given?.email ?? customer?.email;
+    if (!email) throw new BusinessError(ErrorCode.CONTACT_REQUIRED, 'An order needs a contact email', ['contact', 'email']);
+    return { email, phone: given?.phone ?? customer?.phone ?? null, name: given?.name ?? customer?.name ?? null };
   }
 
   /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type RequestContext, requireActsAt } from '@app/auth';
+import { type RequestContext, requireActsAt, type SalesChannel } from '@app/auth';
 import { byKeys, groupByKeys, type HasLoaders, isUuid, loader, TransactionHost } from '@app/common';
+import { AppConfig } from '@app/config';
 import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import { OrderLineEntity } from '../entities/order-line.entity.js';
 import { OrderEntity } from '../entities/order.entity.js';
@@ -17,6 +18,7 @@ export class OrderQueries {
     private readonly tx: TransactionHost,
     private readonly access: OrderAccess,
     private readonly codes: PickupCodes,
+    private readonly config: AppConfig,
   ) {}
 
   private get orders() {
@@ -32,6 +34,17 @@ export class OrderQueries {
   /** A customer's orders from every channel, newest first. */
   forCustomer(customerId: string, limit = 50): Promise<OrderEntity[]> {
     return this.orders.find({ where: { customerId }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /** A customer's figures over orders not cancelled, in SQL over the (customer_id, created_at) index. */
+  async statsOf(customerId: string): Promise<{ orders: number; totalSpent: number; currency: string; lastPurchaseAt: Date | null; preferredChannel: SalesChannel | null }> {
+    const [row] = await this.tx.manager.query(
+      `SELECT count(*)::int AS orders, COALESCE(SUM(total), 0)::bigint AS "totalSpent", COALESCE(MAX(currency), $2) AS currency,
+              MAX(created_at) AS "lastPurchaseAt",
+              (SELECT channel FROM customer_order WHERE customer_id = $1 AND status <> 'CANCELLED'
+               GROUP BY channel ORDER BY count(*) DESC, MAX(created_at) DESC LIMIT 1) AS "preferredChannel"
+       FROM customer_order WHERE customer_id = $1 AND status <> 'CANCELLED'`, [customerId, this.config.get('DEFAULT_CURRENCY')]);
+    return { ...row, totalSpent: Number(row.totalSpent) };
   }
 
   /** The pickups a store has to act on: to prepare, arriving, and waiting for their customer. */

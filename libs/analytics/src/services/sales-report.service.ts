@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { type Caller, requireStaff, SalesChannel, StaffRole } from '@app/auth';
+import { badInput, TransactionHost } from '@app/common';
+import { AppConfig } from '@app/config';
+import { LocationsService } from '@app/locations';
+
+const MAX_DAYS = 366;
+
+/** Which orders a report covers: a window of instants and, for a manager, their store. */
+interface Scope {
+  from: Date;
+  to: Date;
+  locationId: string | null;
+}
+
+/** An order counts for a store when it was sold there, ships from there or is collected there. */
+const IN_SCOPE = `o.created_at >= $1 AND o.created_at < $2 AND ($3::uuid IS NULL OR o.attributed_location_id = $3
+  OR EXISTS (SELECT 1 FROM fulfillment sf WHERE sf.order_id = o.id AND (sf.pickup_location_id = $3 OR sf.source_location_id = $3)))`;
+
+/**
+ * Sales figures by channel, click and collect, the endless aisle and by day, computed in SQL over
+ * `customer_order.created_at` (indexed). Windows are instants (`from` inclusive, `to` exclusive), so they
+ * mean the same in every time zone; days are cut in the time zone asked for. Admins see every store,
+ * managers their own.
+ */
+@Injectable()
+export class SalesReportService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly locations: LocationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async byChannel(caller: Caller, from: Date, to: Date) {
+    const s = this.scope(caller, from, to);
+    const rows: { channel: SalesChannel; orders: number; cancelled: number; revenue: string; units: number; currency: string | null }[] = await this.tx.manager.query(
+      `SELECT o.channel, count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'CANCELLED'))::int AS cancelled,
+              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0)::bigint AS revenue,
+              COALESCE(SUM(u.units) FILTER (WHERE o.status <> 'CANCELLED'), 0)::int AS units, MAX(o.currency) AS currency
+       FROM customer_order o CROSS JOIN LATERAL (SELECT SUM(quantity) AS units FROM order_line WHERE order_id = o.id) u
+       WHERE ${IN_SCOPE} GROUP BY o.channel`, [s.from, s.to, s.locationId]);
+    const currency = this.config.get('DEFAULT_CURRENCY');
+    return Object.values(SalesChannel).map((channel) => {
+      const r = rows.find((x) => x.channel === channel);
+      const kept = r ? r.orders - r.cancelled : 0;
+      const revenue = Number(r?.revenue ?? 0);
+      return { channel, orders: r?.orders ?? 0, cancelledOrders: r?.cancelled ?? 0, revenue, units: r?.units ?? 0, currency: r?.currency ?? currency,
+        averageOrderValue: kept ? Math.round(revenue / kept) : null };
+    });
+  }
+
+  async clickAndCollect(caller: Caller, from: Date, to: Date) {
+    const s = this.scope(caller, from, to);
+    const [r] = await this.tx.manager.query(
+      `SELECT count(DISTINCT o.id)::int AS "pickupOrders", count(*)::int AS "pickupFulfillments",
+              (count(*) FILTER (WHERE f.status = 'COLLECTED'))::int AS collected, (count(*) FILTER (WHERE f.status = 'EXPIRED'))::int AS expired,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.ready_at - o.created_at)) AS "medianOrderToReadySeconds",
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.closed_at - f.ready_at)) FILTER (WHERE f.status = 'COLLECTED') AS "medianReadyToCollectedSeconds"
+       FROM fulfillment f JOIN customer_order o ON o.id = f.order_id
+       WHERE f.type IN ('PICKUP', 'SHIP_TO_STORE') AND o.created_at >= $1 AND o.created_at < $2 AND ($3::uuid IS NULL OR f.pickup_location_id = $3)`,
+      [s.from, s.to, s.locationId]);
+    const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : null);
+    const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+    return {
+      ...r, collectedShare: ratio(r.collected, r.pickupFulfillments), expiredRate: ratio(r.expired, r.collected + r.expired),
+      medianOrderToReadySeconds: num(r.medianOrderToReadySeconds), medianReadyToCollectedSeconds: num(r.medianReadyToCollectedSeconds),
+    };
+  }
+
+  async endlessAisle(caller: Caller, from: Date, to: Date): Promise<{ locationId: string; orders: number; revenue: number; currency: string }[]> {
+    const s = this.scope(caller, from, to);
+    const rows = await this.tx.manager.query(
+      `SELECT o.attributed_location_id AS "locationId", count(*)::int AS orders, SUM(o.total)::bigint AS revenue, MAX(o.currency) AS currency
+       FROM customer_order o
+       WHERE o.placed_by_staff_id IS NOT NULL AND o.status <> 'CANCELLED' AND o.attributed_location_id IS NOT NULL
+         AND o.created_at >= $1 AND o.created_at < $2 AND ($3::uuid IS NULL OR o.attributed_location_id = $3)
+       GROUP BY o.attributed_location_id ORDER BY SUM(o.total) DESC`, [s.from, s.to, s.locationId]);
+    return rows.map((r: { revenue: string }) => ({ ...r, revenue: Number(r.revenue) }));
+  }
+
+  async daily(caller: Caller, from: Date, to: Date, timeZone: string | undefined) {
+    const s = this.scope(caller, from, to);
+    const tz = timeZone ?? (s.locationId ? (await this.locations.find(s.locationId))?.timeZone : undefined) ?? 'UTC';
+    if (!isTimeZone(tz)) throw badInput(`Unknown time zone ${tz}`, ['timeZone']);
+    const rows = await this.tx.manager.query(
+      `SELECT to_char((o.created_at AT TIME ZONE $4)::date, 'YYYY-MM-DD') AS day, o.channel, count(*)::int AS orders,
+              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0)::bigint AS revenue, MAX(o.currency) AS currency
+       FROM customer_order o WHERE ${IN_SCOPE} GROUP BY 1, 2 ORDER BY 1, 2`, [s.from, s.to, s.locationId, tz]);
+    return rows.map((r: { revenue: string }) => ({ ...r, revenue: Number(r.revenue) }));
+  }
+
+  private scope(caller: Caller, from: Date, to: Date): Scope {
+    const staff = requireStaff(caller, [StaffRole.MANAGER, StaffRole.ADMIN]);
+    if (!(from < to)) throw badInput('from must be before to', ['to']);
+    if (to.getTime() - from.getTime() > MAX_DAYS * 86400e3) throw badInput(`A report covers at most ${MAX_DAYS} days`, ['to']);
+    return { from, to, locationId: staff.role === StaffRole.ADMIN ? null : staff.locationId };
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
