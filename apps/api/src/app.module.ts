@@ -6,7 +6,7 @@ import { AnalyticsModule } from '@app/analytics';
 import { AuthModule, RequestContextFactory } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
-import { DatabaseModule, RedisModule } from '@app/common';
+import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { CustomersModule } from '@app/customers';
 import { DemoDataModule } from '@app/demo-data';
@@ -29,6 +29,7 @@ import { loggerConfig } from './logger.config.js';
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
     DatabaseModule.forRoot(MIGRATIONS),
     RedisModule,
+    EventsModule,
     AuthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -6,6 +6,7 @@ import { createValidationPipe } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
 import { configureHttp } from './http/http-hardening.js';
+import { connections, drainOnSignals } from './shutdown/graceful-shutdown.js';
 
 /** Creates the application with its global pipes and shutdown hooks, not yet listening (tests use this too). */
 export async function createApp(): Promise<NestExpressApplication> {
@@ -16,15 +17,16 @@ export async function createApp(): Promise<NestExpressApplication> {
 
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.use(connections.track);
   configureHttp(app);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 }
 
 async function main(): Promise<void> {
   const app = await createApp();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port);
+  drainOnSignals(app, app.getHttpServer(), (msg) => app.get(Logger).log(msg));
   app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health and /health/ready, metrics at /metrics`);
 }
 

@@ -22,6 +22,19 @@ export class RequestContextFactory {
     const caller = await this.tokens.callerFrom(header(req, 'authorization'));
     return { requestId, caller, channel: channelOf(header(req, 'x-channel'), caller), loaders: new Map(), req, res };
   }
+
+  /**
+   * For a WebSocket (graphql-ws): the same token and channel, from the connection's `connectionParams`
+   * ({ authorization: 'Bearer …', 'x-channel': 'APP' }), under the same rules as HTTP headers.
+   */
+  fromConnection(params: Record<string, unknown> | null | undefined): Promise<RequestContext> {
+    const param = (name: string) => {
+      const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === name);
+      const v = key ? params![key] : undefined;
+      return typeof v === 'string' ? v : undefined;
+    };
+    return this.fromHeaders({ headers: { authorization: param('authorization'), 'x-channel': param('x-channel') } });
+  }
 }
 
 /** The x-channel header; staff default to STORE, everyone else to WEB. */

@@ -6,3 +6,4 @@ export * from './pagination/index.js';
 export * from './graphql/index.js';
 export * from './geo/index.js';
 export * from './ids.js';
+export * from './events/index.js';

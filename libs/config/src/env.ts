@@ -120,6 +120,10 @@ export class Env {
   @IsOptional() @Matches(/^[A-Za-z0-9_-]+>[A-Za-z0-9_-]+=\d+(,[A-Za-z0-9_-]+>[A-Za-z0-9_-]+=\d+)*$/, { message: 'LEAD_TIMES must look like FROM>TO=hours,FROM>TO=hours' })
   LEAD_TIMES?: string;
 
+  /** How long a sender holds notifications it took; if it dies, another process sends them after this. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  NOTIFICATION_LEASE_SECONDS = 60;
+
   @IsIn(LOG_LEVELS as unknown as string[])
   LOG_LEVEL: LogLevel = 'info';
 

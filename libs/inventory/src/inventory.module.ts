@@ -4,6 +4,7 @@ import { CatalogueModule } from '@app/catalogue';
 import { LocationsModule } from '@app/locations';
 import { StockLevelEntity } from './entities/stock-level.entity.js';
 import { StockMovementEntity } from './entities/stock-movement.entity.js';
+import { StockChangedResolver } from './resolvers/stock-changed.resolver.js';
 import { StockResolver } from './resolvers/stock.resolver.js';
 import { StoresNearResolver } from './resolvers/stores-near.resolver.js';
 import { VariantAvailabilityResolver } from './resolvers/variant-availability.resolver.js';
@@ -13,7 +14,7 @@ import { StockService } from './services/stock.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule],
-  providers: [StockLedger, StockQueryService, StockService, StockResolver, StoresNearResolver, VariantAvailabilityResolver],
+  providers: [StockLedger, StockQueryService, StockService, StockResolver, StockChangedResolver, StoresNearResolver, VariantAvailabilityResolver],
   exports: [StockLedger, StockQueryService],
 })
 export class InventoryModule {}

@@ -14,7 +14,9 @@ import { OrderEntity } from './entities/order.entity.js';
 import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver.js';
 import { FulfillmentLineResolver, FulfillmentResolver } from './resolvers/fulfillment.resolver.js';
 import { EndlessAisleResolver } from './resolvers/endless-aisle.resolver.js';
+import { OrderSubscriptionsResolver } from './resolvers/order-subscriptions.resolver.js';
 import { OrdersResolver } from './resolvers/orders.resolver.js';
+import { OrderEvents } from './services/order-events.js';
 import { AssistedOrderService } from './services/assisted-order.service.js';
 import { BackgroundJobs } from './services/background-jobs.service.js';
 import { CheckoutService } from './services/checkout.service.js';
@@ -36,7 +38,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
     SourcingService, PickupCodes, OrderAccess, OrderWriter, OrderQueries, CheckoutService, AssistedOrderService, FulfillmentTransitions, ExpirySweep, BackgroundJobs,
-    OrdersResolver, EndlessAisleResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
+    OrderEvents, OrdersResolver, EndlessAisleResolver, OrderSubscriptionsResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
   ],
   exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
 import { requestIdPlugin } from './request-id.plugin.js';
+import { connections } from '../shutdown/graceful-shutdown.js';
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
 export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService): ApolloDriverConfig {
@@ -20,8 +21,24 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     introspection,
     includeStacktraceInErrorResponses: false,
     ...graphqlLimits(config),
-    context: ({ req, res }: { req: Parameters<RequestContextFactory['fromHeaders']>[0]; res: Parameters<RequestContextFactory['fromHeaders']>[1] }) =>
-      contexts.fromHeaders(req, res),
+    // HTTP requests carry req/res; graphql-ws operations carry the connection's params.
+    context: (c: { req?: Parameters<RequestContextFactory['fromHeaders']>[0]; res?: Parameters<RequestContextFactory['fromHeaders']>[1]; connectionParams?: Record<string, unknown> }) =>
+      (c.req ? contexts.fromHeaders(c.req, c.res) : contexts.fromConnection(c.connectionParams)),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        // A bad or expired token closes the connection (4403) rather than letting it in as a guest.
+        onConnect: async ({ connectionParams, extra }: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+          try {
+            await contexts.fromConnection(connectionParams);
+            connections.trackSocket((extra as { socket: Parameters<typeof connections.trackSocket>[0] }).socket);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+      },
+    },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
     plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics)],
   };

@@ -1,10 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 const MAX_ATTEMPTS = 4;
+
+interface Unit {
+  em: EntityManager;
+  afterCommit: (() => unknown)[];
+}
 
 /**
  * One transaction per unit of work, found through AsyncLocalStorage so that every service called
@@ -12,30 +17,52 @@ const MAX_ATTEMPTS = 4;
  */
 @Injectable()
 export class TransactionHost {
-  private readonly store = new AsyncLocalStorage<EntityManager>();
+  private readonly logger = new Logger(TransactionHost.name);
+  private readonly store = new AsyncLocalStorage<Unit>();
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   /** The current transaction's manager, or the pool's when none is open. */
   get manager(): EntityManager {
-    return this.store.getStore() ?? this.dataSource.manager;
+    return this.store.getStore()?.em ?? this.dataSource.manager;
   }
 
   get inTransaction(): boolean {
     return this.store.getStore() !== undefined;
   }
 
+  /**
+   * Runs `fn` once the current transaction has committed (never if it rolls back), or at once outside a
+   * transaction. For news of a change (events, cache invalidation) that must not get ahead of the data.
+   */
+  afterCommit(fn: () => unknown): void {
+    const unit = this.store.getStore();
+    if (unit) unit.afterCommit.push(fn);
+    else this.runHook(fn);
+  }
+
   /** Runs `work` in a transaction (or joins the open one). Retries the whole unit on deadlock. */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.store.getStore();
-    if (open) return work(open);
+    if (open) return work(open.em);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((em) => this.store.run(em, () => work(em)));
+        const hooks: (() => unknown)[] = [];
+        const result = await this.dataSource.transaction((em) => this.store.run({ em, afterCommit: hooks }, () => work(em)));
+        for (const fn of hooks) this.runHook(fn);
+        return result;
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(pgCode(err) ?? '')) throw err;
         await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
       }
+    }
+  }
+
+  private runHook(fn: () => unknown): void {
+    try {
+      Promise.resolve(fn()).catch((err) => this.logger.warn(`after-commit hook failed: ${(err as Error).message}`));
+    } catch (err) {
+      this.logger.warn(`after-commit hook failed: ${(err as Error).message}`);
     }
   }
 }

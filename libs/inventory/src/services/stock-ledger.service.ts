@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessError, ErrorCode, TransactionHost } from '@app/common';
+import { BusinessError, ErrorCode, EventBus, TransactionHost } from '@app/common';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
 
 export interface LevelRow {
   onHand: number;
   reserved: number;
 }
+
+/** Published on `stock:<locationId>:<variantId>` after each committed change. */
+export interface StockChangedEvent {
+  locationId: string;
+  variantId: string;
+  onHand: number;
+  reserved: number;
+}
+
+export const stockChannel = (locationId: string, variantId: string) => `stock:${locationId}:${variantId}`;
 
 export interface MovementMeta {
   type: StockMovementType;
@@ -21,7 +31,10 @@ export interface MovementMeta {
  */
 @Injectable()
 export class StockLedger {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly events: EventBus,
+  ) {}
 
   /**
    * Changes on-hand by `delta`. A receipt creates the level if needed; a decrease never takes on-hand
@@ -42,7 +55,7 @@ export class StockLedger {
       if (!level) {
         throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer unreserved units on hand`, ['delta']);
       }
-      await this.record(locationId, variantId, delta, 0, meta);
+      await this.record(locationId, variantId, delta, 0, meta, level);
       return level;
     });
   }
@@ -54,9 +67,9 @@ export class StockLedger {
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
     const [rows] = await this.tx.manager.query(
       `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING 1`, [locationId, variantId, quantity]);
+       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, quantity]);
     if (!rows.length) return false;
-    await this.record(locationId, variantId, 0, quantity, meta);
+    await this.record(locationId, variantId, 0, quantity, meta, rows[0]);
     return true;
   }
 
@@ -72,24 +85,27 @@ export class StockLedger {
 
   /** Units sent for a customer arrive at the pickup store, held for them there. */
   async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    await this.tx.manager.query(
+    const [level] = await this.tx.manager.query(
       `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()`,
+       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()
+       RETURNING on_hand AS "onHand", reserved`,
       [locationId, variantId, quantity]);
-    await this.record(locationId, variantId, quantity, quantity, meta);
+    await this.record(locationId, variantId, quantity, quantity, meta, level);
   }
 
   /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
   private async change(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
     const [rows] = await this.tx.manager.query(
       `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING 1`,
+       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING on_hand AS "onHand", reserved`,
       [locationId, variantId, onHandDelta, reservedDelta]);
     if (!rows.length) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
-    await this.record(locationId, variantId, onHandDelta, reservedDelta, meta);
+    await this.record(locationId, variantId, onHandDelta, reservedDelta, meta, rows[0]);
   }
 
-  private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
+  /** Writes the movement and announces the new level once committed. */
+  private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
+    this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
     await this.tx.manager.query(
       `INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -5,7 +5,6 @@ import { NotificationChannel, type NotificationTemplate } from '../entities/noti
 import { EmailSender, SmsSender } from './senders.js';
 import { render } from './templates.js';
 
-const LEASE_SECONDS = 60;
 const BATCH = 20;
 
 interface Claimed {
@@ -60,7 +59,7 @@ export class NotificationDispatcher {
              WHERE status = 'PENDING' AND not_before <= now() AND (leased_until IS NULL OR leased_until < now())
              ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) due
        WHERE n.id = due.id
-       RETURNING n.id, n.template, n.channel, n.recipient, n.payload, n.attempts`, [limit, LEASE_SECONDS]).then(([rows]) => rows));
+       RETURNING n.id, n.template, n.channel, n.recipient, n.payload, n.attempts`, [limit, this.config.get('NOTIFICATION_LEASE_SECONDS')]).then(([rows]) => rows));
   }
 
   private async failed(n: Claimed, err: Error): Promise<void> {

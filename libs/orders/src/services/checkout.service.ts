@@ -11,6 +11,7 @@ import type { CheckoutInput } from '../dto/checkout.input.js';
 import { OrderEntity } from '../entities/order.entity.js';
 import { SourcingService } from '../sourcing/sourcing.service.js';
 import { OrderAccess } from './order-access.service.js';
+import { OrderEvents } from './order-events.js';
 import { type NewOrder, OrderWriter, type PlannedFulfillment } from './order-writer.service.js';
 
 const ATTEMPTS = 3;
@@ -44,6 +45,7 @@ export class CheckoutService {
     private readonly writer: OrderWriter,
     private readonly outbox: NotificationOutbox,
     private readonly access: OrderAccess,
+    private readonly orderEvents: OrderEvents,
   ) {}
 
   checkout(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder> {
@@ -121,11 +123,12 @@ export class CheckoutService {
     const plan = await this.planFulfillments(priced);
     const placed = await this.writer.write({ ...o, customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
     await this.hold(placed.order, plan, priced, lastAttempt);
+    this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
       orderId: placed.order.id, template: NotificationTemplate.ORDER_CONFIRMED, to: { email: contact.email, phone: contact.phone },
       payload: { orderNumber: placed.order.number, total: `${(priced.total / 100).toFixed(2)} ${priced.currency}` },
     });
-    return placed;
+    return { order: placed.order, pickupCodes: placed.pickupCodes };
   }
 
   /** Locks the cart. An already ordered cart answers with its order when the key matches (a retry that waited). */

@@ -11,6 +11,7 @@ import { OrderEntity } from '../entities/order.entity.js';
 import { FulfillmentStatus as S } from '../order-enums.js';
 import { actingLocation, FulfillmentAction as A, nextStatus, orderStatusOf } from './fulfillment-state-machine.js';
 import { OrderAccess } from './order-access.service.js';
+import { OrderEvents } from './order-events.js';
 import { PickupCodes } from './pickup-code.js';
 
 interface Line {
@@ -33,6 +34,7 @@ export class FulfillmentTransitions {
     private readonly codes: PickupCodes,
     private readonly access: OrderAccess,
     private readonly config: AppConfig,
+    private readonly orderEvents: OrderEvents,
   ) {}
 
   /** A staff move (ready, ship, receive, delivered), by staff of the location that does it. */
@@ -169,6 +171,7 @@ export class FulfillmentTransitions {
       });
     }
     await this.refreshOrderStatus(order.id);
+    this.orderEvents.changed(order.id, [f]);
     return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
   }
 

@@ -35,7 +35,7 @@ export class OrderWriter {
     private readonly codes: PickupCodes,
   ) {}
 
-  async write(o: NewOrder, plan: PlannedFulfillment[]): Promise<{ order: OrderEntity; pickupCodes: Map<string, string> }> {
+  async write(o: NewOrder, plan: PlannedFulfillment[]): Promise<{ order: OrderEntity; pickupCodes: Map<string, string>; fulfillments: { id: string; pickupLocationId: string | null }[] }> {
     const repo = this.tx.manager.getRepository(OrderEntity);
     const { id } = await repo.save(repo.create({
       idempotencyKey: o.idempotencyKey, cartId: o.cartId, customerId: o.customerId, channel: o.channel, status: OrderStatus.PLACED,
@@ -46,11 +46,13 @@ export class OrderWriter {
     }));
     const order = (await repo.findOneBy({ id }))!;
     const pickupCodes = new Map<string, string>();
+    const fulfillments: { id: string; pickupLocationId: string | null }[] = [];
     for (const f of plan) {
       // The id is made here because the code's hash is bound to it.
       const fid = randomUUID();
       const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate();
       if (code) pickupCodes.set(fid, code);
+      fulfillments.push({ id: fid, pickupLocationId: f.pickupLocationId });
       await this.tx.manager.query(
         `INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code)]);
@@ -64,7 +66,7 @@ export class OrderWriter {
     for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
       await this.tx.manager.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
     }
-    return { order, pickupCodes };
+    return { order, pickupCodes, fulfillments };
   }
 
   /** The plain pickup codes of an order's fulfilments, for its own customer. */

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger, LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@app/auth';
+import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
+import { AppConfig, AppConfigModule } from '@app/config';
+import { MetricsModule } from '@app/observability';
+import { OrdersModule } from '@app/orders';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { loggerConfig } from '../../api/src/logger.config.js';
+
+/** The background work without the HTTP API: the expiry sweep and the notification outbox. */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
+    DatabaseModule.forRoot(MIGRATIONS),
+    RedisModule,
+    EventsModule,
+    AuthModule,
+    MetricsModule,
+    OrdersModule,
+  ],
+})
+class WorkerModule {}
+
+/**
+ * `npm run start:worker`: runs the jobs whatever BACKGROUND_JOBS says (API processes then set it to
+ * false). Safe next to other workers and API processes; SIGTERM lets the run in progress finish.
+ */
+async function main(): Promise<void> {
+  process.env.BACKGROUND_JOBS = 'true';
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  logger.log('worker running: expiry sweep and notification outbox');
+  const stop = async (signal: string) => {
+    logger.log(`${signal}: finishing the run in progress`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction-host.js';
+import { RedisService } from '../redis/redis.service.js';
+
+const MAX_QUEUED = 1000;
+
+/**
+ * Domain events for live clients. Published after the transaction commits (never news of a change that
+ * rolled back), through Redis pub/sub so every API process hears them, or in process without REDIS_URL.
+ * Events are notices, not records: PostgreSQL stays the truth and listeners read it.
+ */
+@Injectable()
+export class EventBus {
+  private readonly logger = new Logger(EventBus.name);
+
+  constructor(
+    private readonly redis: RedisService,
+    private readonly tx: TransactionHost,
+  ) {}
+
+  publish(channel: string, payload: object): void {
+    this.tx.afterCommit(() => this.redis.publish(`events:${channel}`, JSON.stringify(payload)));
+  }
+
+  /**
+   * The events of a channel as an async iterator (a GraphQL subscription's source), mapped by `map`
+   * (null skips an event). Subscribed before it returns, so no event after that is missed; unsubscribed
+   * when the client leaves (`return`). A slow client loses the oldest events past MAX_QUEUED.
+   */
+  async listen<E, T>(channel: string, map: (event: E) => Promise<T | null> | T | null): Promise<AsyncIterableIterator<T>> {
+    const queue: E[] = [];
+    let wake: (() => void) | undefined;
+    let done = false;
+    const unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
+      try {
+        queue.push(JSON.parse(message) as E);
+        if (queue.length > MAX_QUEUED) queue.shift();
+        wake?.();
+      } catch {
+        this.logger.warn(`ignored a malformed event on ${channel}`);
+      }
+    });
+    const finish = async () => {
+      if (done) return;
+      done = true;
+      wake?.();
+      await unsubscribe();
+    };
+    const iterator: AsyncIterableIterator<T> = {
+      async next(): Promise<IteratorResult<T>> {
+        for (;;) {
+          while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
+          if (done) return { value: undefined, done: true };
+          const mapped = await map(queue.shift()!);
+          if (mapped !== null) return { value: mapped, done: false };
+        }
+      },
+      async return(): Promise<IteratorResult<T>> {
+        await finish();
+        return { value: undefined, done: true };
+      },
+      async throw(err?: unknown): Promise<IteratorResult<T>> {
+        await finish();
+        throw err;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+}
+
+@Global()
+@Module({ providers: [EventBus], exports: [EventBus] })
+export class EventsModule {}

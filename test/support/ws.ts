@@ -1,0 +1,65 @@
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface Subscription<T> {
+  events: T[];
+  errors: unknown[];
+  /** Resolves with the first event that passes `test`, or rejects after `ms`. */
+  next(test?: (e: T) => boolean, ms?: number): Promise<T>;
+  stop(): void;
+}
+
+/** A graphql-ws client, as the app and the tablet use it. */
+export function wsClient(httpUrl: string, token?: string, channel?: string): Client & { closed: Promise<number> } {
+  let closed!: (code: number) => void;
+  const client = createClient({
+    url: httpUrl.replace(/^http/, 'ws').replace(/\/?$/, '/graphql'),
+    webSocketImpl: WebSocket,
+    connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(channel ? { 'x-channel': channel } : {}) },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined, // the test reads the close code instead
+    on: { closed: (e) => closed((e as { code: number }).code) },
+  });
+  return Object.assign(client, { closed: new Promise<number>((r) => (closed = r)) });
+}
+
+export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown>): Subscription<T> {
+  const events: T[] = [];
+  const errors: unknown[] = [];
+  const waiters: (() => void)[] = [];
+  const stop = client.subscribe<T>({ query, variables }, {
+    next: (m) => {
+      if (m.errors) errors.push(...m.errors);
+      else events.push(m.data as T);
+      waiters.splice(0).forEach((w) => w());
+    },
+    error: (e) => {
+      errors.push(e);
+      waiters.splice(0).forEach((w) => w());
+    },
+    complete: () => undefined,
+  });
+  return {
+    events,
+    errors,
+    stop,
+    async next(test = () => true, ms = 3000) {
+      const end = Date.now() + ms;
+      for (;;) {
+        const hit = events.find(test);
+        if (hit) return hit;
+        if (errors.length) throw new Error(`subscription failed: ${JSON.stringify(errors)}`);
+        const left = end - Date.now();
+        if (left <= 0) throw new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`);
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            r();
+          });
+        });
+      }
+    },
+  };
+}
