@@ -155,4 +155,13 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const [{ used }] = await t.db.query(`SELECT times_used AS used FROM promotion WHERE code = $1`, [code]);
     expect(used).toBe(1);
   });
+
+  it('/metrics shows the units held for orders and the notification backlog', async () => {
+    const text = (await t.http().get('/metrics')).text;
+    const [{ held }] = await t.db.query(`SELECT COALESCE(SUM(reserved), 0)::int AS held FROM stock_level`);
+    const [{ due }] = await t.db.query(`SELECT count(*)::int AS due FROM notification WHERE status = 'PENDING'`);
+    expect(held).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`^reservations_held_units ${held}$`, 'm'));
+    expect(text).toMatch(new RegExp(`^outbox_backlog ${due}$`, 'm'));
+  });
 });

@@ -38,7 +38,7 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
       env: {
         PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), DATABASE_URL: url, REDIS_URL: process.env.REDIS_URL!,
         REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, SEED_DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '12', NOTIFICATION_LEASE_SECONDS: '2', BACKGROUND_INTERVAL_MS: '200',
+        LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '12', NOTIFICATION_LEASE_SECONDS: '2', BACKGROUND_INTERVAL_MS: '200', RATE_LIMIT_DISABLED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -29,7 +29,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     env: {
       PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: process.env.REDIS_URL ?? '',
       REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '12', DATABASE_POOL_SIZE: '10', ...env,
+      SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '12', DATABASE_POOL_SIZE: '10', RATE_LIMIT_DISABLED: 'true', ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

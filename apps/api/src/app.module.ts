@@ -6,7 +6,7 @@ import { AnalyticsModule } from '@app/analytics';
 import { AuthModule, RequestContextFactory } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
-import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
+import { DatabaseModule, EventsModule, RedisModule, RedisService } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { CustomersModule } from '@app/customers';
 import { DemoDataModule } from '@app/demo-data';
@@ -33,7 +33,7 @@ import { loggerConfig } from './logger.config.js';
     AuthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, RequestContextFactory, MetricsService],
+      inject: [AppConfig, RequestContextFactory, MetricsService, RedisService],
       useFactory: graphqlConfig,
     }),
     HealthModule,

@@ -70,6 +70,20 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   LOGIN_RATE_LIMIT_WINDOW_SECONDS = 900;
 
+  /** Operations per client (signed-in account, else address) and minute: queries, checkouts, other mutations. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_READS_PER_MINUTE = 1200;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_CHECKOUTS_PER_MINUTE = 120;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_WRITES_PER_MINUTE = 600;
+
+  /** Switches the per-operation limits off (load tests); sign-in limits stay. */
+  @Transform(toBool) @IsBoolean()
+  RATE_LIMIT_DISABLED = false;
+
   /** The most units of one cart line (a shop, not a wholesaler). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   CART_MAX_LINE_QUANTITY = 10;

@@ -17,6 +17,7 @@ import { EndlessAisleResolver } from './resolvers/endless-aisle.resolver.js';
 import { OrderSubscriptionsResolver } from './resolvers/order-subscriptions.resolver.js';
 import { OrdersResolver } from './resolvers/orders.resolver.js';
 import { OrderEvents } from './services/order-events.js';
+import { OrderMetrics } from './services/order-metrics.js';
 import { AssistedOrderService } from './services/assisted-order.service.js';
 import { BackgroundJobs } from './services/background-jobs.service.js';
 import { CheckoutService } from './services/checkout.service.js';
@@ -38,7 +39,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
     SourcingService, PickupCodes, OrderAccess, OrderWriter, OrderQueries, CheckoutService, AssistedOrderService, FulfillmentTransitions, ExpirySweep, BackgroundJobs,
-    OrderEvents, OrdersResolver, EndlessAisleResolver, OrderSubscriptionsResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
+    OrderEvents, OrderMetrics, OrdersResolver, EndlessAisleResolver, OrderSubscriptionsResolver, FulfillmentResolver, FulfillmentLineResolver, CustomerOrdersResolver,
   ],
   exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { RequestContextFactory } from '@app/auth';
-import { formatError } from '@app/common';
+import { formatError, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
+import { rateLimitPlugin } from './rate-limit.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
-export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService): ApolloDriverConfig {
+export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService, redis: RedisService): ApolloDriverConfig {
   const dev = config.get('NODE_ENV') === 'development';
   const introspection = config.graphqlIntrospection;
   return {
@@ -40,6 +41,6 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       },
     },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics)],
+    plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config)],
   };
 }

@@ -62,6 +62,7 @@ export class DatabaseModule {
           },
           dataSourceFactory: async (options) => {
             const ds = await new DataSource(options as DataSourceOptions).initialize();
+            guardConnectionErrors(ds);
             await runMigrationsLocked(ds, new Logger('Migrations'));
             return ds;
           },
@@ -72,6 +73,22 @@ export class DatabaseModule {
       exports: [TransactionHost, TypeOrmModule, DatabaseEndpointModule],
     };
   }
+}
+
+/**
+ * A connection the server drops (restart, pg_terminate_backend, network) emits 'error' on its pg client.
+ * The pool listens on idle clients, but nobody does on a client a transaction holds, and an unheard
+ * 'error' event would end the process. Listen on every client: the query in flight fails on its own (as
+ * SERVICE_UNAVAILABLE), the pool drops the broken client, and later requests get fresh connections.
+ */
+function guardConnectionErrors(ds: DataSource): void {
+  const logger = new Logger('Database');
+  type Client = { on(event: 'error', fn: (err: Error) => void): void };
+  const pool = (ds.driver as unknown as { master?: { on(event: string, fn: (...args: any[]) => void): void; _clients?: Client[] } }).master;
+  const onError = (err: Error) => logger.warn(`database connection lost: ${err.message}`);
+  pool?._clients?.forEach((c) => c.on('error', onError)); // the ones opened while initialising
+  pool?.on('connect', (client: Client) => client.on('error', onError));
+  pool?.on('error', onError);
 }
 
 export function dataSourceOptions(url: string, poolSize: number, migrations: MigrationClass[], logSlow = false): DataSourceOptions {

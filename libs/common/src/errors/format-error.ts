@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 const HTTP_TO_CODE: Record<number, ErrorCode> = {
@@ -39,6 +40,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
   const code = expectedCode(error, formatted.extensions?.code);
 
   if (code && original instanceof HttpException) return { ...base, extensions: { code } };
+  if (!code && isDatabaseUnavailable(original)) {
+    return { ...base, message: 'The database is unavailable right now; retry shortly (a checkout with the same idempotencyKey)', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true } };
+  }
   if (code) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...base, extensions: exposeDetails ? formatted.extensions : extensions };

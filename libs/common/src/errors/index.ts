@@ -3,3 +3,4 @@ export * from './api-errors.js';
 export * from './user-error.model.js';
 export * from './format-error.js';
 export * from './validation.js';
+export * from './unavailable.js';

@@ -1,5 +1,7 @@
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { TransactionHost } from '../database/transaction-host.js';
+import { ApiError } from '../errors/api-errors.js';
+import { ErrorCode } from '../errors/error-codes.js';
 import { RedisService } from '../redis/redis.service.js';
 
 const MAX_QUEUED = 1000;
@@ -31,25 +33,41 @@ export class EventBus {
     const queue: E[] = [];
     let wake: (() => void) | undefined;
     let done = false;
-    const unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
-      try {
-        queue.push(JSON.parse(message) as E);
-        if (queue.length > MAX_QUEUED) queue.shift();
-        wake?.();
-      } catch {
-        this.logger.warn(`ignored a malformed event on ${channel}`);
-      }
+    let broken = false;
+    let unsubscribe: () => Promise<void>;
+    try {
+      unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
+        try {
+          queue.push(JSON.parse(message) as E);
+          if (queue.length > MAX_QUEUED) queue.shift();
+          wake?.();
+        } catch {
+          this.logger.warn(`ignored a malformed event on ${channel}`);
+        }
+      });
+    } catch {
+      throw unavailable();
+    }
+    // If Redis drops, the subscriber is told (an error it can act on: resubscribe) rather than left waiting.
+    const forget = this.redis.onSubscriptionsLost(() => {
+      broken = true;
+      wake?.();
     });
     const finish = async () => {
       if (done) return;
       done = true;
+      forget();
       wake?.();
-      await unsubscribe();
+      await unsubscribe().catch(() => undefined);
     };
     const iterator: AsyncIterableIterator<T> = {
       async next(): Promise<IteratorResult<T>> {
         for (;;) {
-          while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
+          while (!queue.length && !done && !broken) await new Promise<void>((r) => (wake = r));
+          if (broken && !done) {
+            await finish();
+            throw unavailable();
+          }
           if (done) return { value: undefined, done: true };
           const mapped = await map(queue.shift()!);
           if (mapped !== null) return { value: mapped, done: false };
@@ -70,6 +88,8 @@ export class EventBus {
     return iterator;
   }
 }
+
+const unavailable = () => new ApiError(ErrorCode.SERVICE_UNAVAILABLE, 'Live updates are unavailable right now (Redis is unreachable); subscribe again shortly', { retryable: true });
 
 @Global()
 @Module({ providers: [EventBus], exports: [EventBus] })

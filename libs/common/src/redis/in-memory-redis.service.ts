@@ -7,7 +7,13 @@ export class InMemoryRedisService extends RedisService {
   private readonly values = new Map<string, { value: string; expiresAt: number }>();
   private readonly bus = new EventEmitter().setMaxListeners(0);
 
+  readonly ready = true;
+
   async ping(): Promise<void> {}
+
+  onSubscriptionsLost(): () => void {
+    return () => undefined; // one process: it cannot lose its own bus
+  }
 
   async get(key: string): Promise<string | null> {
     const hit = this.values.get(key);

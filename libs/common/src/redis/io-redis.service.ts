@@ -2,13 +2,18 @@ import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RedisService } from './redis.service.js';
 
-/** Redis through ioredis: one connection for commands, one for subscriptions (Redis requires it). */
+/**
+ * Redis through ioredis: one connection for commands, one for subscriptions (Redis requires it). While
+ * Redis is unreachable, commands fail at once instead of queueing (callers fall back: rate limits let
+ * requests through, events are dropped), ioredis reconnects by itself, and subscriptions come back.
+ */
 export class IoRedisService extends RedisService {
   readonly kind = 'redis' as const;
   private readonly logger = new Logger(IoRedisService.name);
   private readonly commands: Redis;
   private subscriber?: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  private readonly lost = new Set<() => void>();
 
   constructor(url: string, private readonly prefix: string) {
     super();
@@ -16,50 +21,75 @@ export class IoRedisService extends RedisService {
   }
 
   private connect(url: string): Redis {
-    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    client.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
+    const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    let down = false;
+    client.on('error', (err) => {
+      if (!down) this.logger.warn(`redis unreachable: ${err.message}`);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) this.logger.log('redis is back');
+      down = false;
+    });
     return client;
   }
 
+  get ready(): boolean {
+    return this.commands.status === 'ready';
+  }
+
+  /** The command connection, or an error at once when Redis is not reachable. */
+  private get client(): Redis {
+    if (!this.ready) throw new Error(`redis unavailable (${this.commands.status})`);
+    return this.commands;
+  }
+
   async ping(): Promise<void> {
-    await this.commands.ping();
+    await this.client.ping();
   }
 
   async get(key: string): Promise<string | null> {
-    return this.commands.get(this.prefix + key);
+    return this.client.get(this.prefix + key);
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    if (ttlMs) await this.commands.set(this.prefix + key, value, 'PX', ttlMs);
-    else await this.commands.set(this.prefix + key, value);
+    if (ttlMs) await this.client.set(this.prefix + key, value, 'PX', ttlMs);
+    else await this.client.set(this.prefix + key, value);
   }
 
   async del(...keys: string[]): Promise<void> {
-    if (keys.length) await this.commands.del(...keys.map((k) => this.prefix + k));
+    if (keys.length) await this.client.del(...keys.map((k) => this.prefix + k));
   }
 
   async incr(key: string, windowMs: number): Promise<number> {
     const k = this.prefix + key;
-    const [[, n]] = (await this.commands.multi().incr(k).pexpire(k, windowMs, 'NX').exec()) as [[unknown, number]];
+    const [[, n]] = (await this.client.multi().incr(k).pexpire(k, windowMs, 'NX').exec()) as [[unknown, number]];
     return n;
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
     const k = this.prefix + key;
-    const [[, count], , [, msLeft]] = (await this.commands.multi().incr(k).pexpire(k, windowMs, 'NX').pttl(k).exec()) as [[unknown, number], unknown, [unknown, number]];
+    const [[, count], , [, msLeft]] = (await this.client.multi().incr(k).pexpire(k, windowMs, 'NX').pttl(k).exec()) as [[unknown, number], unknown, [unknown, number]];
     return { count, msLeft: Math.max(0, msLeft) };
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.commands.publish(this.prefix + channel, message);
+    await this.client.publish(this.prefix + channel, message);
+  }
+
+  onSubscriptionsLost(fn: () => void): () => void {
+    this.lost.add(fn);
+    return () => void this.lost.delete(fn);
   }
 
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
     const name = this.prefix + channel;
+    if (!this.ready) throw new Error(`redis unavailable (${this.commands.status})`);
     if (!this.subscriber) {
       this.subscriber = this.commands.duplicate();
-      this.subscriber.on('error', (err) => this.logger.warn(`redis subscriber: ${err.message}`));
+      this.subscriber.on('error', () => undefined); // reported once by the command connection
       this.subscriber.on('message', (ch: string, msg: string) => this.handlers.get(ch)?.forEach((h) => h(msg)));
+      this.subscriber.on('close', () => [...this.lost].forEach((fn) => fn()));
     }
     let set = this.handlers.get(name);
     if (!set) {

@@ -17,4 +17,8 @@ export abstract class RedisService {
   /** Subscribes `handler` to a channel; the returned function unsubscribes it. */
   abstract subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
   abstract close(): Promise<void>;
+  /** Whether commands can run now (false while Redis is unreachable). */
+  abstract readonly ready: boolean;
+  /** Calls `fn` when the subscription connection drops (its subscribers miss events until they resubscribe). */
+  abstract onSubscriptionsLost(fn: () => void): () => void;
 }
