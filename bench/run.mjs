@@ -3,7 +3,7 @@
 // results to bench/results/. See bench/README.md for the options and what each scenario measures.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -45,6 +45,7 @@ const { values: o } = parseArgs({
     'hot-stock': { type: 'string', default: '50' },
     'cart-pool': { type: 'string', default: '3000' },
     'pool-size': { type: 'string' },
+    'server-node-options': { type: 'string' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
     out: { type: 'string', default: 'bench/results' },
@@ -56,7 +57,7 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--pg-url URL] [--redis-url URL] [--out DIR]
+  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR]
 `);
   process.exit(0);
 }
@@ -70,6 +71,7 @@ const opts = {
   duration: int('duration'), warmup: int('warmup'), connections: int('connections'),
   checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
+  serverNodeOptions: o['server-node-options'],
 };
 const wanted = o.scenarios ? new Set(o.scenarios.split(',').map(Number)) : null;
 const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -147,7 +149,7 @@ async function prepare(ds) {
 async function runDataSet(ds, results, shared) {
   const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
   log(`${ds.label}: starting the API on ${ds.database}`);
-  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize });
+  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions });
   children.add(api);
   const backendPids = db.backendPidsFn(ds.url);
   try {
@@ -238,6 +240,7 @@ async function main() {
     out.dataSets = dataSets.map((d) => ({ label: d.label, database: d.database, reused: Boolean(d.reused), size: d.size, seedSeconds: d.seed?.seconds, vacuumSeconds: d.vacuumSeconds }));
     out.comparison = report.compare(out.scenarios);
     out.totalSeconds = (performance.now() - started) / 1000;
+    out.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
     await cleanup();
     if (out.scenarios.length) {
       const { md, files } = report.write(o.out, out);

@@ -61,26 +61,26 @@ export function markdown(report) {
   const lines = [
     `# Benchmark ${report.startedAt}`,
     '',
-    `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average at start ${m.loadAverageAtStart.join(' / ')}. ` +
+    `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
       `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}.`,
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections.`,
+    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}.`,
     '',
   ];
   for (const ds of report.dataSets) {
     lines.push(`Data set "${ds.label}": ${ds.size.products} products, ${ds.size.variants} variants, ${ds.size.locations} locations, ${ds.size.stockLevels} stock levels (${ds.size.size})` +
       `${ds.seedSeconds ? `, seeded in ${ds.seedSeconds} s + VACUUM ANALYZE ${ds.vacuumSeconds} s` : ds.reused ? ', reused' : ''}.`);
   }
-  lines.push('', '| # | scenario | data | req/s | p50 ms | p99 ms | requests | non-2xx | GraphQL errors | server CPU | PG CPU | bench CPU | server RSS peak MiB | notes |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('', '| # | scenario | data | req/s | p50 ms | p99 ms | requests | non-2xx | GraphQL errors | server CPU | server CPU ms/req | PG CPU | bench CPU | server RSS peak MiB | notes |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const s of report.scenarios) {
     if (s.skipped) {
-      lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | | | | | | | | | | | skipped: ${s.skipped.replace(/\|/g, '/')} |`);
+      lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | | | | | | | | | | | | skipped: ${s.skipped.replace(/\|/g, '/')} |`);
       continue;
     }
     const x = s.metrics;
     lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.non2xx + x.socketErrors + x.timeouts} | ${x.graphqlErrors} | ` +
-      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB} | ${notesText(s).replace(/\|/g, '/')} |`);
+      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : ''} | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB} | ${notesText(s).replace(/\|/g, '/')} |`);
   }
   lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API process (or the baseline server in row 7); ' +
     'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. non-2xx counts socket errors and timeouts too.');

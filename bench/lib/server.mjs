@@ -61,7 +61,7 @@ async function startChild(args, env, logFile, ready) {
  * The API in production mode on its own database and Redis prefix. The rate-limit variables may not
  * exist yet; they are passed so that a later limiter does not throttle the bench.
  */
-export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize }) {
+export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -79,6 +79,7 @@ export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logF
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     RATE_LIMIT_DISABLED: 'true',
     ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
   const base = `http://127.0.0.1:${port}`;
   const server = await startChild(['dist/apps/api/src/main.js'], env, logFile, async () => (await fetch(`${base}/health`)).ok);
