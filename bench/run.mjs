@@ -49,6 +49,7 @@ const { values: o } = parseArgs({
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
     out: { type: 'string', default: 'bench/results' },
+    dist: { type: 'string', default: 'dist' },
     contract: { type: 'string', default: '../shared/acceptance/contract.graphql' },
     help: { type: 'boolean', default: false },
   },
@@ -57,7 +58,7 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR]
+  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
 `);
   process.exit(0);
 }
@@ -72,6 +73,7 @@ const opts = {
   checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
   serverNodeOptions: o['server-node-options'],
+  dist: o.dist,
 };
 const wanted = o.scenarios ? new Set(o.scenarios.split(',').map(Number)) : null;
 const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -137,7 +139,7 @@ async function prepare(ds) {
     created.push(ds.database);
     const size = { products: ds.products, locations: int('locations'), sizes: int('sizes') };
     log(`${ds.label}: seeding ${ds.database} with ${size.products} products x ${size.sizes} sizes, ${size.locations} locations`);
-    ds.seed = await db.seed(db.withDatabase(o['pg-url'], ds.database), size, join(work, `seed-${ds.label}.log`));
+    ds.seed = await db.seed(db.withDatabase(o['pg-url'], ds.database), size, join(work, `seed-${ds.label}.log`), opts.dist);
     log(`${ds.label}: seeded in ${ds.seed.seconds} s; VACUUM ANALYZE`);
     ds.vacuumSeconds = await db.vacuumAnalyze(db.withDatabase(o['pg-url'], ds.database));
   }
@@ -149,7 +151,7 @@ async function prepare(ds) {
 async function runDataSet(ds, results, shared) {
   const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
   log(`${ds.label}: starting the API on ${ds.database}`);
-  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions });
+  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, dist: opts.dist });
   children.add(api);
   const backendPids = db.backendPidsFn(ds.url);
   try {

@@ -28,11 +28,11 @@ export const databaseExists = (serverUrl, name) =>
   withClient(serverUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 
 /** Runs the project's seed CLI (`node dist/apps/api/src/seed.js`: migrations, then the bulk loader). */
-export function seed(databaseUrl, { products, locations, sizes }, logFile) {
+export function seed(databaseUrl, { products, locations, sizes }, logFile, dist = 'dist') {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, ['dist/apps/api/src/seed.js', '--products', String(products), '--locations', String(locations), '--sizes', String(sizes)], {
+    const child = spawn(process.execPath, [`${dist}/apps/api/src/seed.js`, '--products', String(products), '--locations', String(locations), '--sizes', String(sizes)], {
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

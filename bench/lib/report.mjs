@@ -64,7 +64,7 @@ export function markdown(report) {
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
       `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}.`,
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}.`,
+    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
     '',
   ];
   for (const ds of report.dataSets) {

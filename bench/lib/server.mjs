@@ -61,7 +61,7 @@ async function startChild(args, env, logFile, ready) {
  * The API in production mode on its own database and Redis prefix. The rate-limit variables may not
  * exist yet; they are passed so that a later limiter does not throttle the bench.
  */
-export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions }) {
+export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, dist = 'dist' }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -82,7 +82,7 @@ export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logF
     ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
   const base = `http://127.0.0.1:${port}`;
-  const server = await startChild(['dist/apps/api/src/main.js'], env, logFile, async () => (await fetch(`${base}/health`)).ok);
+  const server = await startChild([`${dist}/apps/api/src/main.js`], env, logFile, async () => (await fetch(`${base}/health`)).ok);
   return { ...server, port, url: `${base}/graphql` };
 }
 
