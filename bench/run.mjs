@@ -149,7 +149,9 @@ async function prepare(ds) {
 }
 
 async function runDataSet(ds, results, shared) {
-  const admin = { email: 'bench-admin@example.com', password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
+  // An admin of this run's own: on a reused database the bootstrap admin of an earlier run (another
+  // password) would otherwise already hold the email, and the server creates it only when it is free.
+  const admin = { email: `bench-admin-${runId}@example.com`, password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
   log(`${ds.label}: starting the API on ${ds.database}`);
   const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, dist: opts.dist });
   children.add(api);
