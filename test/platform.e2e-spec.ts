@@ -69,6 +69,13 @@ describe('platform: health, demo data, protocol errors', () => {
     expect(r.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/^Query depth limit of 12 exceeded, found 3\d\.$/), expect.stringMatching(/^Query Cost limit of 10000 exceeded/)]);
   });
 
+  it('answers GraphQL with cache-control: no-store, results and errors alike', async () => {
+    for (const query of ['{ products(first: 1) { totalCount } }', '{ products(first: 1) { nope } }']) {
+      const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('refuses an unknown x-channel', async () => {
     const r = await t.gql(`query { products(first: 1) { totalCount } }`, {}, { channel: 'FAX' });
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { RequestContextFactory } from '@app/auth';
 import { formatError, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
+import { noStorePlugin } from './no-store.plugin.js';
 import { rateLimitPlugin } from './rate-limit.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
@@ -41,6 +43,6 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       },
     },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config)],
   };
 }

@@ -1,0 +1,61 @@
+// One timed run of autocannon against a GraphQL endpoint, with the server's CPU and memory watched.
+import autocannon from 'autocannon';
+
+/**
+ * Drives `url` with `connections` keep-alive connections for `duration` seconds (or `amount` requests).
+ * `next(context)` returns the next request's `{ query, variables }`; `onBody(status, body, context)`
+ * sees every response (context is per request: set in next, read in onBody).
+ */
+export async function drive({ url, connections, duration, amount, timeout = 30, token, next, onBody, watch }) {
+  let graphqlErrors = 0;
+  let firstError;
+  const opts = {
+    url,
+    connections,
+    ...(amount ? { amount } : { duration }),
+    timeout,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    requests: [{
+      setupRequest(req, context) {
+        return { ...req, body: JSON.stringify(next(context)) };
+      },
+      onResponse(status, body, context) {
+        if (status === 200 && body.includes('"errors":[')) {
+          graphqlErrors++;
+          firstError ??= body.slice(0, 300);
+        } else if (status !== 200) {
+          firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+        }
+        onBody?.(status, body, context);
+      },
+    }],
+  };
+  await watch?.start();
+  const started = performance.now();
+  const result = await autocannon(opts);
+  const wallMs = performance.now() - started;
+  const proc = (await watch?.stop()) ?? {};
+  const requests = result.requests.total;
+  const seconds = amount ? wallMs / 1000 : result.duration;
+  return {
+    connections,
+    seconds: Math.round(seconds * 10) / 10,
+    requests,
+    rps: Math.round(requests / seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    graphqlErrors,
+    firstError,
+    ...proc,
+  };
+}
+
+/** A warm-up run whose numbers are thrown away (JIT, connection pool, PostgreSQL caches). */
+export async function warmUp(args, seconds) {
+  if (seconds > 0) await drive({ ...args, duration: seconds, amount: undefined, watch: undefined });
+}

@@ -1,0 +1,93 @@
+// CPU and memory of processes, read from /proc (Linux): the server, its PostgreSQL backends, the bench itself.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond;
+function clockTicks() {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** utime + stime of a process (all its threads) in ms, or undefined when it is gone. */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks(); // fields 14 and 15 of the full line
+  } catch {
+    return undefined;
+  }
+}
+
+/** VmRSS of a process in MiB, or undefined when it is gone. */
+export function rssMiB(pid) {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches the server process and the PostgreSQL backends serving the bench database while a scenario
+ * runs: CPU deltas, and RSS sampled every 250 ms for the peak. Backends come and go with the pool, so
+ * each one's last seen CPU time counts (a backend born during the window started from zero).
+ */
+export class ProcessWatch {
+  constructor(serverPid, backendPids) {
+    this.serverPid = serverPid;
+    this.backendPids = backendPids; // async () => number[]
+  }
+
+  async start() {
+    this.startedAt = performance.now();
+    this.serverCpu0 = cpuMs(this.serverPid) ?? 0;
+    this.selfCpu0 = process.cpuUsage();
+    this.backends = new Map(); // pid -> { first, last }
+    await this.sampleBackends(true);
+    this.rssPeak = rssMiB(this.serverPid) ?? 0;
+    this.timer = setInterval(() => {
+      this.rssPeak = Math.max(this.rssPeak, rssMiB(this.serverPid) ?? 0);
+      this.backendTick = (this.backendTick ?? 0) + 1;
+      if (this.backendTick % 4 === 0) this.sampleBackends(false).catch(() => undefined);
+    }, 250);
+    this.timer.unref();
+  }
+
+  async sampleBackends(initial) {
+    for (const pid of await this.backendPids()) {
+      const now = cpuMs(pid);
+      if (now === undefined) continue;
+      const seen = this.backends.get(pid);
+      if (seen) seen.last = now;
+      else this.backends.set(pid, { first: initial ? now : 0, last: now });
+    }
+  }
+
+  async stop() {
+    clearInterval(this.timer);
+    await this.sampleBackends(false);
+    const wallMs = performance.now() - this.startedAt;
+    const self = process.cpuUsage(this.selfCpu0);
+    const serverCpuMs = (cpuMs(this.serverPid) ?? this.serverCpu0) - this.serverCpu0;
+    let pgCpuMs = 0;
+    for (const b of this.backends.values()) pgCpuMs += b.last - b.first;
+    const rssEnd = rssMiB(this.serverPid) ?? 0;
+    return {
+      wallMs: Math.round(wallMs),
+      serverCpuMs: Math.round(serverCpuMs),
+      pgCpuMs: Math.round(pgCpuMs),
+      benchCpuMs: Math.round((self.user + self.system) / 1000),
+      serverRssPeakMiB: Math.round(Math.max(this.rssPeak, rssEnd)),
+      serverRssEndMiB: Math.round(rssEnd),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+// The results: machine and versions, one row per scenario, written as markdown and JSON.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const PACKAGES = ['@nestjs/core', '@nestjs/graphql', '@nestjs/apollo', '@apollo/server', 'graphql', 'typeorm', 'pg', 'ioredis', 'autocannon'];
+
+function packageVersion(name) {
+  try {
+    return JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+export function machine() {
+  return {
+    nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirty: Boolean(git(['status', '--porcelain', '--untracked-files=no'])),
+  };
+}
+
+const num = (n) => (n === undefined || n === null ? '' : String(n));
+const pct = (ms, wallMs) => (wallMs ? `${Math.round((ms / wallMs) * 100)}%` : '');
+
+function notesText(s) {
+  const n = s.notes ?? {};
+  switch (s.id) {
+    case 'catalogue': return `deepest page ${n.deepestPage}`;
+    case 'product-page': return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
+    case 'stores-near': return `${n.storesPerAnswer} stores per answer`;
+    case 'cart-add': return `${n.carts} carts, ${n.linesPerCart} lines each; ${n.userErrors} userErrors${n.firstUserError ? ` (${n.firstUserError})` : ''}`;
+    case 'checkout':
+    case 'hot-item': {
+      const text = `${n.orders} orders, ${n.outOfStock} OUT_OF_STOCK, ${n.otherUserErrors + n.errors} other errors`;
+      const extra = s.id === 'hot-item' ? `; all answered in ${(n.allAnsweredMs / 1000).toFixed(1)} s; stock after ${n.stockAfter?.onHand}/${n.stockAfter?.reserved}/${n.stockAfter?.available} (onHand/reserved/available)` : '';
+      return text + extra + (n.cartsRefusedAtAdd ? `; ${n.cartsRefusedAtAdd} carts refused at add (${n.firstRefusal})` : '');
+    }
+    case 'baseline': return `${n.responseBytes} bytes per answer`;
+    default: return '';
+  }
+}
+
+export function markdown(report) {
+  const m = report.machine;
+  const lines = [
+    `# Benchmark ${report.startedAt}`,
+    '',
+    `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
+      `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}.`,
+    `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
+    '',
+  ];
+  for (const ds of report.dataSets) {
+    lines.push(`Data set "${ds.label}": ${ds.size.products} products, ${ds.size.variants} variants, ${ds.size.locations} locations, ${ds.size.stockLevels} stock levels (${ds.size.size})` +
+      `${ds.seedSeconds ? `, seeded in ${ds.seedSeconds} s + VACUUM ANALYZE ${ds.vacuumSeconds} s` : ds.reused ? ', reused' : ''}.`);
+  }
+  lines.push('', '| # | scenario | data | req/s | p50 ms | p99 ms | requests | non-2xx | GraphQL errors | server CPU | server CPU ms/req | PG CPU | bench CPU | server RSS peak MiB | notes |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const s of report.scenarios) {
+    if (s.skipped) {
+      lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | | | | | | | | | | | | skipped: ${s.skipped.replace(/\|/g, '/')} |`);
+      continue;
+    }
+    const x = s.metrics;
+    lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.non2xx + x.socketErrors + x.timeouts} | ${x.graphqlErrors} | ` +
+      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : ''} | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB} | ${notesText(s).replace(/\|/g, '/')} |`);
+  }
+  lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API process (or the baseline server in row 7); ' +
+    'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. non-2xx counts socket errors and timeouts too.');
+  if (report.comparison?.length) {
+    lines.push('', '### Large vs small data set (same scenarios, same options)', '',
+      '| scenario | p50 large / small | p99 large / small | req/s large / small | p50 within 1.5x |', '| --- | --- | --- | --- | --- |');
+    for (const c of report.comparison) {
+      lines.push(`| ${c.title} | ${c.p50Large} / ${c.p50Small} = ${c.p50Ratio}x | ${c.p99Large} / ${c.p99Small} = ${c.p99Ratio}x | ${c.rpsLarge} / ${c.rpsSmall} | ${c.p50Ratio <= 1.5 ? 'yes' : 'no'} |`);
+    }
+  }
+  if (report.contractCheck?.checked) {
+    lines.push('', report.contractCheck.problems.length ? `Operations vs contract.graphql: ${report.contractCheck.problems.join('; ')}` : 'Every operation the bench sends validates against shared/acceptance/contract.graphql.');
+  }
+  lines.push('', `Total run time ${Math.round(report.totalSeconds)} s.`, '');
+  return lines.join('\n');
+}
+
+export function compare(scenarios) {
+  const out = [];
+  for (const large of scenarios.filter((s) => s.dataSet === 'large' && !s.skipped)) {
+    const small = scenarios.find((s) => s.dataSet === 'small' && s.id === large.id && !s.skipped);
+    if (!small) continue;
+    const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
+    out.push({
+      id: large.id, title: large.title,
+      p50Large: large.metrics.p50, p50Small: small.metrics.p50, p50Ratio: ratio(large.metrics.p50, small.metrics.p50),
+      p99Large: large.metrics.p99, p99Small: small.metrics.p99, p99Ratio: ratio(large.metrics.p99, small.metrics.p99),
+      rpsLarge: large.metrics.rps, rpsSmall: small.metrics.rps,
+    });
+  }
+  return out;
+}
+
+/** Writes latest.md / latest.json and a timestamped copy of each under `dir`. */
+export function write(dir, report) {
+  mkdirSync(dir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, '-');
+  const md = markdown(report);
+  writeFileSync(join(dir, 'latest.md'), md);
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  copyFileSync(join(dir, 'latest.md'), join(dir, `${stamp}.md`));
+  copyFileSync(join(dir, 'latest.json'), join(dir, `${stamp}.json`));
+  return { md, files: [join(dir, 'latest.md'), join(dir, 'latest.json'), join(dir, `${stamp}.md`), join(dir, `${stamp}.json`)] };
+}
