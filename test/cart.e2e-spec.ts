@@ -126,7 +126,8 @@ describe('carts: one cart across web, app and store', () => {
       const [head, body, sig] = ok.data.login.token.split('.');
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
       const forged = [head, Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url'), sig].join('.');
-      expect(codes(await t.gql(Q.me, {}, { token: forged }))).toEqual(['UNAUTHENTICATED']);
+      const refused = await t.gql(Q.me, {}, { token: forged });
+      expect([refused.status, codes(refused)]).toEqual([401, ['UNAUTHENTICATED']]);
       expect(codes(await t.gql(Q.me, {}, { token: 'garbage' }))).toEqual(['UNAUTHENTICATED']);
       expect((await t.gql(Q.me, {})).data.me).toBeNull();
     });

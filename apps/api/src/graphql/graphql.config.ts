@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
 import { RequestContextFactory } from '@app/auth';
-import { formatError, RedisService } from '@app/common';
+import { ErrorCode, formatError, RedisService } from '@app/common';
+import { GraphQLError } from 'graphql';
 import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
@@ -10,6 +11,18 @@ import { noStorePlugin } from './no-store.plugin.js';
 import { rateLimitPlugin } from './rate-limit.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
+
+/**
+ * Apollo answers an error thrown while building the context (a tampered token, a bad x-channel) with
+ * HTTP 500 unless the error names a status: 401 for UNAUTHENTICATED, 400 for bad input.
+ */
+function withHttpStatus(err: unknown): never {
+  if (err instanceof GraphQLError) {
+    const status = err.extensions.code === ErrorCode.UNAUTHENTICATED ? 401 : err.extensions.code === ErrorCode.BAD_USER_INPUT ? 400 : undefined;
+    if (status) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status } } });
+  }
+  throw err;
+}
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
 export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService, redis: RedisService): ApolloDriverConfig {
@@ -26,7 +39,7 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     ...graphqlLimits(config),
     // HTTP requests carry req/res; graphql-ws operations carry the connection's params.
     context: (c: { req?: Parameters<RequestContextFactory['fromHeaders']>[0]; res?: Parameters<RequestContextFactory['fromHeaders']>[1]; connectionParams?: Record<string, unknown> }) =>
-      (c.req ? contexts.fromHeaders(c.req, c.res) : contexts.fromConnection(c.connectionParams)),
+      (c.req ? contexts.fromHeaders(c.req, c.res).catch(withHttpStatus) : contexts.fromConnection(c.connectionParams)),
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',

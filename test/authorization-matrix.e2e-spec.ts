@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
+import { addLines, O, pickup, Q, registerShopper } from './support/shoppers.js';
+import { codes, startTestApp, type TestApp } from './support/test-app.js';
+
+type Caller = 'guest' | 'customer' | 'otherCustomer' | 'associateHere' | 'associateElsewhere' | 'managerHere' | 'admin';
+const CALLERS: Caller[] = ['guest', 'customer', 'otherCustomer', 'associateHere', 'associateElsewhere', 'managerHere', 'admin'];
+const STAFF_HERE: Caller[] = ['associateHere', 'managerHere', 'admin'];
+const ALL_STAFF: Caller[] = [...STAFF_HERE, 'associateElsewhere'];
+
+/**
+ * Every mutation and staff query against every kind of caller. "Here" is store A, where the customer's
+ * order is collected. Allowed means no UNAUTHENTICATED or FORBIDDEN (a business refusal such as
+ * INVALID_STATE or EMPTY_CART still proves the caller got past access control); refused means exactly one
+ * of those two codes, and nothing changed.
+ */
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const token: Partial<Record<Caller, string>> = {};
+  let A: { id: string };
+  let v: { id: string; sku: string }[];
+  let customerId: string;
+  let cartId: string;
+  let orderId: string;
+  let fulfillmentId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ BACKGROUND_JOBS: 'false' });
+    token.admin = await adminToken(t);
+    A = await createLocation(t, token.admin);
+    const B = await createLocation(t, token.admin);
+    token.associateHere = (await createStaff(t, token.admin, 'ASSOCIATE', A.id)).token;
+    token.managerHere = (await createStaff(t, token.admin, 'MANAGER', A.id)).token;
+    token.associateElsewhere = (await createStaff(t, token.admin, 'ASSOCIATE', B.id)).token;
+    const alice = await registerShopper(t);
+    token.customer = alice.token;
+    customerId = alice.id;
+    token.otherCustomer = (await registerShopper(t)).token;
+    v = (await createProduct(t, token.admin, { sizes: ['S', 'M'] })).variants;
+    await adjust(t, token.admin, A.id, v[0].sku, 5);
+    const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
+    await addLines(t, cart.id, [pickup(v[0].id, A.id)], { token: alice.token });
+    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data.checkout.order;
+    orderId = order.id;
+    fulfillmentId = order.fulfillments[0].id;
+    cartId = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart.id; // the fresh, empty one
+  });
+  afterAll(() => t?.close());
+
+  const E = 'userErrors { code }';
+  const window = { from: new Date(Date.now() - 86400e3).toISOString(), to: new Date(Date.now() + 86400e3).toISOString() };
+  const MATRIX: [string, () => [string, Record<string, unknown>], Caller[]][] = [
+    ['locationCreate', () => [`mutation($i: LocationCreateInput!) { locationCreate(input: $i) { ${E} } }`, { i: { code: unique('M'), name: 'M', type: 'STORE', geo: { lat: 1, lng: 1 } } }], ['admin']],
+    ['staffCreate (an associate at A)', () => [`mutation($i: StaffCreateInput!) { staffCreate(input: $i) { ${E} } }`, { i: { email: `${unique('m')}@test.example`.toLowerCase(), password: 'Correct-Horse-1', role: 'ASSOCIATE', locationId: A.id } }], ['managerHere', 'admin']],
+    ['productCreate', () => [`mutation($i: ProductCreateInput!) { productCreate(input: $i) { ${E} } }`, { i: { slug: unique('m').toLowerCase(), name: 'M', variants: [{ sku: unique('M'), price: { amount: 1, currency: 'EUR' } }] } }], ['admin']],
+    ['stockAdjust at A', () => [`mutation($i: StockAdjustInput!) { stockAdjust(input: $i) { ${E} } }`, { i: { locationId: A.id, sku: v[1].sku, delta: 1 } }], STAFF_HERE],
+    ['promotionCreate', () => [`mutation($i: PromotionCreateInput!) { promotionCreate(input: $i) { ${E} } }`, { i: { code: unique('M'), percentOff: 5 } }], ['admin']],
+    ['cartLinesAdd to the customer\'s cart', () => [`mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { ${E} } }`, { c: cartId, l: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'DELIVERY' } }] }], ['customer', ...ALL_STAFF]],
+    ['cartLinesUpdate on the customer\'s cart', () => [`mutation($c: ID!, $l: [CartLineUpdateInput!]!) { cartLinesUpdate(cartId: $c, lines: $l) { ${E} } }`, { c: cartId, l: [{ id: randomUUID(), quantity: 1 }] }], ['customer', ...ALL_STAFF]],
+    ['cartLinesRemove on the customer\'s cart', () => [`mutation($c: ID!, $l: [ID!]!) { cartLinesRemove(cartId: $c, lineIds: $l) { ${E} } }`, { c: cartId, l: [randomUUID()] }], ['customer', ...ALL_STAFF]],
+    ['cartDiscountCodesUpdate on the customer\'s cart', () => [`mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, codes: []) { ${E} } }`, { c: cartId }], ['customer', ...ALL_STAFF]],
+    ['cart(id) of the customer', () => [`query($c: ID!) { cart(id: $c) { id } }`, { c: cartId }], ['customer', ...ALL_STAFF]],
+    ['checkout of the customer\'s cart', () => [`mutation($i: CheckoutInput!) { checkout(input: $i) { ${E} } }`, { i: { cartId, idempotencyKey: randomUUID() } }], ['customer', ...ALL_STAFF]],
+    ['assistedOrderCreate at A', () => [`mutation($i: AssistedOrderInput!) { assistedOrderCreate(input: $i) { ${E} } }`, { i: { locationId: A.id, customerId, idempotencyKey: randomUUID(), lines: [{ variantId: v[1].id, quantity: 9 }], delivery: { type: 'PICKUP', locationId: A.id } } }], STAFF_HERE],
+    ['order(id)', () => [`query($id: ID!) { order(id: $id) { id } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
+    ['fulfillmentMarkReady at A', () => [`mutation($id: ID!) { fulfillmentMarkReady(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['fulfillmentCollect at A', () => [`mutation($id: ID!) { fulfillmentCollect(id: $id, pickupCode: "WRONG9") { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['fulfillmentShip from A', () => [`mutation($id: ID!) { fulfillmentShip(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['fulfillmentReceive at A', () => [`mutation($id: ID!) { fulfillmentReceive(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['fulfillmentMarkDelivered from A', () => [`mutation($id: ID!) { fulfillmentMarkDelivered(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['orderCancel', () => [`mutation($id: ID!) { orderCancel(id: $id) { ${E} } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
+    ['stockLevel', () => [`query($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { onHand } }`, { l: A.id, s: v[0].sku }], ALL_STAFF],
+    ['customerLookup', () => [`query { customerLookup(query: "nobody@test.example") { id } }`, {}], ALL_STAFF],
+    ['customer(id)', () => [`query($id: ID!) { customer(id: $id) { id } }`, { id: customerId }], ALL_STAFF],
+    ['pickupQueue at A', () => [`query($l: ID!) { pickupQueue(locationId: $l) { id } }`, { l: A.id }], STAFF_HERE],
+    ['sourcingOptions', () => [`query($s: String!, $l: ID!) { sourcingOptions(sku: $s, quantity: 1, destinationLocationId: $l) { available } }`, { s: v[0].sku, l: A.id }], ALL_STAFF],
+    ['channelReport', () => [`query($from: DateTime!, $to: DateTime!) { channelReport(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
+    ['clickAndCollectReport', () => [`query($from: DateTime!, $to: DateTime!) { clickAndCollectReport(from: $from, to: $to) { collected } }`, window], ['managerHere', 'admin']],
+    ['endlessAisleReport', () => [`query($from: DateTime!, $to: DateTime!) { endlessAisleReport(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
+    ['dailySales', () => [`query($from: DateTime!, $to: DateTime!) { dailySales(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
+  ];
+
+  const cases = MATRIX.flatMap(([name, op, allowed]) => CALLERS.map((caller) => [name, caller, allowed.includes(caller), op] as const));
+
+  it.each(cases)('%s as %s: allowed %s', async (_name, caller, allowed, op) => {
+    const [query, variables] = op();
+    const r = await t.gql(query, variables, { token: token[caller] });
+    const thrown = codes(r).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN');
+    if (allowed) expect({ caller, thrown, other: codes(r) }).toEqual({ caller, thrown: [], other: codes(r).filter((c) => c !== 'INTERNAL_SERVER_ERROR') });
+    else expect({ caller, refused: thrown.length === 1 && r.errors!.length === 1 }).toEqual({ caller, refused: true });
+  });
+});
