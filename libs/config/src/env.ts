@@ -84,6 +84,10 @@ export class Env {
   @Transform(toBool) @IsBoolean()
   RATE_LIMIT_DISABLED = false;
 
+  /** How long a variant's availableOnline may be served from memory (0: always read); changes drop it at once. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  AVAILABILITY_CACHE_MS = 1000;
+
   /** The most units of one cart line (a shop, not a wholesaler). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   CART_MAX_LINE_QUANTITY = 10;

@@ -8,13 +8,14 @@ import { StockChangedResolver } from './resolvers/stock-changed.resolver.js';
 import { StockResolver } from './resolvers/stock.resolver.js';
 import { StoresNearResolver } from './resolvers/stores-near.resolver.js';
 import { VariantAvailabilityResolver } from './resolvers/variant-availability.resolver.js';
+import { AvailabilityCache } from './services/availability-cache.js';
 import { StockLedger } from './services/stock-ledger.service.js';
 import { StockQueryService } from './services/stock-query.service.js';
 import { StockService } from './services/stock.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule],
-  providers: [StockLedger, StockQueryService, StockService, StockResolver, StockChangedResolver, StoresNearResolver, VariantAvailabilityResolver],
+  providers: [AvailabilityCache, StockLedger, StockQueryService, StockService, StockResolver, StockChangedResolver, StoresNearResolver, VariantAvailabilityResolver],
   exports: [StockLedger, StockQueryService],
 })
 export class InventoryModule {}

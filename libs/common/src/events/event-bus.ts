@@ -24,6 +24,17 @@ export class EventBus {
     this.tx.afterCommit(() => this.redis.publish(`events:${channel}`, JSON.stringify(payload)));
   }
 
+  /** Calls `handler` for each event of a channel (a cache listening for invalidations); returns the unsubscribe. */
+  on<E>(channel: string, handler: (event: E) => void): Promise<() => Promise<void>> {
+    return this.redis.subscribe(`events:${channel}`, (message) => {
+      try {
+        handler(JSON.parse(message) as E);
+      } catch (err) {
+        this.logger.warn(`event handler on ${channel} failed: ${(err as Error).message}`);
+      }
+    });
+  }
+
   /**
    * The events of a channel as an async iterator (a GraphQL subscription's source), mapped by `map`
    * (null skips an event). Subscribed before it returns, so no event after that is missed; unsubscribed

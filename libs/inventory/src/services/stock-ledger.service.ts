@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessError, ErrorCode, EventBus, TransactionHost } from '@app/common';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
+import { AvailabilityCache, VARIANT_STOCK_CHANNEL } from './availability-cache.js';
 
 export interface LevelRow {
   onHand: number;
@@ -34,6 +35,7 @@ export class StockLedger {
   constructor(
     private readonly tx: TransactionHost,
     private readonly events: EventBus,
+    private readonly availability: AvailabilityCache,
   ) {}
 
   /**
@@ -106,6 +108,8 @@ export class StockLedger {
   /** Writes the movement and announces the new level once committed. */
   private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
     this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
+    this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
+    this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out
     await this.tx.manager.query(
       `INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

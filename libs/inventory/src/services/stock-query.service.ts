@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AvailabilityCache } from './availability-cache.js';
 import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, TransactionHost } from '@app/common';
 
 export interface StoreStock {
@@ -12,7 +13,10 @@ export const MAX_RADIUS_KM = 1000;
 /** Read side of stock: levels, availability online and in stores near a point. */
 @Injectable()
 export class StockQueryService {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly cache: AvailabilityCache,
+  ) {}
 
   async level(locationId: string, variantId: string): Promise<{ onHand: number; reserved: number }> {
     const [row] = await this.tx.manager.query(
@@ -40,13 +44,20 @@ export class StockQueryService {
     ).then((rows: StoreStock[]) => rows.map((r) => ({ ...r, distanceKm: Math.round(Number(r.distanceKm) * 1000) / 1000 })));
   }
 
-  /** Units that could be shipped to a home now: available stock across every location, batched per request. */
+  /**
+   * Units that could be shipped to a home now: available stock across every location, batched per request,
+   * from the availability cache where it has a fresh value (at most AVAILABILITY_CACHE_MS old).
+   */
   availableOnline(ctx: HasLoaders, variantId: string): Promise<number> {
+    const cached = this.cache.get(variantId);
+    if (cached !== undefined) return Promise.resolve(cached);
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
         `SELECT variant_id AS "variantId", SUM(GREATEST(on_hand - reserved, 0))::int AS available
          FROM stock_level WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id`, [ids]);
-      return byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
+      const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
+      ids.forEach((id, i) => this.cache.set(id, values[i]));
+      return values;
     }).load(variantId) as Promise<number>;
   }
 }
