@@ -106,6 +106,27 @@ async function booksBalance(s: Shop): Promise<{ orders: number; reserved: number
   });
 });
 
+describe('Redis unreachable from the start', () => {
+  let s: Shop;
+
+  beforeAll(async () => {
+    const port = await freePort(); // nothing listens there
+    s = await shop({ REDIS_URL: `redis://127.0.0.1:${port}` }, 5);
+  });
+  afterAll(() => s?.t.close());
+
+  it('the API starts and sells; health names Redis as down; live updates say they are unavailable', async () => {
+    const r = await checkout(s, await cartFor(s), randomUUID());
+    expect(r.data.checkout.userErrors).toEqual([]);
+    const health = await s.t.http().get('/health');
+    expect(health.status).toBe(503);
+    expect(health.body.details.redis.status).toBe('down');
+    expect(health.body.details.database.status).toBe('up');
+    expect((await s.t.http().get('/health/ready')).status).toBe(200);
+    expect(await booksBalance(s)).toEqual({ orders: 1, reserved: 1, unbalanced: 0, duplicateKeys: 0 });
+  });
+});
+
 (usingRealPostgres() ? describe : describe.skip)('PostgreSQL connections killed during checkouts (needs DATABASE_URL: PGlite has no backends to kill)', () => {
   let s: Shop;
   let killer: pg.Client;

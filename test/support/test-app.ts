@@ -44,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO_DATA: 'false',
     PASSWORD_HASH_COST: '12',
     // Tests fire many operations from one address; the limits have tests of their own.
+    RESPONSE_CACHE_MS: '0', // tests read their own writes at once; test/response-cache covers the cache
     RATE_LIMIT_READS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_CHECKOUTS_PER_MINUTE: '1000000',
     ...env,
   };

@@ -86,7 +86,14 @@ export class Env {
 
   /** How long a variant's availableOnline may be served from memory (0: always read); changes drop it at once. */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
-  AVAILABILITY_CACHE_MS = 1000;
+  AVAILABILITY_CACHE_MS = 500;
+
+  /**
+   * How long this process may answer a public query (catalogue, storesNear) with its previous answer to
+   * the same query (0: never). With AVAILABILITY_CACHE_MS, the most a stock count can lag: 1 s by default.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  RESPONSE_CACHE_MS = 500;
 
   /** The most units of one cart line (a shop, not a wholesaler). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)

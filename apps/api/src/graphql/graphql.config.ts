@@ -8,6 +8,7 @@ import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
 import { noStorePlugin } from './no-store.plugin.js';
+import { publicResponseCachePlugin } from './public-response-cache.plugin.js';
 import { rateLimitPlugin } from './rate-limit.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
@@ -56,6 +57,6 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       },
     },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config), publicResponseCachePlugin(config.get('RESPONSE_CACHE_MS'))],
   };
 }

@@ -3,7 +3,7 @@ import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
 
 export const VARIANT_STOCK_CHANNEL = 'stock-variant';
-const MAX_ENTRIES = 200_000;
+const MAX_ENTRIES = 100_000;
 
 /**
  * `availableOnline` per variant, kept in this process for at most AVAILABILITY_CACHE_MS (1 s by default)
@@ -53,7 +53,13 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
 
   set(variantId: string, value: number): void {
     if (!this.ttlMs) return;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(variantId, { value, expires: Date.now() + this.ttlMs });
+    const now = Date.now();
+    // One TTL for all: insertion order is expiry order, so expired entries are at the head.
+    for (const [k, v] of this.entries) {
+      if (v.expires > now && this.entries.size < MAX_ENTRIES) break;
+      this.entries.delete(k);
+    }
+    this.entries.delete(variantId); // re-inserted at the tail with its new expiry
+    this.entries.set(variantId, { value, expires: now + this.ttlMs });
   }
 }
