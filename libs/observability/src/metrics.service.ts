@@ -36,6 +36,17 @@ export class MetricsService implements OnModuleDestroy {
     return this.existing<Gauge<L>>(config.name, Gauge) ?? new Gauge({ ...config, registers: [this.registry] });
   }
 
+  /** A gauge read at scrape time by `read`; NaN when the read fails (say, the database is down), never a failed scrape. */
+  gaugeReading(name: string, help: string, read: () => Promise<number>): Gauge {
+    return this.gauge({
+      name,
+      help,
+      async collect() {
+        this.set(await read().catch(() => NaN));
+      },
+    });
+  }
+
   histogram<L extends string>(config: Omit<HistogramConfiguration<L>, 'registers'>): Histogram<L> {
     return this.existing<Histogram<L>>(config.name, Histogram) ?? new Histogram({ ...config, registers: [this.registry] });
   }

@@ -11,21 +11,10 @@ export class OutboxMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const tx = this.tx;
-    const read = async (sql: string) => Number((await tx.manager.query(sql))[0]?.n ?? 0);
-    this.metrics.gauge({
-      name: 'outbox_backlog',
-      help: 'Notifications due and not yet sent',
-      async collect() {
-        this.set(await read(`SELECT count(*)::int AS n FROM notification WHERE status = 'PENDING' AND not_before <= now()`).catch(() => NaN));
-      },
-    });
-    this.metrics.gauge({
-      name: 'outbox_failed',
-      help: 'Notifications given up on after every attempt',
-      async collect() {
-        this.set(await read(`SELECT count(*)::int AS n FROM notification WHERE status = 'FAILED'`).catch(() => NaN));
-      },
-    });
+    const count = async (sql: string) => Number((await this.tx.manager.query(sql))[0]?.n ?? 0);
+    this.metrics.gaugeReading('outbox_backlog', 'Notifications due and not yet sent', () =>
+      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'PENDING' AND not_before <= now()`));
+    this.metrics.gaugeReading('outbox_failed', 'Notifications given up on after every attempt', () =>
+      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'FAILED'`));
   }
 }

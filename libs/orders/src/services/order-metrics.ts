@@ -11,21 +11,10 @@ export class OrderMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const tx = this.tx;
-    const read = async (sql: string) => Number((await tx.manager.query(sql))[0]?.n ?? 0);
-    this.metrics.gauge({
-      name: 'reservations_held_units',
-      help: 'Units held for orders (allocated or ready for pickup)',
-      async collect() {
-        this.set(await read(`SELECT COALESCE(SUM(l.quantity), 0)::int AS n FROM fulfillment f JOIN order_line l ON l.fulfillment_id = f.id WHERE f.status IN ('ALLOCATED', 'READY_FOR_PICKUP')`).catch(() => NaN));
-      },
-    });
-    this.metrics.gauge({
-      name: 'pickups_ready_waiting',
-      help: 'Pickups ready and waiting for their customer',
-      async collect() {
-        this.set(await read(`SELECT count(*)::int AS n FROM fulfillment WHERE status = 'READY_FOR_PICKUP'`).catch(() => NaN));
-      },
-    });
+    const count = async (sql: string) => Number((await this.tx.manager.query(sql))[0]?.n ?? 0);
+    this.metrics.gaugeReading('reservations_held_units', 'Units held for orders (allocated or ready for pickup)', () =>
+      count(`SELECT COALESCE(SUM(l.quantity), 0)::int AS n FROM fulfillment f JOIN order_line l ON l.fulfillment_id = f.id WHERE f.status IN ('ALLOCATED', 'READY_FOR_PICKUP')`));
+    this.metrics.gaugeReading('pickups_ready_waiting', 'Pickups ready and waiting for their customer', () =>
+      count(`SELECT count(*)::int AS n FROM fulfillment WHERE status = 'READY_FOR_PICKUP'`));
   }
 }
