@@ -72,6 +72,9 @@ describe('subscriptions over graphql-ws', () => {
     await t.gql(O.markReady, { id: order.fulfillments[0].id }, { token: staff });
     const ready = await mine.next((e) => e.orderUpdated.fulfillments[0].status === 'READY_FOR_PICKUP');
     expect(ready.orderUpdated.status).toBe('PLACED');
+    await t.gql(O.cancel, { id: order.id }, { token: alice.token });
+    const cancelled = await mine.next((e) => e.orderUpdated.status === 'CANCELLED');
+    expect(cancelled.orderUpdated.fulfillments[0].status).toBe('CANCELLED'); // read afresh, not from the first event's loaders
     expect(JSON.stringify(theirs.errors)).toContain('FORBIDDEN');
     expect(JSON.stringify(anon.errors)).toContain('UNAUTHENTICATED');
   });

@@ -23,6 +23,7 @@ export class OrderSubscriptionsResolver {
     const order = await this.queries.get(ctx, id); // the same access rules as the order query
     if (!order) throw notFound('Order');
     return this.events.listen<OrderChangedEvent, Order>(orderChannel(order.id), async () => {
+      ctx.loaders.clear(); // one context lives as long as the subscription: each event reads afresh
       const fresh = await this.tx.manager.getRepository(OrderEntity).findOneBy({ id: order.id });
       return fresh && Order.from(fresh);
     });
@@ -33,6 +34,7 @@ export class OrderSubscriptionsResolver {
   async pickupQueueChanged(@Ctx() ctx: RequestContext, @Args('locationId', { type: () => ID }) locationId: string) {
     requireActsAt(ctx.caller, locationId);
     return this.events.listen<PickupQueueChangedEvent, Fulfillment>(pickupQueueChannel(locationId), async (e) => {
+      ctx.loaders.clear();
       const f = await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: e.fulfillmentId });
       return f && Fulfillment.from(f);
     });
