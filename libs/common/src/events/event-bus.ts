@@ -80,7 +80,13 @@ export class EventBus {
             throw unavailable();
           }
           if (done) return { value: undefined, done: true };
-          const mapped = await map(queue.shift()!);
+          let mapped: T | null;
+          try {
+            mapped = await map(queue.shift()!);
+          } catch (err) {
+            await finish(); // graphql-ws drops a failed subscription without calling return()
+            throw err;
+          }
           if (mapped !== null) return { value: mapped, done: false };
         }
       },

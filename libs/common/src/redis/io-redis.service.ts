@@ -14,6 +14,7 @@ export class IoRedisService extends RedisService {
   private subscriber?: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private readonly lost = new Set<() => void>();
+  private readonly subscribing = new Map<string, Promise<void>>();
 
   constructor(url: string, private readonly prefix: string) {
     super();
@@ -95,13 +96,25 @@ export class IoRedisService extends RedisService {
     if (!set) {
       set = new Set();
       this.handlers.set(name, set);
-      await this.subscriber.subscribe(name);
+      this.subscribing.set(name, this.subscriber.subscribe(name).then(() => undefined));
     }
     set.add(handler);
+    try {
+      await this.subscribing.get(name); // a second subscriber waits for Redis to confirm too
+    } catch (err) {
+      // A failed SUBSCRIBE must not leave the channel looking subscribed to the next caller.
+      set.delete(handler);
+      if (set.size === 0 && this.handlers.get(name) === set) {
+        this.handlers.delete(name);
+        this.subscribing.delete(name);
+      }
+      throw err;
+    }
     return async () => {
       set.delete(handler);
       if (set.size === 0 && this.handlers.get(name) === set) {
         this.handlers.delete(name);
+        this.subscribing.delete(name);
         await this.subscriber?.unsubscribe(name);
       }
     };
