@@ -15,7 +15,8 @@ export class CustomerSessionResolver {
     private readonly merge: CartMergeService,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken).' })
+  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken). Rate limited like login.' })
+  @LoginRateLimited()
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
       const customer = await this.customers.register(input, ctx.channel);
