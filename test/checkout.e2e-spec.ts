@@ -61,6 +61,16 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     expect((await level(storeB.id, v[1].sku)).reserved).toBe(0);
   });
 
+  it('two groups of one variant are sourced from different places when neither can send both', async () => {
+    const [x] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+    await adjust(t, admin, warehouse.id, x.sku, 3);
+    await adjust(t, admin, storeB.id, x.sku, 5);
+    const r = await checkout(await cartWith([pickup(x.id, storeA.id, 2), delivery(x.id, 2)]), { shippingAddress: ADDRESS });
+    expect(r.data.checkout.userErrors).toEqual([]);
+    const sources = r.data.checkout.order.fulfillments.map((f: any) => f.sourceLocation.id).sort();
+    expect(sources).toEqual([warehouse.id, storeB.id].sort());
+  });
+
   it('OUT_OF_STOCK names the line and holds nothing, not even the lines that could be held', async () => {
     await adjust(t, admin, storeA.id, v[3].sku, 1);
     const before = await level(storeA.id, v[0].sku);

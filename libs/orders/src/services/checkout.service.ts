@@ -168,6 +168,12 @@ export class CheckoutService {
     };
     const candidates = await this.sourcing.candidates(priced.lines.map((l) => l.line.variantId));
     const stockAt = (loc: string, variantId: string) => candidates.find((c) => c.locationId === loc)?.available.get(variantId) ?? 0;
+    // What one group is planned to take is no longer there for the next group.
+    const take = (loc: string, i: number) => {
+      const c = candidates.find((x) => x.locationId === loc);
+      const { variantId, quantity } = priced.lines[i].line;
+      c?.available.set(variantId, (c.available.get(variantId) ?? 0) - quantity);
+    };
     const byStore = new Map<string | null, number[]>();
     for (const [i, l] of priced.lines.entries()) {
       const store = l.line.fulfillmentType === FulfillmentType.PICKUP ? l.line.locationId : null;
@@ -177,7 +183,10 @@ export class CheckoutService {
       let rest = indexes;
       if (store) {
         const here = indexes.filter((i) => stockAt(store, priced.lines[i].line.variantId) >= this.sameVariant(priced, indexes, i));
-        here.forEach((i) => put(FulfillmentType.PICKUP, store, store, i));
+        here.forEach((i) => {
+          put(FulfillmentType.PICKUP, store, store, i);
+          take(store, i);
+        });
         rest = indexes.filter((i) => !here.includes(i));
       }
       if (!rest.length) continue;
@@ -185,7 +194,10 @@ export class CheckoutService {
       const lines = rest.map((i) => ({ key: String(i), variantId: priced.lines[i].line.variantId, quantity: priced.lines[i].line.quantity }));
       const plan = this.sourcing.strategy.plan({ lines, candidates, destination: location && { lat: location.lat, lng: location.lng }, exclude: store ?? undefined });
       if (plan.unfilled.length) throw outOfStock(priced, Number(plan.unfilled[0]));
-      for (const [key, source] of plan.sources) put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key));
+      for (const [key, source] of plan.sources) {
+        put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key));
+        take(source, Number(key));
+      }
     }
     return [...groups.values()];
   }
