@@ -39,8 +39,17 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
     await this.stop?.();
   }
 
+  private readonly versions = new Map<string, number>();
+
   forget(variantId: string): void {
     this.entries.delete(variantId);
+    this.versions.set(variantId, (this.versions.get(variantId) ?? 0) + 1);
+    if (this.versions.size > MAX_ENTRIES) this.versions.clear(); // a reader in flight then just skips storing
+  }
+
+  /** Taken before reading the database; `set` with it stores nothing if a change was forgotten meanwhile. */
+  version(variantId: string): number {
+    return this.versions.get(variantId) ?? 0;
   }
 
   get(variantId: string): number | undefined {
@@ -51,8 +60,8 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
     return undefined;
   }
 
-  set(variantId: string, value: number): void {
-    if (!this.ttlMs) return;
+  set(variantId: string, value: number, readAtVersion: number): void {
+    if (!this.ttlMs || this.version(variantId) !== readAtVersion) return;
     const now = Date.now();
     // One TTL for all: insertion order is expiry order, so expired entries are at the head.
     for (const [k, v] of this.entries) {

@@ -52,11 +52,12 @@ export class StockQueryService {
     const cached = this.cache.get(variantId);
     if (cached !== undefined) return Promise.resolve(cached);
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
+      const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
         `SELECT variant_id AS "variantId", SUM(GREATEST(on_hand - reserved, 0))::int AS available
          FROM stock_level WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id`, [ids]);
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
-      ids.forEach((id, i) => this.cache.set(id, values[i]));
+      ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
       return values;
     }).load(variantId) as Promise<number>;
   }
