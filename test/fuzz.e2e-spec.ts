@@ -9,6 +9,9 @@ import { startTestApp, type TestApp } from './support/test-app.js';
  * strings, unknown or real ids, nesting, aliases, garbage documents, bad tokens), the answer is a
  * well-formed GraphQL response, never a 500 or an unexpected error, and the stock ledger still balances.
  */
+// A fixed seed keeps CI repeatable (it is the one that found the NUL-character 500); FUZZ_SEED=… explores others.
+const SEED = Number(process.env.FUZZ_SEED ?? 1714899879);
+
 describe('fuzzing the API with generated operations (fast-check)', () => {
   let t: TestApp;
   const ids: Record<string, string[]> = {};
@@ -80,7 +83,16 @@ describe('fuzzing the API with generated operations (fast-check)', () => {
         expect(typeof e.extensions?.code).toBe('string');
         expect([e.extensions?.code, e.message]).not.toEqual(['INTERNAL_SERVER_ERROR', expect.anything()]);
       }
-    }), { numRuns: 2000 });
+    }), { numRuns: 2000, seed: SEED });
     expect(await unbalancedLevels(t)).toBe(0);
   }, 300_000);
+
+  it('a NUL character PostgreSQL cannot store is BAD_USER_INPUT and changes nothing (found by the fuzzer)', async () => {
+    const admin = tokens[1]!;
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM stock_movement`);
+    const r = await t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${admin}`)
+      .send({ query: `mutation($i: StockAdjustInput!) { stockAdjust(input: $i) { userErrors { code } } }`, variables: { i: { locationId: ids.location[0], sku: ids.sku[0], delta: 1, reason: 'bad\u0000reason' } } });
+    expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM stock_movement`)).toEqual(before);
+  });
 });

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './error-codes.js';
-import { isDatabaseUnavailable } from './unavailable.js';
+import { isDatabaseUnavailable, isInvalidValue } from './unavailable.js';
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 const HTTP_TO_CODE: Record<number, ErrorCode> = {
@@ -25,6 +25,7 @@ export function expectedCode(error: unknown, code: unknown = error instanceof Gr
     const mapped = HTTP_TO_CODE[original.getStatus()];
     if (mapped) return mapped;
   }
+  if (isInvalidValue(original)) return ErrorCode.BAD_USER_INPUT;
   return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN.has(code) || PROTOCOL_CODES.has(code)) ? code : undefined;
 }
 
@@ -40,6 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, ex
   const code = expectedCode(error, formatted.extensions?.code);
 
   if (code && original instanceof HttpException) return { ...base, extensions: { code } };
+  if (code && isInvalidValue(original)) return { ...base, message: 'A value in the input cannot be stored (a NUL character, or a value too long or out of range)', extensions: { code } };
   if (!code && isDatabaseUnavailable(original)) {
     return { ...base, message: 'The database is unavailable right now; retry shortly (a checkout with the same idempotencyKey)', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true } };
   }

@@ -18,3 +18,15 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** SQLSTATEs of a value PostgreSQL cannot store: a NUL character, bad encoding, too long, out of range, malformed. */
+const INVALID_VALUE = new Set(['22021', '22P05', '22001', '22003', '22P02', '22007', '22008']);
+
+/** Whether an error is PostgreSQL refusing a value the client sent (the statement failed, nothing changed). */
+export function isInvalidValue(err: unknown): boolean {
+  for (let e = err as { code?: unknown; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.code === 'string' && INVALID_VALUE.has(e.code)) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
