@@ -113,4 +113,22 @@ describe('notifications: the transactional outbox', () => {
     await drain();
     expect(received.filter((m) => m.to === '+33655555555')).toHaveLength(1);
   });
+
+  it('the ready-for-pickup text carries the pickup code (a guest has no other way to see it), and it works at the counter', async () => {
+    const admin = await adminToken(t);
+    const cart = await guestCart(t);
+    await addLines(t, cart.id, [pickup(variantId, storeId)]);
+    const placed = await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID(), contact: { email: 'walkin@test.example', phone: '+33677777777' } } }, { token: admin });
+    const f = placed.data.checkout.order.fulfillments[0];
+    expect(f.pickupCode).toBeNull(); // placed by staff: staff never see it
+    await t.gql(O.markReady, { id: f.id }, { token: admin });
+    await drain();
+    const text = received.find((m) => m.to === '+33677777777' && m.text.includes('ready'))?.text ?? '';
+    const code = /pickup code at the counter: ([A-Z0-9]{6})/.exec(text)?.[1];
+    expect(code).toBeDefined();
+    const [row] = await t.db.query(`SELECT payload::text AS payload FROM notification WHERE fulfillment_id = $1 AND template = 'READY_FOR_PICKUP' LIMIT 1`, [f.id]);
+    expect(row.payload).not.toContain(code); // stored sealed, opened only when sent
+    const collected = await t.gql(O.collect, { id: f.id, code }, { token: admin });
+    expect(collected.data.fulfillmentCollect.fulfillment.status).toBe('COLLECTED');
+  });
 });

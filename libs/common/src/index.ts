@@ -7,3 +7,4 @@ export * from './graphql/index.js';
 export * from './geo/index.js';
 export * from './ids.js';
 export * from './events/index.js';
+export * from './crypto/sealing.js';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionHost } from '@app/common';
+import { deriveKey, PICKUP_CODE_PURPOSE, TransactionHost, unseal } from '@app/common';
 import { AppConfig } from '@app/config';
 import { NotificationChannel, type NotificationTemplate } from '../entities/notification.entity.js';
 import { EmailSender, SmsSender } from './senders.js';
@@ -31,7 +31,11 @@ export class NotificationDispatcher {
     private readonly email: EmailSender,
     private readonly sms: SmsSender,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.codeKey = deriveKey(config.jwtSecret, PICKUP_CODE_PURPOSE);
+  }
+
+  private readonly codeKey: Buffer;
 
   /** Sends what is due now; returns how many were sent. */
   async dispatchDue(): Promise<number> {
@@ -39,7 +43,7 @@ export class NotificationDispatcher {
     let sent = 0;
     for (const n of batch) {
       try {
-        const message = render(n.template, n.payload);
+        const message = render(n.template, { ...n.payload, pickupCode: unseal(this.codeKey, n.payload.pickupCodeSealed as string | undefined) });
         if (n.channel === NotificationChannel.EMAIL) await this.email.send(n.recipient, message);
         else await this.sms.send(n.recipient, message.text);
         await this.tx.manager.query(`UPDATE notification SET status = 'SENT', sent_at = now(), leased_until = NULL WHERE id = $1`, [n.id]);

@@ -13,9 +13,9 @@ export function render(template: NotificationTemplate, p: Record<string, unknown
     case NotificationTemplate.ORDER_CONFIRMED:
       return { subject: `Thank you: ${order} is confirmed`, text: `We have your ${order}. Total: ${p.total ?? ''}.` };
     case NotificationTemplate.READY_FOR_PICKUP:
-      return { subject: `Your ${order} is ready${store}`, text: `Your ${order} is ready for pickup${store} until ${p.expiresAt ?? ''}. Show your pickup code at the counter.` };
+      return { subject: `Your ${order} is ready${store}`, text: `Your ${order} is ready for pickup${store} until ${p.expiresAt ?? ''}.${code(p)}` };
     case NotificationTemplate.PICKUP_REMINDER:
-      return { subject: `Reminder: ${order} is waiting${store}`, text: `Your ${order} is held${store} until ${p.expiresAt ?? ''}.` };
+      return { subject: `Reminder: ${order} is waiting${store}`, text: `Your ${order} is held${store} until ${p.expiresAt ?? ''}.${code(p)}` };
     case NotificationTemplate.PICKUP_EXPIRED:
       return { subject: `Your ${order} was not collected`, text: `The items held${store} for ${order} have been returned to the shelf.` };
     case NotificationTemplate.SHIPPED:
@@ -24,3 +24,5 @@ export function render(template: NotificationTemplate, p: Record<string, unknown
       return { subject: `Your ${order} was cancelled`, text: `Your ${order} has been cancelled.` };
   }
 }
+
+const code = (p: Record<string, unknown>) => (typeof p.pickupCode === 'string' ? ` Show this pickup code at the counter: ${p.pickupCode}` : '');

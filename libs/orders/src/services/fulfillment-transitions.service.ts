@@ -124,6 +124,7 @@ export class FulfillmentTransitions {
     const pickupStore = f.pickupLocationId ? await this.locations.find(f.pickupLocationId) : null;
     const set: Record<string, unknown> = { status: to };
     let message: NotificationTemplate | null = null;
+    const extra: Record<string, unknown> = {};
 
     switch (action) {
       case A.MARK_READY:
@@ -133,10 +134,14 @@ export class FulfillmentTransitions {
         const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
         Object.assign(set, { ready_at: now, expires_at: expiresAt });
         message = NotificationTemplate.READY_FOR_PICKUP;
+        // The customer needs the code at the counter (a guest, or an order staff placed, has no other way to see it):
+        // the messages carry it sealed, opened only when sent.
+        const [{ sealed }] = await this.tx.manager.query(`SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`, [f.id]);
+        extra.pickupCodeSealed = sealed;
         const before = Math.min(24 * 3600, pickupStore!.pickupHoldSeconds / 2) * 1000;
         await this.outbox.enqueue({
           orderId: order.id, fulfillmentId: f.id, template: NotificationTemplate.PICKUP_REMINDER, to: recipient(order),
-          payload: { orderNumber: order.number, storeName: pickupStore!.name, expiresAt: expiresAt.toISOString() }, notBefore: new Date(expiresAt.getTime() - before),
+          payload: { orderNumber: order.number, storeName: pickupStore!.name, expiresAt: expiresAt.toISOString(), pickupCodeSealed: sealed }, notBefore: new Date(expiresAt.getTime() - before),
         });
         f.expiresAt = expiresAt;
         break;
@@ -167,7 +172,7 @@ export class FulfillmentTransitions {
     if (message && notify) {
       await this.outbox.enqueue({
         orderId: order.id, fulfillmentId: f.id, template: message, to: recipient(order),
-        payload: { orderNumber: order.number, storeName: pickupStore?.name ?? null, expiresAt: f.expiresAt?.toISOString() ?? null },
+        payload: { orderNumber: order.number, storeName: pickupStore?.name ?? null, expiresAt: f.expiresAt?.toISOString() ?? null, ...extra },
       });
     }
     await this.refreshOrderStatus(order.id);

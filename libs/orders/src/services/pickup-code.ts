@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { deriveKey, PICKUP_CODE_PURPOSE, seal, unseal } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /** Letters and digits that cannot be misread for one another on a phone screen (no 0/O, 1/I, 2/Z, 5/S, 8/B). */
@@ -19,7 +20,7 @@ export class PickupCodes {
   constructor(config: AppConfig) {
     const secret = Buffer.from(config.jwtSecret);
     this.macKey = Buffer.from(hkdfSync('sha256', secret, 'pickup-code', 'mac', 32));
-    this.sealKey = Buffer.from(hkdfSync('sha256', secret, 'pickup-code', 'seal', 32));
+    this.sealKey = deriveKey(config.jwtSecret, PICKUP_CODE_PURPOSE);
   }
 
   generate(): string {
@@ -38,22 +39,11 @@ export class PickupCodes {
   }
 
   seal(code: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sealKey, iv);
-    const body = Buffer.concat([cipher.update(code, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    return seal(this.sealKey, code);
   }
 
   open(sealed: string | null): string | null {
-    if (!sealed) return null;
-    try {
-      const raw = Buffer.from(sealed, 'base64');
-      const decipher = createDecipheriv('aes-256-gcm', this.sealKey, raw.subarray(0, 12));
-      decipher.setAuthTag(raw.subarray(12, 28));
-      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
-    } catch {
-      return null; // sealed under another secret
-    }
+    return unseal(this.sealKey, sealed);
   }
 }
 
