@@ -202,6 +202,19 @@ describe('carts: one cart across web, app and store', () => {
       expect((await t.gql(Q.me, {}, { token: fresh.token })).data.me.cart.id).toBe(guest2.id);
     });
 
+    it('a guest cart in another currency is not merged: it stays as it was', async () => {
+      const s = await registerShopper(t);
+      const mine = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+      await addLines(t, mine.id, [delivery(v[0].id)], { token: s.token });
+      const [gbp] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+      await t.db.query(`UPDATE product_variant SET price_currency = 'GBP' WHERE id = $1`, [gbp.id]);
+      const guest = await guestCart(t);
+      await addLines(t, guest.id, [delivery(gbp.id)]);
+      await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } });
+      expect(skus((await t.gql(Q.me, {}, { token: s.token })).data.me.cart)).toEqual([[v[0].sku, 1]]);
+      expect((await t.gql(Q.cart, { id: guest.id })).data.cart).toMatchObject({ status: 'ACTIVE', lines: [{ variant: { sku: gbp.sku } }] });
+    });
+
     it('another customer\'s cart is never merged', async () => {
       const alice = await registerShopper(t);
       const bob = await registerShopper(t);
