@@ -1,27 +1,13 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger, LoggerModule } from 'nestjs-pino';
-import { AuthModule } from '@app/auth';
-import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
-import { AppConfig, AppConfigModule } from '@app/config';
-import { MetricsModule } from '@app/observability';
+import { Logger } from 'nestjs-pino';
 import { OrdersModule } from '@app/orders';
-import { MIGRATIONS } from '../../../migrations/index.js';
-import { loggerConfig } from '../../api/src/logger.config.js';
+import { PlatformModule } from '../../api/src/platform.module.js';
 
 /** The background work without the HTTP API: the expiry sweep and the notification outbox. */
 @Module({
-  imports: [
-    AppConfigModule,
-    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
-    DatabaseModule.forRoot(MIGRATIONS),
-    RedisModule,
-    EventsModule,
-    AuthModule,
-    MetricsModule,
-    OrdersModule,
-  ],
+  imports: [PlatformModule, OrdersModule],
 })
 class WorkerModule {}
 

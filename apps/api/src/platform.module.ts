@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@app/auth';
+import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
+import { AppConfig, AppConfigModule } from '@app/config';
+import { MetricsModule } from '@app/observability';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { loggerConfig } from './logger.config.js';
+
+/**
+ * What every process of the service stands on, whatever it serves: validated settings, logs, PostgreSQL
+ * (migrated on start), Redis, after-commit events, tokens, metrics. The API and the worker both import it.
+ */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
+    DatabaseModule.forRoot(MIGRATIONS),
+    RedisModule,
+    EventsModule,
+    AuthModule,
+    MetricsModule,
+  ],
+})
+export class PlatformModule {}
