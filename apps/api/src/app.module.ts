@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalyticsModule } from '@app/analytics';
 import { RequestContextFactory } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
-import { RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CustomersModule } from '@app/customers';
 import { DemoDataModule } from '@app/demo-data';
@@ -19,6 +19,9 @@ import { StaffModule } from '@app/staff';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthModule } from './health/health.module.js';
 import { PlatformModule } from './platform.module.js';
+import { RateLimiter } from './graphql/rate-limiter.js';
+import { PublicResponseCache } from './graphql/response-cache/public-response-cache.js';
+import { ResponseCacheModule } from './graphql/response-cache/response-cache.module.js';
 
 /** Wiring only: the domain lives in libs/. */
 @Module({
@@ -26,7 +29,8 @@ import { PlatformModule } from './platform.module.js';
     PlatformModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [AppConfig, RequestContextFactory, MetricsService, RedisService],
+      imports: [ResponseCacheModule, DiscoveryModule],
+      inject: [AppConfig, RequestContextFactory, MetricsService, PublicResponseCache, RateLimiter, DiscoveryService, MetadataScanner, Reflector],
       useFactory: graphqlConfig,
     }),
     HealthModule,

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe } from '@app/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, validateEnv } from '@app/config';
 import { AppModule } from './app.module.js';
+import { runApiWorkers } from './cluster/api-workers.js';
 import { configureHttp } from './http/http-hardening.js';
 import { connections, drainOnSignals } from './shutdown/graceful-shutdown.js';
 
@@ -30,8 +32,18 @@ async function main(): Promise<void> {
   app.get(Logger).log(`GraphQL at http://127.0.0.1:${port}/graphql, health at /health and /health/ready, metrics at /metrics`);
 }
 
+/** One process, or with API_WORKERS above 1 a primary that only forks and watches the workers. */
+function start(): Promise<void> {
+  const workers = validateEnv(process.env).API_WORKERS;
+  if (workers > 1 && cluster.isPrimary) {
+    runApiWorkers(workers, (msg) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg })}\n`));
+    return Promise.resolve();
+  }
+  return main();
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((err) => {
+  start().catch((err) => {
     // The logger may not exist yet (bad configuration): print plainly and fail.
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);

@@ -25,6 +25,8 @@ describe('validateEnv', () => {
     [{ CORS_ORIGINS: 'shop.example' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: 'https://shop.example/path' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*,https://shop.example' }, 'CORS_ORIGINS'],
+    [{ API_WORKERS: '0' }, 'API_WORKERS'],
+    [{ API_WORKERS: '2', REDIS_URL: 'redis://127.0.0.1:6379' }, 'API_WORKERS: more than 1 needs DATABASE_URL'],
   ])('refuses %j naming %s', (raw, name) => {
     expect(() => validateEnv(raw)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
   });

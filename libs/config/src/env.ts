@@ -22,6 +22,13 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
+  /**
+   * API processes sharing PORT (node:cluster), one per core being the usual choice. More than one needs
+   * DATABASE_URL and REDIS_URL: PGlite and the in-process Redis stand-in serve a single process.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  API_WORKERS = 1;
+
   /** PostgreSQL connection string; unset means the embedded PGlite database. */
   @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
@@ -208,6 +215,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: false });
   const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`);
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
+  if (env.API_WORKERS > 1 && (!env.DATABASE_URL || !env.REDIS_URL)) problems.push('API_WORKERS: more than 1 needs DATABASE_URL and REDIS_URL (PGlite and the in-process Redis serve one process)');
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return env;

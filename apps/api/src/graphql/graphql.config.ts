@@ -1,16 +1,20 @@
 import { join } from 'node:path';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { type ApolloDriverConfig } from '@nestjs/apollo';
+import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { RequestContextFactory } from '@app/auth';
-import { ErrorCode, formatError, RedisService } from '@app/common';
+import { ErrorCode, formatError } from '@app/common';
 import { GraphQLError } from 'graphql';
 import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
 import { noStorePlugin } from './no-store.plugin.js';
-import { publicResponseCachePlugin } from './public-response-cache.plugin.js';
 import { rateLimitPlugin } from './rate-limit.plugin.js';
+import { RateLimiter } from './rate-limiter.js';
+import { PublicResponseCache } from './response-cache/public-response-cache.js';
+import { publicResponseCachePlugin } from './response-cache/public-response-cache.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
+import { wireDirectFields } from './direct-fields.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
 
 /**
@@ -26,7 +30,8 @@ function withHttpStatus(err: unknown): never {
 }
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
-export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService, redis: RedisService): ApolloDriverConfig {
+export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService, responses: PublicResponseCache, limiter: RateLimiter,
+  discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): ApolloDriverConfig {
   const dev = config.get('NODE_ENV') === 'development';
   const introspection = config.graphqlIntrospection;
   return {
@@ -34,6 +39,7 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     // In development the schema is written to schema.gql (committed, for front-end teams to diff).
     autoSchemaFile: dev ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
+    transformSchema: (schema) => wireDirectFields(schema, discovery, scanner, reflector),
     graphiql: config.graphqlPlayground,
     introspection,
     includeStacktraceInErrorResponses: false,
@@ -57,6 +63,6 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       },
     },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(redis, config), publicResponseCachePlugin(config.get('RESPONSE_CACHE_MS'))],
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(limiter), publicResponseCachePlugin(responses)],
   };
 }

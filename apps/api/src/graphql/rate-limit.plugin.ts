@@ -1,11 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Logger } from '@nestjs/common';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from '@app/auth';
-import { ErrorCode, type RedisService } from '@app/common';
-import type { AppConfig } from '@app/config';
-
-type OperationClass = 'read' | 'write' | 'checkout';
+import { type OperationClass, RateLimiter } from './rate-limiter.js';
+import { countedByCache } from './response-cache/public-response-cache.js';
 
 const CHECKOUTS = new Set(['checkout', 'assistedOrderCreate']);
 const SIGN_INS = new Set(['login', 'staffLogin', 'register']); // limited per email and address by LoginThrottleGuard
@@ -20,41 +17,20 @@ export function operationClass(op: OperationDefinitionNode): OperationClass | nu
   return 'write';
 }
 
-/**
- * Per-client limits by operation class, a fixed one-minute window counted in Redis (shared by every
- * process). A client is its account when signed in, else its address. Past the limit: HTTP 429,
- * RATE_LIMITED, Retry-After. If Redis is unreachable the operation goes through.
- */
-export function rateLimitPlugin(redis: RedisService, config: AppConfig): ApolloServerPlugin<RequestContext> {
-  const logger = new Logger('RateLimit');
-  const limits: Record<OperationClass, number> = {
-    read: config.get('RATE_LIMIT_READS_PER_MINUTE'),
-    write: config.get('RATE_LIMIT_WRITES_PER_MINUTE'),
-    checkout: config.get('RATE_LIMIT_CHECKOUTS_PER_MINUTE'),
-  };
-  const disabled = config.get('RATE_LIMIT_DISABLED');
+/** Applies the RateLimiter to every operation once it is known. Past the limit: HTTP 429, RATE_LIMITED, Retry-After. */
+export function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
-      if (disabled) return {};
+      if (!limiter.enabled) return {};
       return {
         async didResolveOperation({ operation, contextValue }) {
           if (!operation) return;
           const cls = operationClass(operation);
           if (!cls) return;
-          const c = contextValue.caller;
-          const who = c.kind === 'staff' ? `staff:${c.staffId}` : c.kind === 'customer' ? `customer:${c.customerId}` : `ip:${contextValue.req?.ip ?? 'unknown'}`;
-          let hit: { count: number; msLeft: number };
-          try {
-            hit = await redis.hit(`rate:${cls}:${who}`, 60_000);
-          } catch (err) {
-            logger.warn(`rate limit not applied: ${(err as Error).message}`);
-            return;
-          }
-          if (hit.count <= limits[cls]) return;
-          const retryAfter = Math.max(1, Math.ceil(hit.msLeft / 1000));
-          throw new GraphQLError(`Too many ${cls === 'read' ? 'queries' : cls === 'checkout' ? 'checkouts' : 'changes'}; try again in ${retryAfter} s`, {
-            extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-          });
+          // The response cache counted this request already (it was over the limit, so it let it through to be refused here).
+          const counted = countedByCache(contextValue.req);
+          const refusal = counted !== undefined ? counted : await limiter.count(cls, contextValue.caller, contextValue.req?.ip);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -14,6 +14,8 @@ export const GRAPHQL_PATH = '/graphql';
  */
 export function configureHttp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
+  // POST answers are not conditionally cached: Express's ETag would only hash every body (SHA-1 of ~20 kB a page).
+  app.set('etag', false);
   app.use(httpMetricsMiddleware(app.get(MetricsService), [GRAPHQL_PATH, '/health', '/health/ready']));
   app.use(securityHeaders(config.graphqlPlayground));
   const origins = config.corsOrigins;

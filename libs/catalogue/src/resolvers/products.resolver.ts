@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
-import { payload } from '@app/common';
+import { DirectField, payload } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
@@ -37,6 +37,7 @@ export class ProductsResolver {
   }
 
   @ResolveField(() => [ProductVariant], { description: 'In the order they were created.' })
+  @DirectField('Product')
   async variants(@Parent() product: Product, @Ctx() ctx: RequestContext): Promise<ProductVariant[]> {
     return (await this.catalogue.loadVariants(ctx, product.id)).map(toVariant);
   }

@@ -15,6 +15,8 @@ const DUPLICATE_FIELDS: Record<string, { field: string[]; what: string }> = {
 const VARIANT_COLUMNS = `id, product_id AS "productId", position, sku, size, colour, price_amount AS "priceAmount",
   price_currency AS "priceCurrency", barcode, created_at AS "createdAt"`;
 
+const PRODUCT_COLUMNS = `id, slug, name, description, brand, category, images, created_at AS "createdAt"`;
+
 /** SKUs are matched without regard to case: stored upper-case. */
 export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
 
@@ -65,12 +67,15 @@ export class CatalogueService {
     });
   }
 
-  findBySlug(slug: string): Promise<ProductEntity | null> {
-    return this.products.findOneBy({ slug });
+  // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
+  async findBySlug(slug: string): Promise<ProductEntity | null> {
+    const [row] = await this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE slug = $1`, [slug]);
+    return row ?? null;
   }
 
-  findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
-    return this.variants.findOneBy({ sku: normaliseSku(sku) });
+  async findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
+    const [row] = await this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [normaliseSku(sku)]);
+    return row ?? null;
   }
 
   findVariant(id: string): Promise<ProductVariantEntity | null> {

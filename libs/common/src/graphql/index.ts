@@ -1,1 +1,2 @@
 export * from './loaders.js';
+export * from './direct-field.js';

@@ -1,5 +1,6 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '@app/auth';
+import { DirectField } from '@app/common';
 import { ProductVariant } from '@app/catalogue';
 import { StockQueryService } from '../services/stock-query.service.js';
 
@@ -9,7 +10,8 @@ export class VariantAvailabilityResolver {
   constructor(private readonly query: StockQueryService) {}
 
   @ResolveField(() => Int, { description: 'Units that can be shipped to a home now, across all locations.' })
-  availableOnline(@Parent() variant: ProductVariant, @Ctx() ctx: RequestContext): Promise<number> {
+  @DirectField('ProductVariant')
+  availableOnline(@Parent() variant: ProductVariant, @Ctx() ctx: RequestContext): number | Promise<number> {
     return this.query.availableOnline(ctx, variant.id);
   }
 }

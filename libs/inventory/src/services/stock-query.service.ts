@@ -48,9 +48,9 @@ export class StockQueryService {
    * Units that could be shipped to a home now: available stock across every location, batched per request,
    * from the availability cache where it has a fresh value (at most AVAILABILITY_CACHE_MS old).
    */
-  availableOnline(ctx: HasLoaders, variantId: string): Promise<number> {
+  availableOnline(ctx: HasLoaders, variantId: string): number | Promise<number> {
     const cached = this.cache.get(variantId);
-    if (cached !== undefined) return Promise.resolve(cached);
+    if (cached !== undefined) return cached; // no promise: graphql-js completes a plain value at once
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
       const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(

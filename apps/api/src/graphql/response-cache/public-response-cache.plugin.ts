@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '@app/auth';
+import { keyBegunBy, PublicResponseCache } from './public-response-cache.js';
+
+/**
+ * Fills PublicResponseCache with the answer of a request the middleware let through on a miss: the bytes
+ * Apollo sends (JSON.stringify plus a newline), if the answer has no errors; the cache keeps it once the
+ * response went out with status 200.
+ */
+export function publicResponseCachePlugin(cache: PublicResponseCache): ApolloServerPlugin<RequestContext> {
+  if (!cache.enabled) return {};
+  return {
+    async requestDidStart({ contextValue }) {
+      const req = contextValue?.req;
+      if (!req || keyBegunBy(req) === undefined) return {};
+      return {
+        async willSendResponse({ response, operationName }) {
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          if (result && !result.errors) cache.offer(req, { body: `${JSON.stringify(result)}\n`, operationName: operationName ?? null });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { AppConfig } from '@app/config';
+
+/**
+ * Root fields whose answers are the same for every caller and are asked again and again: catalogue pages
+ * (first pages, popular searches, the next pages after them). Measured with npm run bench: product pages
+ * by slug and storesNear around a point almost never repeat within the TTL, so caching them only cost
+ * CPU (storesNear 1.63 ms per request without it, 2.27 ms with it); they are left out.
+ */
+const PUBLIC_ROOTS = new Set(['products', '__typename']);
+const MAX_ENTRIES = 1_000;
+const MAX_BYTES = 16 * 1024 * 1024; // a catalogue page of 20 products is about 20 kB
+const MAX_DOCUMENTS = 1_000;
+const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor kept parsed)
+
+export function isPublicQuery(op: OperationDefinitionNode): boolean {
+  return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
+}
+
+export interface CachedAnswer {
+  body: Buffer;
+  contentType: string;
+  operationName: string | null;
+  expires: number;
+}
+
+interface Flight {
+  owner: object;
+  promise: Promise<CachedAnswer | null>;
+  resolve: (answer: CachedAnswer | null) => void;
+}
+
+type GraphQLBody = { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
+
+const BEGUN = Symbol('publicResponseCache.key');
+const COUNTED = Symbol('publicResponseCache.counted');
+const OFFERED = Symbol('publicResponseCache.offered');
+
+type Offered = { body: string; operationName: string | null };
+type Response = import('node:http').ServerResponse;
+
+/** The key of the flight this request computes, if it was let through to fill the cache. */
+export const keyBegunBy = (req: object | undefined): string | undefined => (req as { [BEGUN]?: string } | undefined)?.[BEGUN];
+/** A rate-limit verdict the cache already reached for this request (null: counted, within the limit). */
+export const countedByCache = (req: object | undefined): GraphQLError | null | undefined => (req as { [COUNTED]?: GraphQLError | null } | undefined)?.[COUNTED];
+export const markCounted = (req: object, verdict: GraphQLError | null): void => {
+  (req as { [COUNTED]?: GraphQLError | null })[COUNTED] = verdict;
+};
+
+/**
+ * Whole answers to public queries, kept for RESPONSE_CACHE_MS as the bytes that were sent, so a repeat
+ * is answered before Nest's pipeline, Apollo and graphql-js run (PublicResponseCacheMiddleware), and
+ * filled by the GraphQL plugin from the answer the first request got. Concurrent misses of one key wait
+ * for the first (one execution per key and TTL, not one per connection when an entry expires). Only
+ * answers without errors are kept. With the availability cache this bounds how old a stock count can
+ * be: RESPONSE_CACHE_MS + AVAILABILITY_CACHE_MS (500 + 500 ms by default).
+ */
+@Injectable()
+export class PublicResponseCache {
+  readonly ttlMs: number;
+  private readonly entries = new Map<string, CachedAnswer>();
+  private readonly flights = new Map<string, Flight>();
+  private readonly documents = new Map<string, DocumentNode | null>();
+  private readonly maxTokens: number;
+  private bytes = 0;
+
+  constructor(config: AppConfig) {
+    this.ttlMs = config.get('RESPONSE_CACHE_MS');
+    this.maxTokens = config.get('GRAPHQL_MAX_TOKENS');
+  }
+
+  get enabled(): boolean {
+    return this.ttlMs > 0;
+  }
+
+  /** The key of a POSTed public query (document, operation, variables, and the Accept that picks the content type); else null. */
+  keyOf(body: GraphQLBody | undefined, accept: string | undefined): string | null {
+    if (!body || typeof body.query !== 'string' || body.query.length > MAX_QUERY_LENGTH || body.extensions !== undefined) return null;
+    const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+    if (body.operationName != null && operationName === null) return null;
+    const op = this.operation(body.query, operationName);
+    if (!op || !isPublicQuery(op)) return null;
+    return JSON.stringify([body.query, operationName, body.variables ?? {}, accept ?? '']);
+  }
+
+  get(key: string): CachedAnswer | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.expires > Date.now()) return hit;
+    this.drop(key);
+    return undefined;
+  }
+
+  /** The answer being computed for this key by another request, if one is. */
+  flight(key: string): Promise<CachedAnswer | null> | undefined {
+    return this.flights.get(key)?.promise;
+  }
+
+  /**
+   * `req` computes the answer for `key`; requests arriving meanwhile wait for it. When its response has
+   * been sent, the answer the plugin offered is kept if the status was 200, with the content type sent.
+   */
+  begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'>): void {
+    let resolve!: Flight['resolve'];
+    const promise = new Promise<CachedAnswer | null>((r) => (resolve = r));
+    this.flights.set(key, { owner: req, promise, resolve });
+    (req as { [BEGUN]?: string })[BEGUN] = key;
+    res.once('finish', () => {
+      const offered = (req as { [OFFERED]?: Offered })[OFFERED];
+      const contentType = res.getHeader('content-type');
+      this.settle(req, offered && res.statusCode === 200 && typeof contentType === 'string' ? { ...offered, contentType } : null);
+    });
+    res.once('close', () => this.settle(req, null)); // after finish, or instead of it when the client went away
+  }
+
+  /** The answer (without errors) that the request which began a flight is sending. */
+  offer(req: object, answer: Offered): void {
+    (req as { [OFFERED]?: Offered })[OFFERED] = answer;
+  }
+
+  private settle(req: object, answer: (Offered & { contentType: string }) | null): void {
+    const key = keyBegunBy(req);
+    const flight = key === undefined ? undefined : this.flights.get(key);
+    if (!key || !flight || flight.owner !== req) return;
+    this.flights.delete(key);
+    flight.resolve((answer && this.store(key, answer)) ?? null);
+  }
+
+  private store(key: string, answer: Offered & { contentType: string }): CachedAnswer | null {
+    const body = Buffer.from(answer.body);
+    if (body.length > MAX_BYTES / 16) return null;
+    const now = Date.now();
+    // One TTL for all: insertion order is expiry order, so the oldest entries are at the head.
+    for (const [k, v] of this.entries) {
+      if (v.expires > now && this.entries.size < MAX_ENTRIES && this.bytes + body.length <= MAX_BYTES) break;
+      this.drop(k);
+    }
+    this.drop(key);
+    const entry = { body, contentType: answer.contentType, operationName: answer.operationName, expires: now + this.ttlMs };
+    this.entries.set(key, entry);
+    this.bytes += body.length;
+    return entry;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= e.body.length;
+  }
+
+  /** The operation a request would run, from a parse kept per document text; null if none or not valid syntax. */
+  private operation(query: string, operationName: string | null): OperationDefinitionNode | null {
+    let doc = this.documents.get(query);
+    if (doc === undefined) {
+      try {
+        doc = parse(query, { maxTokens: this.maxTokens });
+      } catch {
+        doc = null;
+      }
+      if (this.documents.size >= MAX_DOCUMENTS) this.documents.clear();
+      this.documents.set(query, doc);
+    }
+    const ops = (doc?.definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (operationName === null) return ops.length === 1 ? ops[0] : null;
+    return ops.find((o) => o.name?.value === operationName) ?? null;
+  }
+}

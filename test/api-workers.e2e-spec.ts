@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type ApiProcess, startApiProcess } from './support/api-process.js';
+import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
+
+const childrenOf = (pid: number): number[] =>
+  readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+
+/** A request on a connection of its own, so node:cluster hands it to the next worker. */
+const typename = (url: string) => new Promise<number>((resolve, reject) => {
+  const req = request(`${url}/graphql`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+    res.resume();
+    res.on('end', () => resolve(res.statusCode ?? 0));
+  });
+  req.on('error', reject);
+  req.end(JSON.stringify({ query: '{ __typename }' }));
+});
+
+/**
+ * API_WORKERS=2: one port served by two processes (node:cluster), as the bench runs it. Several processes
+ * need the real PostgreSQL and Redis (PGlite and the in-process Redis serve one), so skipped without them.
+ */
+const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
+(real ? describe : describe.skip)('API_WORKERS: several API processes on one port (needs DATABASE_URL and REDIS_URL; skipped without them)', () => {
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    api = await startApiProcess((await testDatabaseUrl())!, { API_WORKERS: '2' });
+  }, 60_000);
+  afterAll(() => api?.stop());
+
+  it('forks two workers that answer on the one port, replaces a worker that dies, and drains all on SIGTERM', async () => {
+    const primary = api.child.pid!;
+    const workers = childrenOf(primary);
+    expect(workers).toHaveLength(2);
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => typename(api.url)));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+
+    process.kill(workers[0], 'SIGKILL');
+    let now = childrenOf(primary);
+    for (let i = 0; i < 300 && !(now.length === 2 && !now.includes(workers[0])); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = childrenOf(primary);
+    }
+    expect(now).toHaveLength(2);
+    expect(now).not.toContain(workers[0]);
+    for (let i = 0; i < 300 && (await typename(api.url).catch(() => 0)) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+
+    const exit = new Promise<number | null>((r) => api.child.once('exit', (code) => r(code)));
+    api.child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 60_000);
+});
