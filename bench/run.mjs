@@ -45,6 +45,7 @@ const { values: o } = parseArgs({
     'hot-stock': { type: 'string', default: '50' },
     'cart-pool': { type: 'string', default: '3000' },
     'pool-size': { type: 'string' },
+    workers: { type: 'string', default: '2' },
     'server-node-options': { type: 'string' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
@@ -58,7 +59,7 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
+  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
 `);
   process.exit(0);
 }
@@ -73,6 +74,7 @@ const opts = {
   checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
   serverNodeOptions: o['server-node-options'],
+  workers: int('workers'),
   dist: o.dist,
 };
 const wanted = o.scenarios ? new Set(o.scenarios.split(',').map(Number)) : null;
@@ -153,7 +155,7 @@ async function runDataSet(ds, results, shared) {
   // password) would otherwise already hold the email, and the server creates it only when it is free.
   const admin = { email: `bench-admin-${runId}@example.com`, password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
   log(`${ds.label}: starting the API on ${ds.database}`);
-  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, dist: opts.dist });
+  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, workers: opts.workers, dist: opts.dist });
   children.add(api);
   const backendPids = db.backendPidsFn(ds.url);
   try {
@@ -213,7 +215,7 @@ async function runScenario(s, ds, env) {
     }
     const m = r.metrics;
     log(`  ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.requests} requests, non-2xx ${m.non2xx}, GraphQL errors ${m.graphqlErrors}, ` +
-      `server CPU ${m.serverCpuMs} ms, PG CPU ${m.pgCpuMs} ms, RSS peak ${m.serverRssPeakMiB} MiB ${JSON.stringify(r.notes)}${m.firstError ? `\n  first error: ${m.firstError}` : ''}`);
+      `server CPU ${m.serverCpuMs} ms, PG CPU ${m.pgCpuMs} ms, RSS peak ${m.serverRssPeakMiB} MiB ${JSON.stringify(r.notes)}${m.cache ? ` x-cache ${JSON.stringify(m.cache)}` : ''}${m.firstError ? `\n  first error: ${m.firstError}` : ''}`);
     return { ...row, metrics: m, notes: r.notes };
   } catch (err) {
     // One scenario failing (a feature half-built, a setup step refused) must not cost the other results.

@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 export async function drive({ url, connections, duration, amount, timeout = 30, token, next, onBody, watch }) {
   let graphqlErrors = 0;
   let firstError;
+  const cache = {}; // x-cache of the server's response cache: hit, shared, miss
   const opts = {
     url,
     connections,
@@ -20,7 +21,9 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
       setupRequest(req, context) {
         return { ...req, body: JSON.stringify(next(context)) };
       },
-      onResponse(status, body, context) {
+      onResponse(status, body, context, headers) {
+        const xc = headers?.['x-cache'];
+        if (xc) cache[xc] = (cache[xc] ?? 0) + 1;
         if (status === 200 && body.includes('"errors":[')) {
           graphqlErrors++;
           firstError ??= body.slice(0, 300);
@@ -51,6 +54,7 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
     timeouts: result.timeouts,
     graphqlErrors,
     firstError,
+    ...(Object.keys(cache).length ? { cache } : {}),
     ...proc,
   };
 }

@@ -1,6 +1,6 @@
 // CPU and memory of processes, read from /proc (Linux): the server, its PostgreSQL backends, the bench itself.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond;
 function clockTicks() {
@@ -26,6 +26,24 @@ export function cpuMs(pid) {
   }
 }
 
+/** A process and its descendants (an API started with API_WORKERS > 1 is a primary and its workers). */
+export function processTree(pid) {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = readFileSync(`/proc/${out[i]}/task/${task}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+const treeCpuMs = (pids) => pids.reduce((sum, p) => sum + (cpuMs(p) ?? 0), 0);
+
 /** VmRSS of a process in MiB, or undefined when it is gone. */
 export function rssMiB(pid) {
   try {
@@ -47,15 +65,25 @@ export class ProcessWatch {
     this.backendPids = backendPids; // async () => number[]
   }
 
+  /** RSS of the largest server process, and of them all. */
+  rss() {
+    const each = this.serverPids.map((p) => rssMiB(p) ?? 0);
+    return { max: Math.max(0, ...each), total: each.reduce((a, b) => a + b, 0) };
+  }
+
   async start() {
     this.startedAt = performance.now();
-    this.serverCpu0 = cpuMs(this.serverPid) ?? 0;
+    this.serverPids = processTree(this.serverPid);
+    this.serverCpu0 = treeCpuMs(this.serverPids);
     this.selfCpu0 = process.cpuUsage();
     this.backends = new Map(); // pid -> { first, last }
     await this.sampleBackends(true);
-    this.rssPeak = rssMiB(this.serverPid) ?? 0;
+    this.rssPeak = this.rss().max;
+    this.rssTotalPeak = this.rss().total;
     this.timer = setInterval(() => {
-      this.rssPeak = Math.max(this.rssPeak, rssMiB(this.serverPid) ?? 0);
+      const r = this.rss();
+      this.rssPeak = Math.max(this.rssPeak, r.max);
+      this.rssTotalPeak = Math.max(this.rssTotalPeak, r.total);
       this.backendTick = (this.backendTick ?? 0) + 1;
       if (this.backendTick % 4 === 0) this.sampleBackends(false).catch(() => undefined);
     }, 250);
@@ -77,17 +105,19 @@ export class ProcessWatch {
     await this.sampleBackends(false);
     const wallMs = performance.now() - this.startedAt;
     const self = process.cpuUsage(this.selfCpu0);
-    const serverCpuMs = (cpuMs(this.serverPid) ?? this.serverCpu0) - this.serverCpu0;
+    const serverCpuMs = treeCpuMs(this.serverPids) - this.serverCpu0;
     let pgCpuMs = 0;
     for (const b of this.backends.values()) pgCpuMs += b.last - b.first;
-    const rssEnd = rssMiB(this.serverPid) ?? 0;
+    const rssEnd = this.rss();
     return {
       wallMs: Math.round(wallMs),
       serverCpuMs: Math.round(serverCpuMs),
       pgCpuMs: Math.round(pgCpuMs),
       benchCpuMs: Math.round((self.user + self.system) / 1000),
-      serverRssPeakMiB: Math.round(Math.max(this.rssPeak, rssEnd)),
-      serverRssEndMiB: Math.round(rssEnd),
+      serverProcesses: this.serverPids.length,
+      serverRssPeakMiB: Math.round(Math.max(this.rssPeak, rssEnd.max)),
+      serverRssEndMiB: Math.round(rssEnd.max),
+      serverRssTotalPeakMiB: Math.round(Math.max(this.rssTotalPeak, rssEnd.total)),
     };
   }
 }

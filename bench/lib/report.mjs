@@ -41,7 +41,12 @@ const pct = (ms, wallMs) => (wallMs ? `${Math.round((ms / wallMs) * 100)}%` : ''
 function notesText(s) {
   const n = s.notes ?? {};
   switch (s.id) {
-    case 'catalogue': return `deepest page ${n.deepestPage}`;
+    case 'catalogue': {
+      const c = s.metrics?.cache;
+      const all = c ? Object.values(c).reduce((a, b) => a + b, 0) : 0;
+      const share = (k) => `${Math.round((100 * (c[k] ?? 0)) / all)}% ${k}`;
+      return `deepest page ${n.deepestPage}${all ? `; response cache ${share('hit')}, ${share('shared')}, ${share('miss')}` : ''}`;
+    }
     case 'product-page': return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
     case 'stores-near': return `${n.storesPerAnswer} stores per answer`;
     case 'cart-add': return `${n.carts} carts, ${n.linesPerCart} lines each; ${n.userErrors} userErrors${n.firstUserError ? ` (${n.firstUserError})` : ''}`;
@@ -64,7 +69,7 @@ export function markdown(report) {
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
       `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}.`,
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; server pool ${report.options.poolSize ?? 'default (10)'} connections${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
+    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; API_WORKERS ${report.options.workers ?? 1} (API processes on one port); server pool ${report.options.poolSize ?? 'default (10)'} connections per process${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
     '',
   ];
   for (const ds of report.dataSets) {
@@ -80,9 +85,9 @@ export function markdown(report) {
     }
     const x = s.metrics;
     lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.non2xx + x.socketErrors + x.timeouts} | ${x.graphqlErrors} | ` +
-      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : ''} | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB} | ${notesText(s).replace(/\|/g, '/')} |`);
+      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : ''} | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB}${x.serverProcesses > 1 ? ` (all ${x.serverRssTotalPeakMiB})` : ''} | ${notesText(s).replace(/\|/g, '/')} |`);
   }
-  lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API process (or the baseline server in row 7); ' +
+  lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API processes, summed (or the baseline server in row 7); RSS is the largest process, with all of them (primary and workers) in brackets; ' +
     'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. non-2xx counts socket errors and timeouts too.');
   if (report.comparison?.length) {
     lines.push('', '### Large vs small data set (same scenarios, same options)', '',

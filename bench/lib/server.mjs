@@ -61,7 +61,7 @@ async function startChild(args, env, logFile, ready) {
  * The API in production mode on its own database and Redis prefix. The rate-limit variables may not
  * exist yet; they are passed so that a later limiter does not throttle the bench.
  */
-export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, dist = 'dist' }) {
+export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, workers = 1, dist = 'dist' }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -78,11 +78,13 @@ export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logF
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     RATE_LIMIT_DISABLED: 'true',
+    API_WORKERS: String(workers),
     ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
-    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
   const base = `http://127.0.0.1:${port}`;
-  const server = await startChild([`${dist}/apps/api/src/main.js`], env, logFile, async () => (await fetch(`${base}/health`)).ok);
+  // On the command line rather than NODE_OPTIONS, which refuses some flags (--cpu-prof on Node 20).
+  const nodeArgs = nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [];
+  const server = await startChild([...nodeArgs, `${dist}/apps/api/src/main.js`], env, logFile, async () => (await fetch(`${base}/health`)).ok);
   return { ...server, port, url: `${base}/graphql` };
 }
 
