@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { type LocationEntity, locationColumns } from '@app/locations';
 import { AvailabilityCache } from './availability-cache.js';
 import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, TransactionHost } from '@app/common';
 
 export interface StoreStock {
-  locationId: string;
+  location: LocationEntity;
   distanceKm: number;
   available: number;
 }
@@ -26,13 +27,14 @@ export class StockQueryService {
 
   /**
    * Pickup stores within `radiusKm`, nearest first, with what they have of the variant (zero included).
-   * The bounding box lets the partial (lat, lng) index cut candidates; haversine makes it exact.
+   * The bounding box lets the partial (lat, lng) index cut candidates; haversine makes it exact. The
+   * stores come with the answer (one query, not one more for the locations).
    */
   storesNear(lat: number, lng: number, radiusKm: number, variantId: string): Promise<StoreStock[]> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
     return this.tx.manager.query(
-      `SELECT l.id AS "locationId", d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+      `SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
        FROM location l
        CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
        LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = $4
@@ -41,7 +43,8 @@ export class StockQueryService {
          AND d.km <= $3
        ORDER BY d.km, l.id`,
       [lat, lng, radiusKm, variantId, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
-    ).then((rows: StoreStock[]) => rows.map((r) => ({ ...r, distanceKm: Math.round(Number(r.distanceKm) * 1000) / 1000 })));
+    ).then((rows: (LocationEntity & { distanceKm: number; available: number })[]) => rows.map(({ distanceKm, available, ...location }) =>
+      ({ location, available, distanceKm: Math.round(Number(distanceKm) * 1000) / 1000 })));
   }
 
   /**
