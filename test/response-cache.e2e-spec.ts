@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adminToken, createProduct } from './support/factories.js';
 import { registerShopper } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { randomBytes } from 'node:crypto';
 
 const PAGE = `query Page($s: String) { products(first: 5, filter: { search: $s }) { totalCount edges { node { name variants { sku availableOnline } } } } }`;
 
@@ -87,5 +88,37 @@ describe('public response cache', () => {
     expect(refused?.status).toBe(429);
     expect(refused?.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+/** With a real Redis, a process that misses takes the answer another process put there (same expiry). */
+(process.env.REDIS_URL ? describe : describe.skip)('public response cache shared through Redis (needs REDIS_URL; skipped without it)', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const shared = { RESPONSE_CACHE_MS: '60000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
+    a = await startTestApp(shared);
+    b = await startTestApp(shared); // a database of its own: if it ran the query, it would find nothing
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('answers from the other process\'s answer, byte for byte', async () => {
+    const admin = await adminToken(a);
+    const p = await createProduct(a, admin, { sizes: ['U'] });
+    const word = `zr${Date.now().toString(36)}`.replace(/\d/g, 'y');
+    await a.db.query(`UPDATE product SET name = $1 WHERE slug = $2`, [`${word} scarf`, p.slug]);
+    const body = { query: PAGE, variables: { s: word } };
+    const fromA = await a.http().post('/graphql').set('content-type', 'application/json').send(body);
+    expect(fromA.headers['x-cache']).toBe('miss');
+    expect(fromA.body.data.products.totalCount).toBe(1);
+    const fromB = await b.http().post('/graphql').set('content-type', 'application/json').send(body);
+    expect(fromB.headers['x-cache']).toBe('redis');
+    expect(fromB.text).toBe(fromA.text);
+    expect((await b.http().post('/graphql').set('content-type', 'application/json').send(body)).headers['x-cache']).toBe('hit');
+    expect((await b.gql(`{ products(first: 5, filter: { search: "${word}" }) { totalCount } }`)).data.products.totalCount).toBe(0);
   });
 });

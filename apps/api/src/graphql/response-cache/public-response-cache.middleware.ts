@@ -14,7 +14,8 @@ const header = (req: Request, name: string): string | undefined => {
  * In front of Apollo, after the logger: answers a public query from PublicResponseCache when it can.
  * The caller is still checked as on the normal path (a bad token or x-channel goes through to be refused
  * there) and the answer counts against the caller's read limit. Anything else goes through untouched.
- * `x-cache` says hit, shared (waited for the same query in flight) or miss, as CDNs do.
+ * `x-cache` says hit, redis (another process's answer), shared (waited for the same query in flight) or
+ * miss, as CDNs do.
  */
 @Injectable()
 export class PublicResponseCacheMiddleware implements NestMiddleware {
@@ -28,7 +29,7 @@ export class PublicResponseCacheMiddleware implements NestMiddleware {
     private readonly tokens: TokenService,
     metrics: MetricsService,
   ) {
-    this.outcomes = metrics.counter({ name: 'graphql_response_cache_total', help: 'Public queries by how the response cache answered them: hit, shared (waited for a request in flight), miss', labelNames: ['outcome'] });
+    this.outcomes = metrics.counter({ name: 'graphql_response_cache_total', help: 'Public queries by how the response cache answered them: hit, redis (from another process), shared (waited for a request in flight), miss', labelNames: ['outcome'] });
     this.requests = metrics.counter({ name: 'graphql_requests_total', help: 'GraphQL requests, by operation', labelNames: ['operation_name', 'operation_type'] });
   }
 
@@ -47,15 +48,21 @@ export class PublicResponseCacheMiddleware implements NestMiddleware {
     let outcome = 'hit';
     if (!answer) {
       const flight = this.cache.flight(key);
-      if (!flight) {
-        this.outcomes.inc({ outcome: 'miss' });
-        res.setHeader('x-cache', 'miss');
+      if (flight) {
+        answer = (await flight) ?? undefined;
+        if (!answer) return next();
+        outcome = 'shared';
+      } else {
         this.cache.begin(key, req, res);
-        return next();
+        answer = await this.cache.fromRedis(key);
+        if (!answer) {
+          this.outcomes.inc({ outcome: 'miss' });
+          res.setHeader('x-cache', 'miss');
+          return next();
+        }
+        this.cache.resolveWith(req, answer);
+        outcome = 'redis';
       }
-      answer = (await flight) ?? undefined;
-      if (!answer) return next();
-      outcome = 'shared';
     }
     const refusal = await this.limiter.count('read', caller, req.ip);
     markCounted(req, refusal);

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /**
@@ -13,6 +15,8 @@ const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 16 * 1024 * 1024; // a catalogue page of 20 products is about 20 kB
 const MAX_DOCUMENTS = 1_000;
 const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor kept parsed)
+
+const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
 export function isPublicQuery(op: OperationDefinitionNode): boolean {
   return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
@@ -53,7 +57,8 @@ export const markCounted = (req: object, verdict: GraphQLError | null): void => 
  * is answered before Nest's pipeline, Apollo and graphql-js run (PublicResponseCacheMiddleware), and
  * filled by the GraphQL plugin from the answer the first request got. Concurrent misses of one key wait
  * for the first (one execution per key and TTL, not one per connection when an entry expires). Only
- * answers without errors are kept. With the availability cache this bounds how old a stock count can
+ * answers without errors are kept. With a real Redis, answers are shared between processes too (a
+ * process that misses asks Redis before running the query), under the same expiry. With the availability cache this bounds how old a stock count can
  * be: RESPONSE_CACHE_MS + AVAILABILITY_CACHE_MS (500 + 500 ms by default).
  */
 @Injectable()
@@ -65,7 +70,10 @@ export class PublicResponseCache {
   private readonly maxTokens: number;
   private bytes = 0;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly redis: RedisService,
+  ) {
     this.ttlMs = config.get('RESPONSE_CACHE_MS');
     this.maxTokens = config.get('GRAPHQL_MAX_TOKENS');
   }
@@ -127,17 +135,52 @@ export class PublicResponseCache {
     flight.resolve((answer && this.store(key, answer)) ?? null);
   }
 
-  private store(key: string, answer: Offered & { contentType: string }): CachedAnswer | null {
+  /**
+   * The answer another process put in Redis for this key, kept here until the same expiry; undefined
+   * without a real Redis, or when Redis has none or fails (the query then runs here).
+   */
+  async fromRedis(key: string): Promise<CachedAnswer | undefined> {
+    if (this.redis.kind !== 'redis' || !this.redis.ready) return undefined;
+    const stored = await this.redis.get(redisKey(key)).catch(() => null);
+    const cut = stored?.indexOf('\n') ?? -1;
+    if (!stored || cut < 0) return undefined;
+    let head: { expires: number; contentType: string; operationName: string | null };
+    try {
+      head = JSON.parse(stored.slice(0, cut));
+    } catch {
+      return undefined;
+    }
+    if (!(head.expires > Date.now()) || typeof head.contentType !== 'string') return undefined;
+    return this.store(key, { body: stored.slice(cut + 1), contentType: head.contentType, operationName: head.operationName }, head.expires) ?? undefined;
+  }
+
+  /** Ends the flight `req` began with an answer found elsewhere (Redis), for the requests waiting on it. */
+  resolveWith(req: object, answer: CachedAnswer): void {
+    const key = keyBegunBy(req);
+    const flight = key === undefined ? undefined : this.flights.get(key);
+    if (!key || !flight || flight.owner !== req) return;
+    this.flights.delete(key);
+    flight.resolve(answer);
+  }
+
+  private store(key: string, answer: Offered & { contentType: string }, expires?: number): CachedAnswer | null {
     const body = Buffer.from(answer.body);
     if (body.length > MAX_BYTES / 16) return null;
     const now = Date.now();
+    if (expires === undefined) {
+      expires = now + this.ttlMs;
+      if (this.redis.kind === 'redis' && this.redis.ready) {
+        const head = JSON.stringify({ expires, contentType: answer.contentType, operationName: answer.operationName });
+        this.redis.set(redisKey(key), `${head}\n${answer.body}`, this.ttlMs).catch(() => undefined); // a cache: losing it costs one more run
+      }
+    }
     // One TTL for all: insertion order is expiry order, so the oldest entries are at the head.
     for (const [k, v] of this.entries) {
       if (v.expires > now && this.entries.size < MAX_ENTRIES && this.bytes + body.length <= MAX_BYTES) break;
       this.drop(k);
     }
     this.drop(key);
-    const entry = { body, contentType: answer.contentType, operationName: answer.operationName, expires: now + this.ttlMs };
+    const entry = { body, contentType: answer.contentType, operationName: answer.operationName, expires };
     this.entries.set(key, entry);
     this.bytes += body.length;
     return entry;
