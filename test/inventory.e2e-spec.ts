@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
+import { unbalancedTotals } from './support/shoppers.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
 const LEVEL = `query($locationId: ID!, $sku: String!) { stockLevel(locationId: $locationId, sku: $sku) { sku onHand reserved available } }`;
@@ -93,6 +94,29 @@ describe('inventory: stock levels and the movement ledger', () => {
     expect([ok.length, refused.length]).toEqual([6, 14]);
     expect((await t.gql(LEVEL, { locationId: store.id, sku: v.sku }, { token: admin })).data.stockLevel).toEqual({ sku: v.sku, onHand: 4, reserved: 4, available: 0 });
     expect(await ledger(store.id, v.sku)).toEqual({ onHand: 4, reserved: 4, movements: 8 });
+  });
+
+  it('PostgreSQL keeps each variant\'s totals over every location, whoever changes a level; availableOnline reads them', async () => {
+    const { slug, variants: [v] } = await createProduct(t, admin, { sizes: ['U'] });
+    const totals = async () => (await t.db.query(`SELECT on_hand AS "onHand", reserved FROM variant_stock WHERE variant_id = $1`, [v.id]))[0];
+    await adjust(t, admin, store.id, v.sku, 5);
+    await adjust(t, admin, other.id, v.sku, 3);
+    expect(await totals()).toEqual({ onHand: 8, reserved: 0 });
+    // A hold and a repair in SQL (no ledger): the trigger counts both at commit.
+    await t.db.query(`UPDATE stock_level SET reserved = 2 WHERE location_id = $1 AND variant_id = $2`, [store.id, v.id]);
+    await t.db.query(`UPDATE stock_level SET on_hand = on_hand + 4 WHERE location_id = $1 AND variant_id = $2`, [other.id, v.id]);
+    expect(await totals()).toEqual({ onHand: 12, reserved: 2 });
+    // A transaction that rolls back leaves them as they were.
+    await t.db.transaction(async (em) => {
+      await em.query(`UPDATE stock_level SET on_hand = on_hand + 100 WHERE variant_id = $1`, [v.id]);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    expect(await totals()).toEqual({ onHand: 12, reserved: 2 });
+    await t.db.query(`UPDATE stock_level SET reserved = 0 WHERE location_id = $1 AND variant_id = $2`, [store.id, v.id]);
+    await adjust(t, admin, store.id, v.sku, -1, 'DAMAGE'); // through the ledger, which also drops the cached availability
+    const online = await t.gql(`query($slug: String!) { product(slug: $slug) { variants { availableOnline } } }`, { slug });
+    expect(online.data.product.variants[0].availableOnline).toBe(11);
+    expect(await unbalancedTotals(t.db)).toBe(0);
   });
 
   it('the database itself refuses reserved above on-hand (the last line of defence)', async () => {

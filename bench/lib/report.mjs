@@ -45,7 +45,7 @@ function notesText(s) {
       const c = s.metrics?.cache;
       const all = c ? Object.values(c).reduce((a, b) => a + b, 0) : 0;
       const share = (k) => `${Math.round((100 * (c[k] ?? 0)) / all)}% ${k}`;
-      return `deepest page ${n.deepestPage}${all ? `; response cache ${share('hit')}, ${share('shared')}, ${share('miss')}` : ''}`;
+      return `deepest page ${n.deepestPage}${all ? `; response cache ${share('hit')}, ${share('redis')}, ${share('shared')}, ${share('miss')}` : ''}`;
     }
     case 'product-page': return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
     case 'stores-near': return `${n.storesPerAnswer} stores per answer`;

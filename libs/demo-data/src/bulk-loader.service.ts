@@ -61,6 +61,9 @@ export class BulkLoader {
 
       // Every (location, variant) pair of this load that has no level yet: about half the store pairs and nearly every warehouse pair hold stock, in uneven
       // quantities, so some sizes are missing in some stores. Pseudo-random but repeatable (hashtext).
+      // One row-trigger call per level would queue millions of events: the totals are summed once instead, with the trigger off
+      // (ALTER TABLE locks stock_level, so no other change can fall between the two).
+      await em.query(`ALTER TABLE stock_level DISABLE TRIGGER variant_stock_sync`);
       const [{ count }] = await em.query(
         `WITH inserted AS (
            INSERT INTO stock_level (location_id, variant_id, on_hand, reserved)
@@ -77,6 +80,12 @@ export class BulkLoader {
          SELECT count(*)::int AS count FROM moved`,
         [seeds.map((s) => s.code), productIds],
       );
+      await em.query(
+        `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved)
+         SELECT sl.variant_id, sum(sl.on_hand), sum(sl.reserved) FROM stock_level sl JOIN product_variant v ON v.id = sl.variant_id
+         WHERE v.product_id = ANY($1::uuid[]) GROUP BY sl.variant_id
+         ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved`, [productIds]);
+      await em.query(`ALTER TABLE stock_level ENABLE TRIGGER variant_stock_sync`);
       this.logger.log(`loaded ${locationIds.length} locations, ${variants} variants, ${count} stock levels in ${Date.now() - started} ms`);
       return { products: opts.products, variants, locations: locationIds.length, stockLevels: count };
     });

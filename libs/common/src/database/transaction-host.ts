@@ -9,6 +9,7 @@ const MAX_ATTEMPTS = 4;
 interface Unit {
   em: EntityManager;
   afterCommit: (() => unknown)[];
+  beforeCommit: Map<string, { items: unknown[]; run: (items: unknown[]) => Promise<void> }>;
 }
 
 /**
@@ -41,6 +42,18 @@ export class TransactionHost {
     else this.runHook(fn);
   }
 
+  /**
+   * Collects `item` under `key` and, just before the current transaction commits, runs `run` once with
+   * every item collected under that key (say, to lock rows in one order). Outside a transaction: nothing.
+   */
+  beforeCommit<T>(key: string, item: T, run: (items: T[]) => Promise<void>): void {
+    const unit = this.store.getStore();
+    if (!unit) return;
+    const batch = unit.beforeCommit.get(key);
+    if (batch) batch.items.push(item);
+    else unit.beforeCommit.set(key, { items: [item], run: run as (items: unknown[]) => Promise<void> });
+  }
+
   /** Runs `work` in a transaction (or joins the open one). Retries the whole unit on deadlock. */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     const open = this.store.getStore();
@@ -48,7 +61,14 @@ export class TransactionHost {
     for (let attempt = 1; ; attempt++) {
       try {
         const hooks: (() => unknown)[] = [];
-        const result = await this.dataSource.transaction((em) => this.store.run({ em, afterCommit: hooks }, () => work(em)));
+        const result = await this.dataSource.transaction((em) => {
+          const unit: Unit = { em, afterCommit: hooks, beforeCommit: new Map() };
+          return this.store.run(unit, async () => {
+            const value = await work(em);
+            for (const { items, run } of unit.beforeCommit.values()) await run(items);
+            return value;
+          });
+        });
         for (const fn of hooks) this.runHook(fn);
         return result;
       } catch (err) {

@@ -105,8 +105,14 @@ export class StockLedger {
     await this.record(locationId, variantId, onHandDelta, reservedDelta, meta, rows[0]);
   }
 
-  /** Writes the movement and announces the new level once committed. */
+  /**
+   * Writes the movement and announces the new level once committed. PostgreSQL adds the change to the
+   * variant's totals (variant_stock) at commit; the rows are locked here first, in variant order, so two
+   * commits touching the same variants cannot wait on each other in a circle.
+   */
   private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
+    this.tx.beforeCommit('variant-stock-locks', variantId, (ids) =>
+      this.tx.manager.query(`SELECT 1 FROM variant_stock WHERE variant_id = ANY($1::uuid[]) ORDER BY variant_id FOR UPDATE`, [[...new Set(ids)]]).then(() => undefined));
     this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
     this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out

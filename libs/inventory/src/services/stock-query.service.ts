@@ -48,7 +48,7 @@ export class StockQueryService {
   }
 
   /**
-   * Units that could be shipped to a home now: available stock across every location, batched per request,
+   * Units that could be shipped to a home now: available stock across every location (variant_stock), batched per request,
    * from the availability cache where it has a fresh value (at most AVAILABILITY_CACHE_MS old).
    */
   availableOnline(ctx: HasLoaders, variantId: string): number | Promise<number> {
@@ -56,9 +56,9 @@ export class StockQueryService {
     if (cached !== undefined) return cached; // no promise: graphql-js completes a plain value at once
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
       const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
+      // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
-        `SELECT variant_id AS "variantId", SUM(GREATEST(on_hand - reserved, 0))::int AS available
-         FROM stock_level WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id`, [ids]);
+        `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`, [ids]);
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
       ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
       return values;
