@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { BusinessError, byKeys, ErrorCode, groupByKeys, type HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, prepared, TransactionHost } from '@app/common';
+import { BusinessError, byKeys, ErrorCode, groupByKeys, type HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
@@ -73,12 +73,12 @@ export class CatalogueService {
 
   // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
   async findBySlug(slug: string): Promise<ProductEntity | null> {
-    const [row] = await this.tx.manager.query(prepared(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE slug = $1`), [slug]);
+    const [row] = await this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE slug = $1`, [slug]);
     return row ?? null;
   }
 
   async findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
-    const [row] = await this.tx.manager.query(prepared(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`), [normaliseSku(sku)]);
+    const [row] = await this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [normaliseSku(sku)]);
     return row ?? null;
   }
 
@@ -90,7 +90,7 @@ export class CatalogueService {
     const key = normaliseSku(sku);
     const known = this.idsBySku.get(key);
     if (known) return known;
-    const [row] = await this.tx.manager.query(prepared(`SELECT id FROM product_variant WHERE sku = $1`), [key]);
+    const [row] = await this.tx.manager.query(`SELECT id FROM product_variant WHERE sku = $1`, [key]);
     if (!row) return null;
     if (this.idsBySku.size >= MAX_KNOWN_SKUS) this.idsBySku.clear();
     this.idsBySku.set(key, row.id);
@@ -119,7 +119,7 @@ export class CatalogueService {
   loadVariants(ctx: HasLoaders, productId: string): Promise<ProductVariantEntity[]> {
     return loader<string, ProductVariantEntity[]>(ctx, 'variantsByProduct', async (ids) => {
       const rows: ProductVariantEntity[] = await this.tx.manager.query(
-        prepared(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`), [ids]);
+        `SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`, [ids]);
       return groupByKeys(ids, rows, (v) => v.productId);
     }).load(productId) as Promise<ProductVariantEntity[]>;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, prepared, TransactionHost } from '@app/common';
+import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost } from '@app/common';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
 
@@ -45,8 +45,8 @@ export class ProductSearchService {
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const limitParam = param(limit + 1);
     const [found, [{ count }]] = await Promise.all([
-      this.tx.manager.query(prepared(`SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${limitParam}`), params) as Promise<ProductEntity[]>,
-      this.tx.manager.query(prepared(`SELECT count(*)::int AS count FROM product p ${filtered}`), countParams) as Promise<{ count: number }[]>,
+      this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${limitParam}`, params) as Promise<ProductEntity[]>,
+      this.tx.manager.query(`SELECT count(*)::int AS count FROM product p ${filtered}`, countParams) as Promise<{ count: number }[]>,
     ]);
     const rows = found.slice(0, limit).map((product) => ({ cursor: encodeCursor([product.name, product.id]), product }));
     return { totalCount: count, hasNextPage: found.length > limit, rows };

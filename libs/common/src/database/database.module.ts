@@ -1,5 +1,6 @@
 import { type DynamicModule, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PreparingClient } from './preparing-client.js';
 import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { EmbeddedPostgres } from './embedded-postgres.js';
@@ -99,6 +100,6 @@ export function dataSourceOptions(url: string, poolSize: number, migrations: Mig
     migrationsRun: false,
     synchronize: false,
     maxQueryExecutionTime: logSlow ? 500 : undefined,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'commerce-api' },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'commerce-api', Client: PreparingClient },
   };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessError, ErrorCode, EventBus, prepared, TransactionHost } from '@app/common';
+import { BusinessError, ErrorCode, EventBus, TransactionHost } from '@app/common';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
 import { AvailabilityCache, VARIANT_STOCK_CHANNEL } from './availability-cache.js';
 
@@ -45,14 +45,14 @@ export class StockLedger {
   adjustOnHand(locationId: string, variantId: string, delta: number, meta: MovementMeta): Promise<LevelRow> {
     return this.tx.run(async (em) => {
       const rows: LevelRow[] = delta > 0
-        ? await em.query(prepared(
+        ? await em.query(
           `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, 0)
            ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + EXCLUDED.on_hand, updated_at = now()
-           RETURNING on_hand AS "onHand", reserved`), [locationId, variantId, delta])
-        : await em.query(prepared(
+           RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, delta])
+        : await em.query(
           `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now()
            WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved
-           RETURNING on_hand AS "onHand", reserved`), [locationId, variantId, delta]).then(([r]) => r);
+           RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, delta]).then(([r]) => r);
       const level = rows[0];
       if (!level) {
         throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer unreserved units on hand`, ['delta']);
@@ -67,9 +67,9 @@ export class StockLedger {
    * Returns false (and changes nothing) when fewer are available.
    */
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
-    const [rows] = await this.tx.manager.query(prepared(
+    const [rows] = await this.tx.manager.query(
       `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING on_hand AS "onHand", reserved`), [locationId, variantId, quantity]);
+       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, quantity]);
     if (!rows.length) return false;
     await this.record(locationId, variantId, 0, quantity, meta, rows[0]);
     return true;
@@ -87,19 +87,19 @@ export class StockLedger {
 
   /** Units sent for a customer arrive at the pickup store, held for them there. */
   async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    const [level] = await this.tx.manager.query(prepared(
+    const [level] = await this.tx.manager.query(
       `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
        ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()
-       RETURNING on_hand AS "onHand", reserved`),
+       RETURNING on_hand AS "onHand", reserved`,
       [locationId, variantId, quantity]);
     await this.record(locationId, variantId, quantity, quantity, meta, level);
   }
 
   /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
   private async change(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
-    const [rows] = await this.tx.manager.query(prepared(
+    const [rows] = await this.tx.manager.query(
       `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING on_hand AS "onHand", reserved`),
+       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING on_hand AS "onHand", reserved`,
       [locationId, variantId, onHandDelta, reservedDelta]);
     if (!rows.length) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
     await this.record(locationId, variantId, onHandDelta, reservedDelta, meta, rows[0]);
@@ -112,13 +112,13 @@ export class StockLedger {
    */
   private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
     this.tx.beforeCommit('variant-stock-locks', variantId, (ids) =>
-      this.tx.manager.query(prepared(`SELECT 1 FROM variant_stock WHERE variant_id = ANY($1::uuid[]) ORDER BY variant_id FOR UPDATE`), [[...new Set(ids)]]).then(() => undefined));
+      this.tx.manager.query(`SELECT 1 FROM variant_stock WHERE variant_id = ANY($1::uuid[]) ORDER BY variant_id FOR UPDATE`, [[...new Set(ids)]]).then(() => undefined));
     this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
     this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out
-    await this.tx.manager.query(prepared(
+    await this.tx.manager.query(
       `INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`),
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [locationId, variantId, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null],
     );
   }

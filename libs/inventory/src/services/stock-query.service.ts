@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type LocationEntity, locationColumns } from '@app/locations';
 import { AvailabilityCache } from './availability-cache.js';
-import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, prepared, TransactionHost } from '@app/common';
+import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, TransactionHost } from '@app/common';
 
 export interface StoreStock {
   location: LocationEntity;
@@ -33,7 +33,7 @@ export class StockQueryService {
   storesNear(lat: number, lng: number, radiusKm: number, variantId: string): Promise<StoreStock[]> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
-    return this.tx.manager.query(prepared(
+    return this.tx.manager.query(
       `SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
        FROM location l
        CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
@@ -41,7 +41,7 @@ export class StockQueryService {
        WHERE l.type = 'STORE' AND l.pickup_enabled
          AND l.lat BETWEEN $5 AND $6 ${wraps ? '' : 'AND l.lng BETWEEN $7 AND $8'}
          AND d.km <= $3
-       ORDER BY d.km, l.id`),
+       ORDER BY d.km, l.id`,
       [lat, lng, radiusKm, variantId, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
     ).then((rows: (LocationEntity & { distanceKm: number; available: number })[]) => rows.map(({ distanceKm, available, ...location }) =>
       ({ location, available, distanceKm: Math.round(Number(distanceKm) * 1000) / 1000 })));
@@ -58,7 +58,7 @@ export class StockQueryService {
       const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
       // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
-        prepared(`SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`), [ids]);
+        `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`, [ids]);
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
       ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
       return values;

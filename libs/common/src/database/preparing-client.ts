@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+
+const MAX_PER_CONNECTION = 500;
+const MAX_TEXT = 20_000;
+const names = new Map<string, string>();
+
+const nameOf = (text: string): string => {
+  let name = names.get(text);
+  if (!name) {
+    name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= 10 * MAX_PER_CONNECTION) names.clear();
+    names.set(text, name);
+  }
+  return name;
+};
+
+/**
+ * A pg client that sends every parameterised statement as a named prepared statement, so PostgreSQL
+ * parses it once per connection and, after a few runs, stops planning it. Unnamed, each call is parsed
+ * and planned again: PostgreSQL's log showed 0.2-0.6 ms of parse and bind around 0.01-0.04 ms of
+ * execution for the queries TypeORM writes (their select lists are long). Statements without
+ * parameters (BEGIN, COMMIT) go as before. At most MAX_PER_CONNECTION names per connection, so SQL
+ * that embeds values cannot grow a backend's memory without end; past that, statements go unnamed.
+ * Needs a session per connection (not PgBouncer in transaction mode without its prepared-statement support).
+ */
+export class PreparingClient extends pg.Client {
+  private readonly named = new Set<string>();
+
+  override query(config: unknown, values?: unknown, callback?: unknown): any {
+    if (typeof config === 'string' && Array.isArray(values) && values.length && config.length <= MAX_TEXT) {
+      const name = nameOf(config);
+      if (this.named.has(name) || this.named.size < MAX_PER_CONNECTION) {
+        this.named.add(name);
+        return (super.query as (...a: unknown[]) => unknown)({ name, text: config, values }, callback);
+      }
+    }
+    return (super.query as (...a: unknown[]) => unknown)(config, values, callback);
+  }
+}
