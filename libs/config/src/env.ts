@@ -96,8 +96,9 @@ export class Env {
   AVAILABILITY_CACHE_MS = 500;
 
   /**
-   * How long this process may answer a public query (catalogue, storesNear) with its previous answer to
-   * the same query (0: never). With AVAILABILITY_CACHE_MS, the most a stock count can lag: 1 s by default.
+   * How long a public query (a catalogue page) may be answered with an earlier answer to the same query,
+   * by this process or, through Redis, another (0: never). With AVAILABILITY_CACHE_MS, the most a stock
+   * count can lag: 1 s by default.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   RESPONSE_CACHE_MS = 500;
