@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type ApiProcess, startApiProcess } from './support/api-process.js';
 import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
@@ -51,4 +52,22 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     api.child.kill('SIGTERM');
     expect(await exit).toBe(0);
   }, 60_000);
+
+  it('gives up with exit code 1 when workers keep dying at start (here: their port is taken)', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => taken.once('listening', r));
+    try {
+      const primary = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+        env: {
+          PATH: process.env.PATH, NODE_ENV: 'test', PORT: String((taken.address() as { port: number }).port), DATABASE_URL: (await testDatabaseUrl())!,
+          REDIS_URL: process.env.REDIS_URL!, API_WORKERS: '2', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false',
+        },
+        stdio: 'ignore',
+      });
+      const code = await new Promise<number | null>((r) => primary.once('exit', (c) => r(c)));
+      expect(code).toBe(1);
+    } finally {
+      taken.close();
+    }
+  }, 90_000);
 });

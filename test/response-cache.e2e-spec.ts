@@ -69,6 +69,18 @@ describe('public response cache', () => {
     expect(me.headers['x-cache']).toBeUndefined();
   });
 
+  it('leaves to Apollo what it cannot key or must not answer: deep variables, form posts', async () => {
+    const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`; // too deep for JSON.stringify, which builds the key
+    const nested = await t.http().post('/graphql').set('content-type', 'application/json').send(`{"query":"{ __typename }","variables":{"a":${deep}}}`);
+    expect(nested.status).not.toBe(500);
+    expect(nested.headers['x-cache']).toBeUndefined();
+    const body = { query: PAGE, variables: { s: word } };
+    expect((await post(body)).headers['x-cache']).toBe('hit');
+    const form = await t.http().post('/graphql').type('form').send({ query: PAGE });
+    expect(form.headers['x-cache']).toBeUndefined(); // Apollo's CSRF prevention decides, not the cache
+    expect(form.status).toBe(400);
+  });
+
   it('answers from memory count against the read limit like any other', async () => {
     const body = { query: PAGE, variables: { s: word } };
     const shopper = await registerShopper(t); // a budget of its own: the account, not the shared test address

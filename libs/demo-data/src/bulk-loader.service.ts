@@ -63,6 +63,8 @@ export class BulkLoader {
       // quantities, so some sizes are missing in some stores. Pseudo-random but repeatable (hashtext).
       // One row-trigger call per level would queue millions of events: the totals are summed once instead, with the trigger off
       // (ALTER TABLE locks stock_level, so no other change can fall between the two).
+      // Changes made earlier in this transaction are counted now: ALTER TABLE refuses a table with deferred events pending.
+      await em.query(`SET CONSTRAINTS variant_stock_sync IMMEDIATE`);
       await em.query(`ALTER TABLE stock_level DISABLE TRIGGER variant_stock_sync`);
       const [{ count }] = await em.query(
         `WITH inserted AS (
@@ -86,6 +88,7 @@ export class BulkLoader {
          WHERE v.product_id = ANY($1::uuid[]) GROUP BY sl.variant_id
          ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved`, [productIds]);
       await em.query(`ALTER TABLE stock_level ENABLE TRIGGER variant_stock_sync`);
+      await em.query(`SET CONSTRAINTS variant_stock_sync DEFERRED`);
       this.logger.log(`loaded ${locationIds.length} locations, ${variants} variants, ${count} stock levels in ${Date.now() - started} ms`);
       return { products: opts.products, variants, locations: locationIds.length, stockLevels: count };
     });

@@ -1,36 +1,51 @@
 import cluster from 'node:cluster';
 
-const RESTART_DELAY_MS = 1000;
+const QUICK_DEATH_MS = 10_000; // a worker that dies sooner than this after its start counts as a failed start
+const MAX_QUICK_DEATHS = 5;
 
 /**
  * The primary of `count` API processes sharing one port (node:cluster hands each new connection to the
  * next worker). SIGTERM or SIGINT is passed to every worker, which drains as a single process does; the
- * primary exits 0 once all have exited 0. A worker that dies on its own is replaced after a second.
+ * primary exits 0 once all have exited cleanly. A worker that dies on its own is replaced, after a delay
+ * that doubles while workers keep dying at start (up to 30 s); after MAX_QUICK_DEATHS such deaths in a
+ * row (a database that is down, a bad release) the primary stops them all and exits 1, so that a
+ * supervisor sees the failure instead of a service with no workers.
  */
 export function runApiWorkers(count: number, log: (msg: string) => void): void {
-  const live = new Set<number>();
+  const live = new Map<number, number>(); // worker id -> start time
   let stopping = false;
   let failed = false;
-  const fork = () => live.add(cluster.fork().id);
+  let quickDeaths = 0;
+  const fork = () => live.set(cluster.fork().id, Date.now());
+  const stop = (signal: NodeJS.Signals, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (exitCode) failed = true;
+    log(`${signal}: stopping ${live.size} API workers`);
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    if (live.size === 0) process.exit(failed ? 1 : 0);
+  };
   cluster.on('exit', (worker, code, signal) => {
+    const startedAt = live.get(worker.id) ?? 0;
     live.delete(worker.id);
     if (stopping) {
-      if (code !== 0 && signal !== 'SIGTERM') failed = true; // SIGTERM before its drain handler was set: a worker still starting
+      // Killed by the signal before its drain handler was set: a worker still starting, nothing in flight.
+      if (code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGINT') failed = true;
       if (live.size === 0) process.exit(failed ? 1 : 0);
       return;
     }
-    log(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    setTimeout(() => !stopping && fork(), RESTART_DELAY_MS).unref();
+    quickDeaths = Date.now() - startedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+    if (quickDeaths >= MAX_QUICK_DEATHS) {
+      log(`API workers keep dying at start (${quickDeaths} in a row, last: ${signal ?? code}); giving up`);
+      stop('SIGTERM', 1);
+      return;
+    }
+    const delay = Math.min(30_000, 1000 * 2 ** quickDeaths);
+    log(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another in ${delay / 1000} s`);
+    setTimeout(() => !stopping && fork(), delay); // not unref'd: with every worker gone, it is what keeps the primary up
   });
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping ${live.size} API workers`);
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
-    if (live.size === 0) process.exit(0);
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
   for (let i = 0; i < count; i++) fork();
   log(`API: ${count} workers sharing one port, primary pid ${process.pid}`);
 }

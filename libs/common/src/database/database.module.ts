@@ -59,7 +59,7 @@ export class DatabaseModule {
           inject: [DatabaseEndpoint, AppConfig, MIGRATIONS],
           useFactory: async (endpoint: DatabaseEndpoint, config: AppConfig, all: MigrationClass[]) => {
             await endpoint.open();
-            return { ...dataSourceOptions(endpoint.url, endpoint.poolSize, all, config.get('NODE_ENV') === 'development'), autoLoadEntities: true };
+            return { ...dataSourceOptions(endpoint.url, endpoint.poolSize, all, config.get('NODE_ENV') === 'development', endpoint.kind === 'postgres'), autoLoadEntities: true };
           },
           dataSourceFactory: async (options) => {
             const ds = await new DataSource(options as DataSourceOptions).initialize();
@@ -92,7 +92,12 @@ function guardConnectionErrors(ds: DataSource): void {
   pool?.on('error', onError);
 }
 
-export function dataSourceOptions(url: string, poolSize: number, migrations: MigrationClass[], logSlow = false): DataSourceOptions {
+/**
+ * `prepare`: statements prepared once per connection (PreparingClient). Not on PGlite, whose socket
+ * connections all share one backend session: a statement prepared by a closed connection would still
+ * be there when the pool opens the next one, and preparing its name again fails.
+ */
+export function dataSourceOptions(url: string, poolSize: number, migrations: MigrationClass[], logSlow = false, prepare = true): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -100,6 +105,6 @@ export function dataSourceOptions(url: string, poolSize: number, migrations: Mig
     migrationsRun: false,
     synchronize: false,
     maxQueryExecutionTime: logSlow ? 500 : undefined,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'commerce-api', Client: PreparingClient },
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'commerce-api', ...(prepare ? { Client: PreparingClient } : {}) },
   };
 }

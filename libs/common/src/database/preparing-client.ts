@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 const MAX_PER_CONNECTION = 500;
+// The statement's plan no longer fits the table (a migration changed it), or the server lost the statement.
+const STALE = new Set(['0A000', '26000']);
 const MAX_TEXT = 20_000;
 const names = new Map<string, string>();
 
@@ -22,19 +24,29 @@ const nameOf = (text: string): string => {
  * execution for the queries TypeORM writes (their select lists are long). Statements without
  * parameters (BEGIN, COMMIT) go as before. At most MAX_PER_CONNECTION names per connection, so SQL
  * that embeds values cannot grow a backend's memory without end; past that, statements go unnamed.
- * Needs a session per connection (not PgBouncer in transaction mode without its prepared-statement support).
+ * A statement that fails as stale (a migration changed its table under it, 0A000; or the server lost it,
+ * 26000) fails that once and then goes unnamed on this connection. Needs a session per connection: not
+ * PGlite (see dataSourceOptions), nor PgBouncer in transaction mode without its prepared-statement support.
  */
 export class PreparingClient extends pg.Client {
   private readonly named = new Set<string>();
+  private readonly unnamed = new Set<string>();
 
   override query(config: unknown, values?: unknown, callback?: unknown): any {
-    if (typeof config === 'string' && Array.isArray(values) && values.length && config.length <= MAX_TEXT) {
-      const name = nameOf(config);
-      if (this.named.has(name) || this.named.size < MAX_PER_CONNECTION) {
-        this.named.add(name);
-        return (super.query as (...a: unknown[]) => unknown)({ name, text: config, values }, callback);
-      }
+    const run = super.query.bind(this) as (...a: unknown[]) => unknown;
+    if (typeof config !== 'string' || !Array.isArray(values) || !values.length || callback || config.length > MAX_TEXT || this.unnamed.has(config)) {
+      return run(config, values, callback);
     }
-    return (super.query as (...a: unknown[]) => unknown)(config, values, callback);
+    const name = nameOf(config);
+    if (!this.named.has(name) && this.named.size >= MAX_PER_CONNECTION) return run(config, values);
+    this.named.add(name);
+    return (run({ name, text: config, values }) as Promise<unknown>).catch((err: { code?: string }) => {
+      if (STALE.has(err?.code ?? '')) {
+        this.unnamed.add(config);
+        this.named.delete(name);
+        delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];
+      }
+      throw err;
+    });
   }
 }

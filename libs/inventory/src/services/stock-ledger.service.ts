@@ -108,11 +108,16 @@ export class StockLedger {
   /**
    * Writes the movement and announces the new level once committed. PostgreSQL adds the change to the
    * variant's totals (variant_stock) at commit; the rows are locked here first, in variant order, so two
-   * commits touching the same variants cannot wait on each other in a circle.
+   * commits touching the same variants cannot wait on each other in a circle. The price: commits that
+   * change one variant's stock (at any location) take turns on its totals row, for the commit's duration.
    */
   private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
     this.tx.beforeCommit('variant-stock-locks', variantId, (ids) =>
-      this.tx.manager.query(`SELECT 1 FROM variant_stock WHERE variant_id = ANY($1::uuid[]) ORDER BY variant_id FOR UPDATE`, [[...new Set(ids)]]).then(() => undefined));
+      // One statement, rows in variant order: each is locked, or created at zero for a variant's first level
+      // (so the trigger never inserts one out of order), then the trigger adds the deltas at commit.
+      this.tx.manager.query(
+        `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved) SELECT id, 0, 0 FROM unnest($1::uuid[]) AS id ORDER BY id
+         ON CONFLICT (variant_id) DO UPDATE SET on_hand = vs.on_hand`, [[...new Set(ids)]]).then(() => undefined));
     this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
     this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out

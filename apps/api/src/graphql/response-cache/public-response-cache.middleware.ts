@@ -34,7 +34,8 @@ export class PublicResponseCacheMiddleware implements NestMiddleware {
   }
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
-    if (!this.cache.enabled || req.method !== 'POST') return next();
+    // JSON only: a form POST must reach Apollo, whose CSRF prevention refuses it.
+    if (!this.cache.enabled || req.method !== 'POST' || !req.is('application/json')) return next();
     const key = this.cache.keyOf(req.body, header(req, 'accept'));
     if (!key) return next();
     let caller;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
@@ -14,7 +14,8 @@ const PUBLIC_ROOTS = new Set(['products', '__typename']);
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 16 * 1024 * 1024; // a catalogue page of 20 products is about 20 kB
 const MAX_DOCUMENTS = 1_000;
-const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor kept parsed)
+const FLIGHT_WAIT_MS = 2_000;
+const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor their decision kept): 10 MB of texts at most
 
 const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
@@ -66,7 +67,7 @@ export class PublicResponseCache {
   readonly ttlMs: number;
   private readonly entries = new Map<string, CachedAnswer>();
   private readonly flights = new Map<string, Flight>();
-  private readonly documents = new Map<string, DocumentNode | null>();
+  private readonly documents = new Map<string, Decision>();
   private readonly maxTokens: number;
   private bytes = 0;
 
@@ -87,9 +88,12 @@ export class PublicResponseCache {
     if (!body || typeof body.query !== 'string' || body.query.length > MAX_QUERY_LENGTH || body.extensions !== undefined) return null;
     const operationName = typeof body.operationName === 'string' ? body.operationName : null;
     if (body.operationName != null && operationName === null) return null;
-    const op = this.operation(body.query, operationName);
-    if (!op || !isPublicQuery(op)) return null;
-    return JSON.stringify([body.query, operationName, body.variables ?? {}, accept ?? '']);
+    if (!this.isPublic(body.query, operationName)) return null;
+    try {
+      return JSON.stringify([body.query, operationName, body.variables ?? {}, accept ?? '']);
+    } catch {
+      return null; // variables JSON.stringify cannot write (nested too deep): not cacheable, Apollo answers
+    }
   }
 
   get(key: string): CachedAnswer | undefined {
@@ -100,9 +104,16 @@ export class PublicResponseCache {
     return undefined;
   }
 
-  /** The answer being computed for this key by another request, if one is. */
+  /**
+   * The answer being computed for this key by another request, if one is; null after FLIGHT_WAIT_MS
+   * (the waiter then runs the query itself rather than wait on a slow one).
+   */
   flight(key: string): Promise<CachedAnswer | null> | undefined {
-    return this.flights.get(key)?.promise;
+    const flight = this.flights.get(key);
+    if (!flight) return undefined;
+    let timer: NodeJS.Timeout;
+    const timeout = new Promise<null>((r) => (timer = setTimeout(() => r(null), FLIGHT_WAIT_MS)));
+    return Promise.race([flight.promise, timeout]).finally(() => clearTimeout(timer));
   }
 
   /**
@@ -193,20 +204,38 @@ export class PublicResponseCache {
     this.bytes -= e.body.length;
   }
 
-  /** The operation a request would run, from a parse kept per document text; null if none or not valid syntax. */
-  private operation(query: string, operationName: string | null): OperationDefinitionNode | null {
-    let doc = this.documents.get(query);
-    if (doc === undefined) {
-      try {
-        doc = parse(query, { maxTokens: this.maxTokens });
-      } catch {
-        doc = null;
-      }
+  /**
+   * Whether a request would run a public operation: decided once per document text and kept as that
+   * decision only (the names of its public operations, or of its sole operation), not as the parsed
+   * document, so many distinct documents cost their text and a few bytes each.
+   */
+  private isPublic(query: string, operationName: string | null): boolean {
+    let d = this.documents.get(query);
+    if (d === undefined) {
+      d = decide(query, this.maxTokens);
       if (this.documents.size >= MAX_DOCUMENTS) this.documents.clear();
-      this.documents.set(query, doc);
+      this.documents.set(query, d);
     }
-    const ops = (doc?.definitions ?? []).filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    if (operationName === null) return ops.length === 1 ? ops[0] : null;
-    return ops.find((o) => o.name?.value === operationName) ?? null;
+    return operationName === null ? d.sole === true : d.publicNames.has(operationName);
   }
+}
+
+interface Decision {
+  /** The document has exactly one operation and it is public. */
+  sole: boolean;
+  publicNames: Set<string>;
+}
+
+function decide(query: string, maxTokens: number): Decision {
+  let doc: DocumentNode;
+  try {
+    doc = parse(query, { maxTokens, noLocation: true });
+  } catch {
+    return { sole: false, publicNames: new Set() };
+  }
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return {
+    sole: ops.length === 1 && isPublicQuery(ops[0]),
+    publicNames: new Set(ops.filter((o) => o.name && isPublicQuery(o)).map((o) => o.name!.value)),
+  };
 }
