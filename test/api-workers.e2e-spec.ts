@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -29,7 +29,11 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
   beforeAll(async () => {
     api = await startApiProcess((await testDatabaseUrl())!, { API_WORKERS: '2' });
   }, 60_000);
-  afterAll(() => api?.stop());
+  const spawned: ChildProcess[] = [];
+  afterAll(async () => {
+    await api?.stop();
+    for (const p of spawned) if (p.exitCode === null) p.kill('SIGTERM'); // a failed or timed-out test leaves no primary forking workers
+  });
 
   it('forks two workers that answer on the one port, replaces a worker that dies, and drains all on SIGTERM', async () => {
     const primary = api.child.pid!;
@@ -64,8 +68,8 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
         },
         stdio: 'ignore',
       });
-      const code = await new Promise<number | null>((r) => primary.once('exit', (c) => r(c)));
-      expect(code).toBe(1);
+      spawned.push(primary);
+      expect(await new Promise<number | null>((r) => primary.once('exit', (c) => r(c)))).toBe(1);
     } finally {
       taken.close();
     }
