@@ -39,6 +39,7 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     const primary = api.child.pid!;
     const workers = childrenOf(primary);
     expect(workers).toHaveLength(2);
+    for (const w of workers) expect(readFileSync(`/proc/${w}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=32');
     const statuses = await Promise.all(Array.from({ length: 6 }, () => typename(api.url)));
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
 
