@@ -88,7 +88,8 @@ describe('migrations', () => {
     let embedded: EmbeddedPostgres | undefined;
     let url: string;
     if (server) {
-      url = server.replace(/\/[^/]+$/, `/empty_${Date.now().toString(36)}`);
+      // Named after the run, so the global teardown drops it with the others.
+      url = server.replace(/\/[^/]+$/, `/${process.env.TEST_DB_RUN ?? 'run'}_empty_${Date.now().toString(36)}`);
       const admin = new DataSource({ type: 'postgres', url: server });
       await admin.initialize();
       await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
