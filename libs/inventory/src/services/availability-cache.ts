@@ -40,6 +40,7 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
   }
 
   private readonly versions = new Map<string, number>();
+  private nextSweep = 0;
 
   forget(variantId: string): void {
     this.entries.delete(variantId);
@@ -63,12 +64,21 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
   set(variantId: string, value: number, readAtVersion: number): void {
     if (!this.ttlMs || this.version(variantId) !== readAtVersion) return;
     const now = Date.now();
-    // One TTL for all: insertion order is expiry order, so expired entries are at the head.
+    if (now >= this.nextSweep || this.entries.size >= MAX_ENTRIES) this.sweep(now);
+    this.entries.delete(variantId); // re-inserted at the tail with its new expiry
+    this.entries.set(variantId, { value, expires: now + this.ttlMs });
+  }
+
+  /**
+   * Drops expired entries, at most once per TTL: a Map keeps deleted slots until it rehashes, and
+   * iteration walks them, so sweeping the head on every set (100 per catalogue page) cost about 12 µs
+   * each at bench rates. One TTL for all: insertion order is expiry order, so expired entries are at the head.
+   */
+  private sweep(now: number): void {
+    this.nextSweep = now + this.ttlMs;
     for (const [k, v] of this.entries) {
       if (v.expires > now && this.entries.size < MAX_ENTRIES) break;
       this.entries.delete(k);
     }
-    this.entries.delete(variantId); // re-inserted at the tail with its new expiry
-    this.entries.set(variantId, { value, expires: now + this.ttlMs });
   }
 }
