@@ -103,6 +103,13 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   RESPONSE_CACHE_MS = 500;
 
+  /**
+   * Run repeated queries of the public read path (catalogue, product page, storesNear) as compiled
+   * JavaScript (graphql-jit) instead of graphql-js's interpreter; false keeps every query on graphql-js.
+   */
+  @Transform(toBool) @IsBoolean()
+  GRAPHQL_COMPILED_QUERIES = true;
+
   /** The most units of one cart line (a shop, not a wholesaler). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   CART_MAX_LINE_QUANTITY = 10;

@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { AppConfig } from '@app/config';
 import { graphqlMetricsPlugin, MetricsService } from '@app/observability';
 import { graphqlLimits, withoutSuggestions } from './graphql-limits.js';
+import { compiledQueriesPlugin } from './compiled-queries.plugin.js';
 import { noStorePlugin } from './no-store.plugin.js';
 import { rateLimitPlugin } from './rate-limit.plugin.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -63,6 +64,8 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       },
     },
     formatError: (formatted, error) => formatError(introspection ? formatted : withoutSuggestions(formatted), error, dev),
-    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(limiter), publicResponseCachePlugin(responses)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(limiter), publicResponseCachePlugin(responses),
+      compiledQueriesPlugin(config.get('GRAPHQL_COMPILED_QUERIES'), metrics.counter({
+        name: 'graphql_compiled_executions_total', help: 'Public queries run compiled (graphql-jit), or run again on graphql-js after errors', labelNames: ['outcome'] }))],
   };
 }
