@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { isObjectType } from 'graphql';
 import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -92,6 +94,21 @@ describe('compiled public queries', () => {
       }
     }
     expect(await executions('rerun')).toBeGreaterThan(0);
+  });
+
+  it('reads plain fields as properties: only fields with a resolver of their own keep one', () => {
+    const { schema } = t.app.get(GraphQLSchemaHost);
+    const field = (type: string, name: string) => {
+      const found = schema.getType(type);
+      return isObjectType(found) ? found.getFields()[name] : undefined;
+    };
+    for (const [type, name] of [['Product', 'name'], ['ProductVariant', 'sku'], ['Money', 'amount'], ['Cart', 'id']]) {
+      expect(field(type, name)).toBeDefined();
+      expect(field(type, name)!.resolve).toBeUndefined();
+    }
+    for (const [type, name] of [['Product', 'variants'], ['ProductVariant', 'availableOnline'], ['Query', 'products'], ['Mutation', 'checkout']]) {
+      expect(field(type, name)!.resolve).toEqual(expect.any(Function));
+    }
   });
 
   it('never compiles other queries or mutations', async () => {

@@ -24,3 +24,20 @@ export function wireDirectFields(schema: GraphQLSchema, discovery: DiscoveryServ
   }
   return schema;
 }
+
+/**
+ * Nest gives every field of a code-first object type a resolver of its own (`rootFieldResolver`: read the
+ * property, or the field's defaultValue). This project declares no output defaults, so that resolver is
+ * graphql-js's default one with a call more; without it, graphql-jit reads the property inline instead of
+ * calling a resolver with fresh arguments and a resolve info for each of the ~700 fields of a catalogue
+ * page. Fields with a real resolver (a @ResolveField, a @DirectField) are left as they are.
+ */
+export function readPlainFieldsDirectly(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve?.name === 'rootFieldResolver') field.resolve = undefined;
+    }
+  }
+  return schema;
+}

@@ -15,7 +15,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { PublicResponseCache } from './response-cache/public-response-cache.js';
 import { publicResponseCachePlugin } from './response-cache/public-response-cache.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
-import { wireDirectFields } from './direct-fields.js';
+import { readPlainFieldsDirectly, wireDirectFields } from './direct-fields.js';
 import { connections } from '../shutdown/graceful-shutdown.js';
 
 /**
@@ -40,7 +40,7 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
     // In development the schema is written to schema.gql (committed, for front-end teams to diff).
     autoSchemaFile: dev ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
-    transformSchema: (schema) => wireDirectFields(schema, discovery, scanner, reflector),
+    transformSchema: (schema) => readPlainFieldsDirectly(wireDirectFields(schema, discovery, scanner, reflector)),
     graphiql: config.graphqlPlayground,
     introspection,
     includeStacktraceInErrorResponses: false,
