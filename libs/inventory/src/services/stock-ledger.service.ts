@@ -27,8 +27,8 @@ export interface MovementMeta {
 
 /**
  * The only writer of stock levels. Every change is one guarded statement (no read-modify-write, so
- * concurrent changes cannot lose updates or take a level below its constraints) plus its movement,
- * in the caller's transaction.
+ * concurrent changes cannot lose updates or take a level below its constraints) that also writes its
+ * movement, in the caller's transaction.
  */
 @Injectable()
 export class StockLedger {
@@ -43,21 +43,18 @@ export class StockLedger {
    * below what is reserved (INSUFFICIENT_STOCK otherwise, and nothing changes).
    */
   adjustOnHand(locationId: string, variantId: string, delta: number, meta: MovementMeta): Promise<LevelRow> {
-    return this.tx.run(async (em) => {
-      const rows: LevelRow[] = delta > 0
-        ? await em.query(
+    return this.tx.run(async () => {
+      const level = delta > 0
+        ? await this.moved(
           `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, 0)
-           ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + EXCLUDED.on_hand, updated_at = now()
-           RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, delta])
-        : await em.query(
+           ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + EXCLUDED.on_hand, updated_at = now()`,
+          [locationId, variantId, delta], delta, 0, meta)
+        : await this.moved(
           `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now()
-           WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved
-           RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, delta]).then(([r]) => r);
-      const level = rows[0];
+           WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved`, [locationId, variantId, delta], delta, 0, meta);
       if (!level) {
         throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer unreserved units on hand`, ['delta']);
       }
-      await this.record(locationId, variantId, delta, 0, meta, level);
       return level;
     });
   }
@@ -67,12 +64,10 @@ export class StockLedger {
    * Returns false (and changes nothing) when fewer are available.
    */
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
-    const [rows] = await this.tx.manager.query(
+    const level = await this.moved(
       `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3 RETURNING on_hand AS "onHand", reserved`, [locationId, variantId, quantity]);
-    if (!rows.length) return false;
-    await this.record(locationId, variantId, 0, quantity, meta, rows[0]);
-    return true;
+       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3`, [locationId, variantId, quantity], 0, quantity, meta);
+    return level !== undefined;
   }
 
   /** Gives held units back to the shelf (cancellation, expiry). */
@@ -87,31 +82,47 @@ export class StockLedger {
 
   /** Units sent for a customer arrive at the pickup store, held for them there. */
   async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    const [level] = await this.tx.manager.query(
+    await this.moved(
       `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()
-       RETURNING on_hand AS "onHand", reserved`,
-      [locationId, variantId, quantity]);
-    await this.record(locationId, variantId, quantity, quantity, meta, level);
+       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()`,
+      [locationId, variantId, quantity], quantity, quantity, meta);
   }
 
   /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
   private async change(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
-    const [rows] = await this.tx.manager.query(
+    const level = await this.moved(
       `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4 RETURNING on_hand AS "onHand", reserved`,
-      [locationId, variantId, onHandDelta, reservedDelta]);
-    if (!rows.length) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
-    await this.record(locationId, variantId, onHandDelta, reservedDelta, meta, rows[0]);
+       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4`,
+      [locationId, variantId, onHandDelta, reservedDelta], onHandDelta, reservedDelta, meta);
+    if (!level) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
   }
 
   /**
-   * Writes the movement and announces the new level once committed. PostgreSQL adds the change to the
-   * variant's totals (variant_stock) at commit; the rows are locked here first, in variant order, so two
-   * commits touching the same variants cannot wait on each other in a circle. The price: commits that
-   * change one variant's stock (at any location) take turns on its totals row, for the commit's duration.
+   * Runs `levelSql` (one guarded INSERT or UPDATE of the level of $1/$2) and writes its movement in the
+   * same statement, only when the level changed: a round trip less per change than two statements (a
+   * checkout holds each line this way). Undefined when the guard refused and nothing was written.
    */
-  private async record(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta, level: LevelRow): Promise<void> {
+  private async moved(levelSql: string, params: unknown[], onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<LevelRow | undefined> {
+    const [locationId, variantId] = params as [string, string];
+    const n = params.length;
+    const rows: LevelRow[] = await this.tx.manager.query(
+      `WITH level AS (${levelSql} RETURNING on_hand, reserved),
+       movement AS (INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
+         SELECT $1, $2, $${n + 1}::varchar, $${n + 2}::int, $${n + 3}::int, $${n + 4}::varchar, $${n + 5}::varchar, $${n + 6}::uuid FROM level)
+       SELECT on_hand AS "onHand", reserved FROM level`,
+      [...params, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null]);
+    if (!rows.length) return undefined;
+    this.record(locationId, variantId, rows[0]);
+    return rows[0];
+  }
+
+  /**
+   * Announces the new level once committed. PostgreSQL adds the change to the variant's totals
+   * (variant_stock) at commit; the rows are locked here first, in variant order, so two commits touching
+   * the same variants cannot wait on each other in a circle. The price: commits that change one
+   * variant's stock (at any location) take turns on its totals row, for the commit's duration.
+   */
+  private record(locationId: string, variantId: string, level: LevelRow): void {
     this.tx.beforeCommit('variant-stock-locks', variantId, (ids) =>
       // One statement, rows in variant order: each is locked, or created at zero for a variant's first level
       // (so the trigger never inserts one out of order), then the trigger adds the deltas at commit.
@@ -121,10 +132,5 @@ export class StockLedger {
     this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
     this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out
-    await this.tx.manager.query(
-      `INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [locationId, variantId, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null],
-    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext } from '@app/auth';
 import { assertMayUseCart, CartPricingService, CartsService, CartStatus, type CartView, FulfillmentType, type PricedCart } from '@app/cart';
-import { BusinessError, ErrorCode, isUuid, notFound, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { BusinessError, entityColumns, ErrorCode, notFound, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { CustomersService } from '@app/customers';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';
@@ -75,7 +75,8 @@ export class CheckoutService {
 
   /** The order an earlier call with this key made, if any (only for the same cart; null: an assisted order). */
   async replay(ctx: RequestContext, input: { idempotencyKey: string; cartId?: string | null }): Promise<PlacedOrder | null> {
-    const order = await this.tx.manager.getRepository(OrderEntity).findOneBy({ idempotencyKey: input.idempotencyKey });
+    const em = this.tx.manager;
+    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_key = $1`, [input.idempotencyKey]);
     if (!order) return null;
     if (order.cartId !== (input.cartId ?? null)) {
       throw new BusinessError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another cart', ['idempotencyKey']);
@@ -133,9 +134,8 @@ export class CheckoutService {
 
   /** Locks the cart. An already ordered cart answers with its order when the key matches (a retry that waited). */
   private async lockedCart(ctx: RequestContext, input: CheckoutInput): Promise<[CartView] | PlacedOrder> {
-    const [row] = isUuid(input.cartId) ? await this.tx.manager.query(`SELECT id FROM cart WHERE id = $1 FOR UPDATE`, [input.cartId]) : [];
-    if (!row) throw notFound('Cart');
-    const view = (await this.carts.view(input.cartId))!;
+    const view = await this.carts.view(input.cartId, { lock: true });
+    if (!view) throw notFound('Cart');
     assertMayUseCart(ctx.caller, view.cart);
     if (view.cart.status === CartStatus.ORDERED) {
       const placed = await this.replay(ctx, input);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type SalesChannel } from '@app/auth';
 import { FulfillmentType, type PricedCart } from '@app/cart';
-import { TransactionHost } from '@app/common';
+import { entityColumns, TransactionHost } from '@app/common';
 import { OrderEntity } from '../entities/order.entity.js';
 import { OrderStatus } from '../order-enums.js';
 import { PickupCodes } from './pickup-code.js';
@@ -36,15 +36,15 @@ export class OrderWriter {
   ) {}
 
   async write(o: NewOrder, plan: PlannedFulfillment[]): Promise<{ order: OrderEntity; pickupCodes: Map<string, string>; fulfillments: { id: string; pickupLocationId: string | null }[] }> {
-    const repo = this.tx.manager.getRepository(OrderEntity);
-    const { id } = await repo.save(repo.create({
-      idempotencyKey: o.idempotencyKey, cartId: o.cartId, customerId: o.customerId, channel: o.channel, status: OrderStatus.PLACED,
-      currency: o.priced.currency, subtotal: o.priced.subtotal, discount: o.priced.discount, total: o.priced.total,
-      contactEmail: o.contact.email, contactPhone: o.contact.phone, contactName: o.contact.name,
-      shipLine1: o.address?.line1 ?? null, shipCity: o.address?.city ?? null, shipPostalCode: o.address?.postalCode ?? null, shipCountry: o.address?.country ?? null,
-      attributedLocationId: o.attributedLocationId, placedByStaffId: o.placedByStaffId,
-    }));
-    const order = (await repo.findOneBy({ id }))!;
+    const em = this.tx.manager;
+    // One round trip: the row as inserted, with the number and times the database gave it.
+    const [order]: OrderEntity[] = await em.query(
+      `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, channel, status, currency, subtotal, discount, total,
+         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id, placed_by_staff_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING ${entityColumns(em, OrderEntity)}`,
+      [o.idempotencyKey, o.cartId, o.customerId, o.channel, OrderStatus.PLACED, o.priced.currency, o.priced.subtotal, o.priced.discount, o.priced.total,
+        o.contact.email, o.contact.phone, o.contact.name, o.address?.line1 ?? null, o.address?.city ?? null, o.address?.postalCode ?? null,
+        o.address?.country ?? null, o.attributedLocationId, o.placedByStaffId]);
     const pickupCodes = new Map<string, string>();
     const fulfillments: { id: string; pickupLocationId: string | null }[] = [];
     for (const f of plan) {
