@@ -53,8 +53,9 @@ function notesText(s) {
     case 'checkout':
     case 'hot-item': {
       const text = `${n.orders} orders, ${n.outOfStock} OUT_OF_STOCK, ${n.otherUserErrors + n.errors} other errors`;
+      const warm = n.warmUpCheckouts ? `; after ${n.warmUpCheckouts} warm-up checkouts on other carts` : '';
       const extra = s.id === 'hot-item' ? `; all answered in ${(n.allAnsweredMs / 1000).toFixed(1)} s; stock after ${n.stockAfter?.onHand}/${n.stockAfter?.reserved}/${n.stockAfter?.available} (onHand/reserved/available)` : '';
-      return text + extra + (n.cartsRefusedAtAdd ? `; ${n.cartsRefusedAtAdd} carts refused at add (${n.firstRefusal})` : '');
+      return text + warm + extra + (n.cartsRefusedAtAdd ? `; ${n.cartsRefusedAtAdd} carts refused at add (${n.firstRefusal})` : '');
     }
     case 'baseline': return `${n.responseBytes} bytes per answer`;
     default: return '';
