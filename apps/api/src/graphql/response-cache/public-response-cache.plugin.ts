@@ -3,9 +3,8 @@ import type { RequestContext } from '@app/auth';
 import { keyBegunBy, PublicResponseCache } from './public-response-cache.js';
 
 /**
- * Fills PublicResponseCache with the answer of a request the middleware let through on a miss: the bytes
- * Apollo sends (JSON.stringify plus a newline), if the answer has no errors; the cache keeps it once the
- * response went out with status 200.
+ * Tells PublicResponseCache that the answer of a request the middleware let through on a miss has no
+ * errors; the cache keeps the bytes Apollo sends once the response went out with status 200.
  */
 export function publicResponseCachePlugin(cache: PublicResponseCache): ApolloServerPlugin<RequestContext> {
   if (!cache.enabled) return {};
@@ -16,7 +15,7 @@ export function publicResponseCachePlugin(cache: PublicResponseCache): ApolloSer
       return {
         async willSendResponse({ response, operationName }) {
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          if (result && !result.errors) cache.offer(req, { body: `${JSON.stringify(result)}\n`, operationName: operationName ?? null });
+          if (result && !result.errors) cache.offer(req, { operationName: operationName ?? null });
         },
       };
     },

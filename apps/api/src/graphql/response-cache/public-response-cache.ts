@@ -42,7 +42,7 @@ const BEGUN = Symbol('publicResponseCache.key');
 const COUNTED = Symbol('publicResponseCache.counted');
 const OFFERED = Symbol('publicResponseCache.offered');
 
-type Offered = { body: string; operationName: string | null };
+type Offered = { operationName: string | null };
 type Response = import('node:http').ServerResponse;
 
 /** The key of the flight this request computes, if it was let through to fill the cache. */
@@ -118,27 +118,36 @@ export class PublicResponseCache {
 
   /**
    * `req` computes the answer for `key`; requests arriving meanwhile wait for it. When its response has
-   * been sent, the answer the plugin offered is kept if the status was 200, with the content type sent.
+   * been sent, the bytes sent are kept if the plugin offered the answer (no errors) and the status was
+   * 200, with the content type sent: Apollo's own serialisation, not a second JSON.stringify of 20 kB.
    */
-  begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'>): void {
+  begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'> & { send?: (body: unknown) => unknown }): void {
     let resolve!: Flight['resolve'];
     const promise = new Promise<CachedAnswer | null>((r) => (resolve = r));
     this.flights.set(key, { owner: req, promise, resolve });
     (req as { [BEGUN]?: string })[BEGUN] = key;
+    let sent: string | undefined;
+    const send = res.send;
+    if (send) {
+      res.send = function (this: unknown, body: unknown) {
+        if (typeof body === 'string') sent = body;
+        return send.call(this, body);
+      };
+    }
     res.once('finish', () => {
       const offered = (req as { [OFFERED]?: Offered })[OFFERED];
       const contentType = res.getHeader('content-type');
-      this.settle(req, offered && res.statusCode === 200 && typeof contentType === 'string' ? { ...offered, contentType } : null);
+      this.settle(req, offered && sent !== undefined && res.statusCode === 200 && typeof contentType === 'string' ? { ...offered, body: sent, contentType } : null);
     });
     res.once('close', () => this.settle(req, null)); // after finish, or instead of it when the client went away
   }
 
-  /** The answer (without errors) that the request which began a flight is sending. */
+  /** The answer of the request which began a flight has no errors: what it sends may be kept. */
   offer(req: object, answer: Offered): void {
     (req as { [OFFERED]?: Offered })[OFFERED] = answer;
   }
 
-  private settle(req: object, answer: (Offered & { contentType: string }) | null): void {
+  private settle(req: object, answer: (Offered & { body: string; contentType: string }) | null): void {
     const key = keyBegunBy(req);
     const flight = key === undefined ? undefined : this.flights.get(key);
     if (!key || !flight || flight.owner !== req) return;
@@ -174,7 +183,7 @@ export class PublicResponseCache {
     flight.resolve(answer);
   }
 
-  private store(key: string, answer: Offered & { contentType: string }, expires?: number): CachedAnswer | null {
+  private store(key: string, answer: Offered & { body: string; contentType: string }, expires?: number): CachedAnswer | null {
     const body = Buffer.from(answer.body);
     if (body.length > MAX_BYTES / 16) return null;
     const now = Date.now();
