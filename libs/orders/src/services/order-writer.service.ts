@@ -53,18 +53,19 @@ export class OrderWriter {
       const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate();
       if (code) pickupCodes.set(fid, code);
       fulfillments.push({ id: fid, pickupLocationId: f.pickupLocationId });
-      await this.tx.manager.query(
-        `INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code)]);
-      for (const i of f.lineIndexes) {
-        const l = o.priced.lines[i];
-        await this.tx.manager.query(
-          `INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [order.id, fid, i, l.line.variantId, l.variant.sku, l.line.quantity, l.unitPrice]);
-      }
+      const lines = f.lineIndexes.map((i) => o.priced.lines[i]);
+      // The fulfilment and its lines in one statement (the lines' foreign key is checked at its end).
+      await em.query(
+        `WITH f AS (INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, order_id)
+         INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
+         SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
+         FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[]) AS l(position, variant_id, sku, quantity, unit_price)`,
+        [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code),
+          f.lineIndexes, lines.map((l) => l.line.variantId), lines.map((l) => l.variant.sku), lines.map((l) => l.line.quantity), lines.map((l) => l.unitPrice)]);
     }
     for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
-      await this.tx.manager.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
+      await em.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
     }
     return { order, pickupCodes, fulfillments };
   }
