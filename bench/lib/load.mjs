@@ -10,6 +10,7 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
   let graphqlErrors = 0;
   let firstError;
   const cache = {}; // x-cache of the server's response cache: hit, shared, miss
+  let lastAnswerAt = 0;
   const opts = {
     url,
     connections,
@@ -22,6 +23,7 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
         return { ...req, body: JSON.stringify(next(context)) };
       },
       onResponse(status, body, context, headers) {
+        lastAnswerAt = performance.now();
         const xc = headers?.['x-cache'];
         if (xc) cache[xc] = (cache[xc] ?? 0) + 1;
         if (status === 200 && body.includes('"errors":[')) {
@@ -40,10 +42,14 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
   const wallMs = performance.now() - started;
   const proc = (await watch?.stop()) ?? {};
   const requests = result.requests.total;
-  const seconds = amount ? wallMs / 1000 : result.duration;
+  // autocannon notices that `amount` requests are done on its 1 s tick, so its end is up to a second late:
+  // a counted run lasts until its last answer.
+  const answeredMs = lastAnswerAt ? lastAnswerAt - started : wallMs;
+  const seconds = amount ? answeredMs / 1000 : result.duration;
   return {
     connections,
     seconds: Math.round(seconds * 10) / 10,
+    answeredMs: Math.round(answeredMs),
     requests,
     rps: Math.round(requests / seconds),
     p50: result.latency.p50,

@@ -251,7 +251,7 @@ export async function hotItem(env) {
     notes: {
       sku, store: storeCode, stockBefore: before, stockAfter: after, carts: carts.length, cartsRefusedAtAdd: refused, firstRefusal,
       orders: tally.orders, outOfStock: tally.outOfStock, otherUserErrors: tally.otherUserErrors, errors: tally.errors, codes: tally.codes,
-      allAnsweredMs: metrics.wallMs, expectOrders: env.opts.hotStock,
+      allAnsweredMs: metrics.answeredMs, expectOrders: env.opts.hotStock,
     },
   };
 }
