@@ -14,9 +14,9 @@ const CATALOGUE = `query Catalogue($first: Int!, $after: String, $search: String
   }
 }
 fragment Card on Product { id slug title: name brand category images description }`;
-const NEAR = `query Near($near: GeoPointInput!, $sku: String!) {
+const NEAR = `query Near($near: GeoPointInput!, $sku: String!, $slug: String!) {
   storesNear(near: $near, radiusKm: 50, sku: $sku) { distanceKm available location { id code type name } }
-  product(slug: "no-such-product") { id }
+  product(slug: $slug) { id }
 }`;
 const CART = `query Cart($id: ID!) { cart(id: $id) { id } }`;
 
@@ -73,7 +73,7 @@ describe('compiled public queries', () => {
   });
 
   it('renders storesNear (floats, enums, a null root) compiled as graphql-js does', async () => {
-    const variables = { near: { lat: 45.75, lng: 4.85 }, sku };
+    const variables = { near: { lat: 45.75, lng: 4.85 }, sku, slug: 'no-such-product' };
     const interpreted = await post(NEAR, variables);
     expect(interpreted.body.data.product).toBeNull();
     expect(interpreted.body.data.storesNear).toEqual([expect.objectContaining({ available: 3, location: expect.objectContaining({ type: 'STORE' }) })]);
@@ -109,6 +109,20 @@ describe('compiled public queries', () => {
     for (const [type, name] of [['Product', 'variants'], ['ProductVariant', 'availableOnline'], ['Query', 'products'], ['Mutation', 'checkout']]) {
       expect(field(type, name)!.resolve).toEqual(expect.any(Function));
     }
+  });
+
+  it('never compiles a document with a string literal: graphql-jit writes literals into generated code', async () => {
+    const g = globalThis as { compiledQueriesProbe?: string };
+    delete g.compiledQueriesProbe;
+    // graphql-jit 0.8.9 turns this marker inside a literal into code (new Date(...)), unescaped.
+    const payload = `__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d(globalThis.compiledQueriesProbe='ran',0)`;
+    const before = (await executions('compiled')) + (await executions('rerun'));
+    for (const query of [`{ product(slug: "${payload}") { id } }`, `query($s: String = "${payload}") { product(slug: $s) { id } }`,
+      `query($s: String!) { products(first: 1, filter: { search: "${payload}" }) { totalCount } product(slug: $s) { id } }`]) {
+      for (let i = 0; i < 3; i++) expect((await post(query, { s: 'no-such-slug' })).body.data).toEqual(expect.objectContaining({ product: null }));
+    }
+    expect(g.compiledQueriesProbe).toBeUndefined();
+    expect((await executions('compiled')) + (await executions('rerun'))).toBe(before);
   });
 
   it('never compiles other queries or mutations', async () => {

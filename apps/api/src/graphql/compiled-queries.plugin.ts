@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { type DocumentNode, Kind, type OperationDefinitionNode } from 'graphql';
+import { BREAK, type DocumentNode, Kind, type OperationDefinitionNode, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { type Counter } from 'prom-client';
 
@@ -10,14 +10,34 @@ import { type Counter } from 'prom-client';
 const COMPILED_ROOTS = new Set(['products', 'product', 'variant', 'storesNear', 'location', 'locations', '__typename']);
 /** Uses of one parsed document before it is compiled (Mercurius's `jit: N`): one-off documents are never compiled. */
 const COMPILE_AFTER = 2;
+/** Documents tracked at most (least recently used dropped first): compiled code is not free memory. */
+const MAX_DOCUMENTS = 500;
 
 interface Entry {
   uses: number;
-  compiled?: CompiledQuery | null; // null: graphql-jit refused it, graphql-js runs it
+  compiled?: CompiledQuery | null; // null: not compiled, graphql-js runs it
 }
 
 export function compiledRoots(op: OperationDefinitionNode): boolean {
   return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && COMPILED_ROOTS.has(s.name.value));
+}
+
+/**
+ * Whether the document holds no string literal (in arguments, input objects, lists, directives or
+ * variable defaults). graphql-jit writes literal values into the code it generates, and 0.8.9 turns a
+ * marker inside a string literal into code, unescaped: a caller's JavaScript would run in this process
+ * (test/compiled-queries sends one). Numbers, booleans, null and enum values (names the schema knows:
+ * validation ran first) cannot carry code; strings reach a compiled query only as variables.
+ */
+export function withoutStringLiterals(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue() {
+      found = true;
+      return BREAK;
+    },
+  });
+  return !found;
 }
 
 /**
@@ -26,22 +46,31 @@ export function compiledRoots(op: OperationDefinitionNode): boolean {
  * measured with npm run bench, a catalogue page took 4.5 ms of server CPU on graphql-js and 3 ms compiled.
  * Parsing, validation, the context and every other plugin stay Apollo's. Any answer with errors is
  * thrown away and the query runs again on graphql-js, so errors keep Apollo's formatting, codes and
- * status, at the cost of running a failing read twice. Compiled functions live as long as Apollo keeps
- * the parsed document (its document cache), in a WeakMap beside it.
+ * status, at the cost of running a failing read twice.
  */
 export function compiledQueriesPlugin(enabled: boolean, executions: Counter<'outcome'>): ApolloServerPlugin {
-  const entries = new WeakMap<DocumentNode, Map<string, Entry>>();
+  const entries = new Map<DocumentNode, Map<string, Entry>>(); // in use order, oldest first
 
-  const compiledFor = (rc: GraphQLRequestContext<object>): CompiledQuery | null => {
-    let byOperation = entries.get(rc.document!);
-    if (!byOperation) entries.set(rc.document!, (byOperation = new Map()));
+  const compiledFor = (rc: GraphQLRequestContext<object>, document: DocumentNode): CompiledQuery | null => {
+    let byOperation = entries.get(document);
+    if (byOperation) entries.delete(document);
+    else byOperation = new Map();
+    entries.set(document, byOperation);
+    if (entries.size > MAX_DOCUMENTS) entries.delete(entries.keys().next().value!);
     const name = rc.operationName ?? '';
     let entry = byOperation.get(name);
     if (!entry) byOperation.set(name, (entry = { uses: 0 }));
     if (++entry.uses < COMPILE_AFTER) return null;
     if (entry.compiled === undefined) {
-      const result = compileQuery(rc.schema, rc.document!, rc.operationName ?? undefined);
-      entry.compiled = isCompiledQuery(result) ? result : null;
+      entry.compiled = null;
+      if (withoutStringLiterals(document)) {
+        try {
+          const result = compileQuery(rc.schema, document, rc.operationName ?? undefined);
+          if (isCompiledQuery(result)) entry.compiled = result;
+        } catch {
+          // graphql-jit could not compile it: graphql-js runs it
+        }
+      }
     }
     return entry.compiled;
   };
@@ -52,9 +81,14 @@ export function compiledQueriesPlugin(enabled: boolean, executions: Counter<'out
       return {
         async responseForOperation(rc): Promise<GraphQLResponse | null> {
           if (!rc.operation || !rc.document || !compiledRoots(rc.operation)) return null;
-          const compiled = compiledFor(rc);
+          const compiled = compiledFor(rc, rc.document);
           if (!compiled) return null;
-          const result = await Promise.resolve(compiled.query(undefined, rc.contextValue, rc.request.variables ?? {})).catch(() => null);
+          let result;
+          try {
+            result = await compiled.query(undefined, rc.contextValue, rc.request.variables ?? {});
+          } catch {
+            result = null; // graphql-js runs it and answers as it would have
+          }
           if (!result || result.errors?.length) {
             executions.inc({ outcome: 'rerun' });
             return null;
