@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -73,7 +73,7 @@ describe('catalogue and stock near me', () => {
 
   describe('products: search, filters and pagination', () => {
     let store: { id: string };
-    const made: { slug: string; name: string }[] = [];
+    const made: { slug: string; name: string; variants: { sku: string }[] }[] = [];
 
     beforeAll(async () => {
       store = await createLocation(t, admin);
@@ -125,6 +125,35 @@ describe('catalogue and stock near me', () => {
       expect(here.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`Beta trench ${word}`, `Gamma sneaker ${word}`]);
       expect(here.data.products.edges[0].node.variants[0].availableOnline).toBe(2);
       expect(here.data.products.edges[0].node.variants[1].availableOnline).toBe(0);
+    });
+
+    it('reads a page with its count and its variants in one statement, through fragments too', async () => {
+      const query = `query($filter: ProductFilter) { products(first: 2, filter: $filter) { ...Counted edges { node { ... on Product { name variants { sku } } } } } }
+        fragment Counted on ProductConnection { totalCount }`;
+      const statements = jest.spyOn(t.db.manager, 'query');
+      const productReads = () => statements.mock.calls.map(([sql]) => sql).filter((sql) => /\bproduct(_variant)?\b/.test(sql));
+      try {
+        // twice: the second use of a document runs compiled (graphql-jit), the first on graphql-js
+        for (let i = 0; i < 2; i++) {
+          statements.mockClear();
+          const r = await t.gql(query, { filter: { search: word } });
+          expect(r.data.products.totalCount).toBe(5);
+          expect(r.data.products.edges.map((e: { node: { variants: { sku: string }[] } }) => e.node.variants.map((v) => v.sku)))
+            .toEqual(made.slice(0, 2).map((p) => p.variants.map((v) => v.sku)));
+          expect(productReads()).toHaveLength(1);
+        }
+        statements.mockClear();
+        const bare = await t.gql(`query($filter: ProductFilter) { products(first: 2, filter: $filter) { edges { node { name } } } }`, { filter: { search: word } });
+        expect(bare.data.products.edges).toHaveLength(2);
+        expect(productReads()).toHaveLength(1);
+        expect(productReads()[0]).not.toMatch(/count\(|product_variant/); // neither counted nor joined when not asked for
+        statements.mockClear();
+        const page = await t.gql(`query($slug: String!) { product(slug: $slug) { name variants { sku } } }`, { slug: made[0].slug });
+        expect(page.data.product.variants.map((v: { sku: string }) => v.sku)).toEqual(made[0].variants.map((v) => v.sku));
+        expect(productReads()).toHaveLength(1);
+      } finally {
+        statements.mockRestore();
+      }
     });
 
     it('refuses page sizes outside 1..100 and cursors it did not issue', async () => {

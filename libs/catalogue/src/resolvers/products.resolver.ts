@@ -1,6 +1,7 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
-import { DirectField, payload } from '@app/common';
+import { DirectField, payload, selects } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
@@ -19,20 +20,25 @@ export class ProductsResolver {
   @Query(() => ProductConnection, { description: 'The catalogue, by name, a page at a time (first: 1 to 100).' })
   async products(
     @Args('first', { type: () => Int }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+    @Args('filter', { type: () => ProductFilter, nullable: true }) filter: ProductFilter | undefined,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ProductConnection> {
-    const page = await this.search.search(first, after ?? undefined, filter ?? {});
+    // What the query asks for comes in the page's one statement rather than in round trips of its own.
+    const variants = selects(info, 'edges', 'node', 'variants');
+    const page = await this.search.search(first, after ?? undefined, filter ?? {}, { totalCount: selects(info, 'totalCount'), variants });
+    if (variants) for (const r of page.rows) this.catalogue.primeVariants(ctx, r.product.id, r.variants ?? []);
     return {
-      totalCount: page.totalCount,
+      totalCount: page.totalCount ?? 0, // not asked for when null: never sent
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
       edges: page.rows.map((r) => ({ cursor: r.cursor, node: toProduct(r.product) })),
     };
   }
 
   @Query(() => Product, { nullable: true })
-  async product(@Args('slug', { type: () => String }) slug: string): Promise<Product | null> {
-    const p = await this.catalogue.findBySlug(slug);
+  async product(@Args('slug', { type: () => String }) slug: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Product | null> {
+    const p = await this.catalogue.findBySlug(slug, selects(info, 'variants') ? { ctx } : undefined);
     return p && toProduct(p);
   }
 

@@ -4,6 +4,9 @@ import { BusinessError, byKeys, ErrorCode, groupByKeys, type HasLoaders, isUuid,
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
+
+export type { ListedVariant } from './listed-variant.js';
 
 const DUPLICATE_FIELDS: Record<string, { field: string[]; what: string }> = {
   UQ_product_slug: { field: ['slug'], what: 'A product with this slug' },
@@ -11,13 +14,8 @@ const DUPLICATE_FIELDS: Record<string, { field: string[]; what: string }> = {
   UQ_variant_barcode: { field: ['variants', 'barcode'], what: 'A variant with this barcode' },
 };
 
-/** The columns of ProductVariantEntity under its property names, for plain SQL reads; a listing leaves out the creation time. */
-const LISTED_VARIANT_COLUMNS = `id, product_id AS "productId", position, sku, size, colour, price_amount AS "priceAmount",
-  price_currency AS "priceCurrency", barcode`;
+/** The columns of ProductVariantEntity under its property names, for plain SQL reads. */
 const VARIANT_COLUMNS = `${LISTED_VARIANT_COLUMNS}, created_at AS "createdAt"`;
-
-/** What a catalogue page shows of a variant (parsing 100 timestamps per page that nobody reads cost 1% of the CPU). */
-export type ListedVariant = Omit<ProductVariantEntity, 'createdAt'>;
 
 const PRODUCT_COLUMNS = `id, slug, name, description, brand, category, images, created_at AS "createdAt"`;
 
@@ -76,9 +74,14 @@ export class CatalogueService {
   }
 
   // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
-  async findBySlug(slug: string): Promise<ProductEntity | null> {
-    const [row] = await this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE slug = $1`, [slug]);
-    return row ?? null;
+  /** With `variants` (a product page that shows them), they come in the same statement and are kept for `loadVariants`. */
+  async findBySlug(slug: string, variants?: { ctx: HasLoaders }): Promise<ProductEntity | null> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p')} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
+    if (!row) return null;
+    if (variants) this.primeVariants(variants.ctx, row.id, row.variants);
+    delete row.variants;
+    return row;
   }
 
   async findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
@@ -121,11 +124,20 @@ export class CatalogueService {
    * hydration cost more of the server's CPU than the query itself (measured with bench/).
    */
   loadVariants(ctx: HasLoaders, productId: string): Promise<ListedVariant[]> {
+    return this.variantsByProduct(ctx).load(productId) as Promise<ListedVariant[]>;
+  }
+
+  /** Variants read with their product (a JSON array from LISTED_VARIANTS_OF, null for none): `loadVariants` answers from them. */
+  primeVariants(ctx: HasLoaders, productId: string, variants: ListedVariant[] | null): void {
+    this.variantsByProduct(ctx).prime(productId, variants ?? []);
+  }
+
+  private variantsByProduct(ctx: HasLoaders) {
     return loader<string, ListedVariant[]>(ctx, 'variantsByProduct', async (ids) => {
       const rows: ListedVariant[] = await this.tx.manager.query(
         `SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`, [ids]);
       return groupByKeys(ids, rows, (v) => v.productId);
-    }).load(productId) as Promise<ListedVariant[]>;
+    });
   }
 
   loadVariant(ctx: HasLoaders, id: string): Promise<ProductVariantEntity | null> {

@@ -2,12 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost } from '@app/common';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
 
 export interface ProductPage {
-  totalCount: number;
+  /** null when not asked for. */
+  totalCount: number | null;
   hasNextPage: boolean;
-  rows: { cursor: string; product: ProductEntity }[];
+  /** variants: each product's, when asked for. */
+  rows: { cursor: string; product: ProductEntity; variants?: ListedVariant[] }[];
 }
+
+/** What the page is asked to carry besides its products, each costing PostgreSQL work when asked for. */
+export interface PageExtras {
+  totalCount?: boolean;
+  variants?: boolean;
+}
+
+type PageRow = ProductEntity & { totalCount?: number; variants?: ListedVariant[] | null };
 
 /** What a listing shows of a product: ProductEntity's fields but its creation time. */
 const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
@@ -16,13 +27,14 @@ const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
  * The catalogue listing: keyset pagination over (name, id), full-text word search on names through the
  * GIN index, category, and "available at this location" as an EXISTS over stock levels. Plain SQL: the
  * two queries of a page built by TypeORM's query builder cost more server CPU than PostgreSQL spent on
- * them (measured with bench/).
+ * them (measured with bench/). One statement per page, count and variants included: on this machine a
+ * round trip to PostgreSQL (a socket write, a wake-up) cost more of the API's CPU than reading the rows.
  */
 @Injectable()
 export class ProductSearchService {
   constructor(private readonly tx: TransactionHost) {}
 
-  async search(first: number, after: string | undefined, filter: ProductFilter = {}): Promise<ProductPage> {
+  async search(first: number, after: string | undefined, filter: ProductFilter = {}, extras: PageExtras = {}): Promise<ProductPage> {
     const limit = pageSize(first);
     const where: string[] = [];
     const params: unknown[] = [];
@@ -36,20 +48,25 @@ export class ProductSearchService {
         WHERE v.product_id = p.id AND sl.location_id = ${param(filter.availableAt)} AND sl.on_hand > sl.reserved)`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const countParams = [...params];
     if (after) {
       const [name, id] = decodeCursor(after, 2);
       if (typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badInput('after: not a cursor this API issued', ['after']);
       where.push(`(p.name, p.id) > (${param(name)}, ${param(id)}::uuid)`);
     }
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const limitParam = param(limit + 1);
-    const [found, [{ count }]] = await Promise.all([
-      this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${limitParam}`, params) as Promise<ProductEntity[]>,
-      this.tx.manager.query(`SELECT count(*)::int AS count FROM product p ${filtered}`, countParams) as Promise<{ count: number }[]>,
-    ]);
-    const rows = found.slice(0, limit).map((product) => ({ cursor: encodeCursor([product.name, product.id]), product }));
-    return { totalCount: count, hasNextPage: found.length > limit, rows };
+    const page = `SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
+    const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg')} AS variants` : '';
+    // The count's parameters are the first ones of the page's: both can share them. Joined from the
+    // count, an empty page is still one row, carrying the count and null columns.
+    const sql = extras.totalCount
+      ? `SELECT c.total AS "totalCount", pg.*${variants} FROM (SELECT count(*)::int AS total FROM product p ${filtered}) c
+         LEFT JOIN LATERAL (${page}) pg ON true ORDER BY pg.name, pg.id`
+      : `SELECT pg.*${variants} FROM (${page}) pg ORDER BY pg.name, pg.id`;
+    const found: PageRow[] = await this.tx.manager.query(sql, params);
+    const products = found[0]?.id === null ? [] : found;
+    const rows = products.slice(0, limit).map(({ totalCount: _, variants: v, ...product }) =>
+      ({ cursor: encodeCursor([product.name, product.id]), product, ...(extras.variants ? { variants: v ?? [] } : {}) }));
+    return { totalCount: extras.totalCount ? (found[0]?.totalCount ?? 0) : null, hasNextPage: products.length > limit, rows };
   }
 }
 

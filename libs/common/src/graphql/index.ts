@@ -1,2 +1,3 @@
 export * from './loaders.js';
 export * from './direct-field.js';
+export * from './selection.js';

@@ -1,0 +1,66 @@
+import cluster from 'node:cluster';
+/**
+ * A larger young generation than V8's default (16 MB semi-spaces): a request's garbage then mostly dies
+ * young instead of being copied and promoted. Measured with npm run bench (10 s runs, 2 workers): catalogue
+ * 293 to 335 req/s, product page 632 to 752, checkout 125 to 142/s, peak RSS about the same. `npm start`
+ * passes the same flag to a single process; a flag given on the command line wins.
+ */
+export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
+export const withV8Flags = (execArgv) => execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? execArgv : [...execArgv, SEMI_SPACE_FLAG];
+const QUICK_DEATH_MS = 10_000; // a worker that dies sooner than this after its start counts as a failed start
+const MAX_QUICK_DEATHS = 5;
+/**
+ * The primary of `count` API processes sharing one port (node:cluster hands each new connection to the
+ * next worker). SIGTERM or SIGINT is passed to every worker, which drains as a single process does; the
+ * primary exits 0 once all have exited cleanly. A worker that dies on its own is replaced, after a delay
+ * that doubles while workers keep dying at start (up to 30 s); after MAX_QUICK_DEATHS such deaths in a
+ * row (a database that is down, a bad release) the primary stops them all and exits 1, so that a
+ * supervisor sees the failure instead of a service with no workers.
+ */
+export function runApiWorkers(count, log) {
+    const live = new Map(); // worker id -> start time
+    let stopping = false;
+    let failed = false;
+    let quickDeaths = 0;
+    cluster.setupPrimary({ execArgv: withV8Flags(process.execArgv) });
+    const fork = () => live.set(cluster.fork().id, Date.now());
+    const stop = (signal, exitCode) => {
+        if (stopping)
+            return;
+        stopping = true;
+        if (exitCode)
+            failed = true;
+        log(`${signal}: stopping ${live.size} API workers`);
+        for (const w of Object.values(cluster.workers ?? {}))
+            w?.process.kill('SIGTERM');
+        if (live.size === 0)
+            process.exit(failed ? 1 : 0);
+    };
+    cluster.on('exit', (worker, code, signal) => {
+        const startedAt = live.get(worker.id) ?? 0;
+        live.delete(worker.id);
+        if (stopping) {
+            // Killed by the signal before its drain handler was set: a worker still starting, nothing in flight.
+            if (code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGINT')
+                failed = true;
+            if (live.size === 0)
+                process.exit(failed ? 1 : 0);
+            return;
+        }
+        quickDeaths = Date.now() - startedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+        if (quickDeaths >= MAX_QUICK_DEATHS) {
+            log(`API workers keep dying at start (${quickDeaths} in a row, last: ${signal ?? code}); giving up`);
+            stop('SIGTERM', 1);
+            return;
+        }
+        const delay = Math.min(30_000, 1000 * 2 ** quickDeaths);
+        log(`API worker ${worker.process.pid} exited (${signal ?? code}); starting another in ${delay / 1000} s`);
+        setTimeout(() => !stopping && fork(), delay); // not unref'd: with every worker gone, it is what keeps the primary up
+    });
+    process.on('SIGTERM', () => stop('SIGTERM', 0));
+    process.on('SIGINT', () => stop('SIGINT', 0));
+    for (let i = 0; i < count; i++)
+        fork();
+    log(`API: ${count} workers sharing one port, primary pid ${process.pid}`);
+}
+//# sourceMappingURL=api-workers.js.map

@@ -1,0 +1,37 @@
+import helmet from 'helmet';
+import { AppConfig } from '../../../../libs/config/src/index.js';
+import { httpMetricsMiddleware, MetricsService } from '../../../../libs/observability/src/index.js';
+import { AppExceptionsFilter } from './app-exceptions.filter.js';
+export const GRAPHQL_PATH = '/graphql';
+/**
+ * The HTTP layer in front of GraphQL, in this order: metrics (so refusals are measured too), helmet
+ * headers, CORS, then the body parsers with their size limit. Must run before app.init(), which would
+ * otherwise register Nest's parsers with the default limit.
+ */
+export function configureHttp(app) {
+    const config = app.get(AppConfig);
+    // POST answers are not conditionally cached: Express's ETag would only hash every body (SHA-1 of ~20 kB a page).
+    app.set('etag', false);
+    app.use(httpMetricsMiddleware(app.get(MetricsService), [GRAPHQL_PATH, '/health', '/health/ready']));
+    app.use(securityHeaders(config.graphqlPlayground));
+    const origins = config.corsOrigins;
+    if (origins) {
+        // Bearer tokens, not cookies: no credentials. A listed origin is echoed back, any other gets no CORS header.
+        app.enableCors({ origin: origins, methods: ['GET', 'POST', 'OPTIONS'], maxAge: 600 });
+    }
+    const limit = `${config.get('REQUEST_BODY_LIMIT_KB')}kb`;
+    app.useBodyParser('json', { limit });
+    app.useBodyParser('urlencoded', { limit, extended: true });
+    app.useGlobalFilters(new AppExceptionsFilter(app.getHttpAdapter()));
+}
+/**
+ * helmet's defaults everywhere, except the GraphiQL page (GET /graphql, only when the playground is on):
+ * it loads React and GraphiQL from unpkg and starts them with an inline script, which the default
+ * Content-Security-Policy would block. JSON responses keep the full policy.
+ */
+function securityHeaders(playground) {
+    const strict = helmet();
+    const graphiql = helmet({ contentSecurityPolicy: false });
+    return (req, res, next) => (playground && req.method === 'GET' && req.path === GRAPHQL_PATH ? graphiql : strict)(req, res, next);
+}
+//# sourceMappingURL=http-hardening.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=cart-view.js.map

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+const MAX_PER_CONNECTION = 500;
+// The statement's plan no longer fits the table (a migration changed it), or the server lost the statement.
+const STALE = new Set(['0A000', '26000']);
+const MAX_TEXT = 20_000;
+const names = new Map();
+const nameOf = (text) => {
+    let name = names.get(text);
+    if (!name) {
+        name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+        if (names.size >= 10 * MAX_PER_CONNECTION)
+            names.clear();
+        names.set(text, name);
+    }
+    return name;
+};
+/**
+ * A pg client that sends every parameterised statement as a named prepared statement, so PostgreSQL
+ * parses it once per connection and, after a few runs, stops planning it. Unnamed, each call is parsed
+ * and planned again: PostgreSQL's log showed 0.2-0.6 ms of parse and bind around 0.01-0.04 ms of
+ * execution for the queries TypeORM writes (their select lists are long). Statements without
+ * parameters (BEGIN, COMMIT) go as before. At most MAX_PER_CONNECTION names per connection, so SQL
+ * that embeds values cannot grow a backend's memory without end; past that, statements go unnamed.
+ * A statement that fails as stale (a migration changed its table under it, 0A000; or the server lost it,
+ * 26000) fails that once and then goes unnamed on this connection. Needs a session per connection: not
+ * PGlite (see dataSourceOptions), nor PgBouncer in transaction mode without its prepared-statement support.
+ */
+export class PreparingClient extends pg.Client {
+    named = new Set();
+    unnamed = new Set();
+    query(config, values, callback) {
+        const run = super.query.bind(this);
+        if (typeof config !== 'string' || !Array.isArray(values) || !values.length || callback || config.length > MAX_TEXT || this.unnamed.has(config)) {
+            return run(config, values, callback);
+        }
+        const name = nameOf(config);
+        if (!this.named.has(name) && this.named.size >= MAX_PER_CONNECTION)
+            return run(config, values);
+        this.named.add(name);
+        return run({ name, text: config, values }).catch((err) => {
+            if (STALE.has(err?.code ?? '')) {
+                this.unnamed.add(config);
+                this.named.delete(name);
+                delete this.connection.parsedStatements[name];
+            }
+            throw err;
+        });
+    }
+}
+//# sourceMappingURL=preparing-client.js.map

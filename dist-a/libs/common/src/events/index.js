@@ -1,0 +1,2 @@
+export * from './event-bus.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export * from './geo.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,3 @@
+export * from './loaders.js';
+export * from './direct-field.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,2 @@
+export * from './money.model.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,3 @@
+export * from './page-info.model.js';
+export * from './cursor.js';
+//# sourceMappingURL=index.js.map

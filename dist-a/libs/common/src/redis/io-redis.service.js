@@ -1,0 +1,122 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { RedisService } from './redis.service.js';
+/**
+ * Redis through ioredis: one connection for commands, one for subscriptions (Redis requires it). While
+ * Redis is unreachable, commands fail at once instead of queueing (callers fall back: rate limits let
+ * requests through, events are dropped), ioredis reconnects by itself, and subscriptions come back.
+ */
+export class IoRedisService extends RedisService {
+    prefix;
+    kind = 'redis';
+    logger = new Logger(IoRedisService.name);
+    commands;
+    subscriber;
+    handlers = new Map();
+    lost = new Set();
+    subscribing = new Map();
+    constructor(url, prefix) {
+        super();
+        this.prefix = prefix;
+        this.commands = this.connect(url);
+    }
+    connect(url) {
+        const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true, retryStrategy: (n) => Math.min(n * 200, 2000) });
+        let down = false;
+        client.on('error', (err) => {
+            if (!down)
+                this.logger.warn(`redis unreachable: ${err.message}`);
+            down = true;
+        });
+        client.on('ready', () => {
+            if (down)
+                this.logger.log('redis is back');
+            down = false;
+        });
+        return client;
+    }
+    get ready() {
+        return this.commands.status === 'ready';
+    }
+    /** The command connection, or an error at once when Redis is not reachable. */
+    get client() {
+        if (!this.ready)
+            throw new Error(`redis unavailable (${this.commands.status})`);
+        return this.commands;
+    }
+    async ping() {
+        await this.client.ping();
+    }
+    async get(key) {
+        return this.client.get(this.prefix + key);
+    }
+    async set(key, value, ttlMs) {
+        if (ttlMs)
+            await this.client.set(this.prefix + key, value, 'PX', ttlMs);
+        else
+            await this.client.set(this.prefix + key, value);
+    }
+    async del(...keys) {
+        if (keys.length)
+            await this.client.del(...keys.map((k) => this.prefix + k));
+    }
+    async incr(key, windowMs) {
+        const k = this.prefix + key;
+        const [[, n]] = (await this.client.multi().incr(k).pexpire(k, windowMs, 'NX').exec());
+        return n;
+    }
+    async hit(key, windowMs) {
+        const k = this.prefix + key;
+        const [[, count], , [, msLeft]] = (await this.client.multi().incr(k).pexpire(k, windowMs, 'NX').pttl(k).exec());
+        return { count, msLeft: Math.max(0, msLeft) };
+    }
+    async publish(channel, message) {
+        await this.client.publish(this.prefix + channel, message);
+    }
+    onSubscriptionsLost(fn) {
+        this.lost.add(fn);
+        return () => void this.lost.delete(fn);
+    }
+    async subscribe(channel, handler) {
+        const name = this.prefix + channel;
+        if (!this.ready)
+            throw new Error(`redis unavailable (${this.commands.status})`);
+        if (!this.subscriber) {
+            this.subscriber = this.commands.duplicate();
+            this.subscriber.on('error', () => undefined); // reported once by the command connection
+            this.subscriber.on('message', (ch, msg) => this.handlers.get(ch)?.forEach((h) => h(msg)));
+            this.subscriber.on('close', () => [...this.lost].forEach((fn) => fn()));
+        }
+        let set = this.handlers.get(name);
+        if (!set) {
+            set = new Set();
+            this.handlers.set(name, set);
+            this.subscribing.set(name, this.subscriber.subscribe(name).then(() => undefined));
+        }
+        set.add(handler);
+        try {
+            await this.subscribing.get(name); // a second subscriber waits for Redis to confirm too
+        }
+        catch (err) {
+            // A failed SUBSCRIBE must not leave the channel looking subscribed to the next caller.
+            set.delete(handler);
+            if (set.size === 0 && this.handlers.get(name) === set) {
+                this.handlers.delete(name);
+                this.subscribing.delete(name);
+            }
+            throw err;
+        }
+        return async () => {
+            set.delete(handler);
+            if (set.size === 0 && this.handlers.get(name) === set) {
+                this.handlers.delete(name);
+                this.subscribing.delete(name);
+                await this.subscriber?.unsubscribe(name);
+            }
+        };
+    }
+    async close() {
+        await Promise.allSettled([this.commands.quit(), this.subscriber?.quit()]);
+    }
+}
+//# sourceMappingURL=io-redis.service.js.map

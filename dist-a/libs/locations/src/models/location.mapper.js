@@ -1,0 +1,20 @@
+import { LocationEntity } from '../entities/location.entity.js';
+import { formatIsoDuration } from '../services/iso-duration.js';
+import { Location, LocationTypeEnum } from './location.model.js';
+export function toLocation(e) {
+    return Object.assign(new Location(), {
+        id: e.id,
+        code: e.code,
+        name: e.name,
+        type: e.type,
+        geo: { lat: e.lat, lng: e.lng },
+        address: e.addressLine1
+            ? { line1: e.addressLine1, city: e.addressCity ?? '', postalCode: e.addressPostalCode ?? '', country: e.addressCountry ?? '' }
+            : null,
+        pickupEnabled: e.pickupEnabled,
+        pickupHold: e.type === 'STORE' ? formatIsoDuration(e.pickupHoldSeconds) : null,
+        timeZone: e.timeZone,
+        openingHours: e.openingHours ?? [],
+    });
+}
+//# sourceMappingURL=location.mapper.js.map

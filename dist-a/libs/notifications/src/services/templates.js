@@ -1,0 +1,22 @@
+import { NotificationTemplate } from '../entities/notification.entity.js';
+/** Plain-text messages per template. The payload carries what the order flow knew when it wrote the row. */
+export function render(template, p) {
+    const order = `order ${p.orderNumber ?? ''}`.trim();
+    const store = p.storeName ? ` at ${p.storeName}` : '';
+    switch (template) {
+        case NotificationTemplate.ORDER_CONFIRMED:
+            return { subject: `Thank you: ${order} is confirmed`, text: `We have your ${order}. Total: ${p.total ?? ''}.` };
+        case NotificationTemplate.READY_FOR_PICKUP:
+            return { subject: `Your ${order} is ready${store}`, text: `Your ${order} is ready for pickup${store} until ${p.expiresAt ?? ''}.${code(p)}` };
+        case NotificationTemplate.PICKUP_REMINDER:
+            return { subject: `Reminder: ${order} is waiting${store}`, text: `Your ${order} is held${store} until ${p.expiresAt ?? ''}.${code(p)}` };
+        case NotificationTemplate.PICKUP_EXPIRED:
+            return { subject: `Your ${order} was not collected`, text: `The items held${store} for ${order} have been returned to the shelf.` };
+        case NotificationTemplate.SHIPPED:
+            return { subject: `Your ${order} is on its way`, text: `Your ${order} has been shipped.` };
+        case NotificationTemplate.ORDER_CANCELLED:
+            return { subject: `Your ${order} was cancelled`, text: `Your ${order} has been cancelled.` };
+    }
+}
+const code = (p) => (typeof p.pickupCode === 'string' ? ` Show this pickup code at the counter: ${p.pickupCode}` : '');
+//# sourceMappingURL=templates.js.map

@@ -1,0 +1,72 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {} from '../../../auth/src/index.js';
+import { FulfillmentType } from '../../../cart/src/index.js';
+import { entityColumns, TransactionHost } from '../../../common/src/index.js';
+import { OrderEntity } from '../entities/order.entity.js';
+import { OrderStatus } from '../order-enums.js';
+import { PickupCodes } from './pickup-code.js';
+/** Writes an order with its fulfilments (each pickup with a fresh code), lines and discounts. */
+let OrderWriter = class OrderWriter {
+    tx;
+    codes;
+    constructor(tx, codes) {
+        this.tx = tx;
+        this.codes = codes;
+    }
+    async write(o, plan) {
+        const em = this.tx.manager;
+        // One round trip: the row as inserted, with the number and times the database gave it.
+        const [order] = await em.query(`INSERT INTO customer_order (idempotency_key, cart_id, customer_id, channel, status, currency, subtotal, discount, total,
+         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id, placed_by_staff_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING ${entityColumns(em, OrderEntity)}`, [o.idempotencyKey, o.cartId, o.customerId, o.channel, OrderStatus.PLACED, o.priced.currency, o.priced.subtotal, o.priced.discount, o.priced.total,
+            o.contact.email, o.contact.phone, o.contact.name, o.address?.line1 ?? null, o.address?.city ?? null, o.address?.postalCode ?? null,
+            o.address?.country ?? null, o.attributedLocationId, o.placedByStaffId]);
+        const pickupCodes = new Map();
+        const fulfillments = [];
+        for (const f of plan) {
+            // The id is made here because the code's hash is bound to it.
+            const fid = randomUUID();
+            const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate();
+            if (code)
+                pickupCodes.set(fid, code);
+            fulfillments.push({ id: fid, pickupLocationId: f.pickupLocationId });
+            const lines = f.lineIndexes.map((i) => o.priced.lines[i]);
+            // The fulfilment and its lines in one statement (the lines' foreign key is checked at its end).
+            await em.query(`WITH f AS (INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, order_id)
+         INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
+         SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
+         FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[]) AS l(position, variant_id, sku, quantity, unit_price)`, [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code),
+                f.lineIndexes, lines.map((l) => l.line.variantId), lines.map((l) => l.variant.sku), lines.map((l) => l.line.quantity), lines.map((l) => l.unitPrice)]);
+        }
+        for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
+            await em.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
+        }
+        return { order, pickupCodes, fulfillments };
+    }
+    /** The plain pickup codes of an order's fulfilments, for its own customer. */
+    async openCodes(orderId) {
+        const rows = await this.tx.manager.query(`SELECT id, pickup_code_sealed AS sealed FROM fulfillment WHERE order_id = $1`, [orderId]);
+        return new Map(rows.flatMap((r) => {
+            const code = this.codes.open(r.sealed);
+            return code ? [[r.id, code]] : [];
+        }));
+    }
+};
+OrderWriter = __decorate([
+    Injectable(),
+    __metadata("design:paramtypes", [TransactionHost,
+        PickupCodes])
+], OrderWriter);
+export { OrderWriter };
+//# sourceMappingURL=order-writer.service.js.map
