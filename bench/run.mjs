@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import * as db from './lib/database.mjs';
 import { GraphQLClient, validateAgainstContract } from './lib/graphql.mjs';
 import * as op from './lib/operations.mjs';
-import { ProcessWatch } from './lib/proc.mjs';
+import { ProcessWatch, settledRss } from './lib/proc.mjs';
 import * as report from './lib/report.mjs';
 import * as scenario from './lib/scenarios.mjs';
 import { startApi, startBaseline } from './lib/server.mjs';
@@ -45,6 +45,7 @@ const { values: o } = parseArgs({
     'hot-stock': { type: 'string', default: '50' },
     'cart-pool': { type: 'string', default: '3000' },
     'pool-size': { type: 'string' },
+    settle: { type: 'string', default: '45' },
     workers: { type: 'string', default: '2' },
     'server-node-options': { type: 'string' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -59,7 +60,7 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
+  [--settle S] [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
 `);
   process.exit(0);
 }
@@ -71,6 +72,7 @@ const int = (name) => {
 };
 const opts = {
   duration: int('duration'), warmup: int('warmup'), connections: int('connections'),
+  settle: int('settle'),
   checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
   serverNodeOptions: o['server-node-options'],
@@ -178,6 +180,11 @@ async function runDataSet(ds, results, shared) {
       if (s.id === 'catalogue' && env.baselineBodyFile) shared.baselineBodyFile = env.baselineBodyFile;
     }
     shared.inputs ??= env.inputs;
+    if (opts.settle && ds.label === dataSets[0].label) {
+      log(`${ds.label}: API RSS while idle for ${opts.settle} s after the run`);
+      ds.settledRss = await settledRss(api.pid, opts.settle);
+      log(`  ${JSON.stringify(ds.settledRss)}`);
+    }
   } finally {
     await api.stop();
     children.delete(api);
@@ -243,7 +250,7 @@ async function main() {
     const shared = {};
     for (const ds of dataSets) await runDataSet(ds, out.scenarios, shared);
   } finally {
-    out.dataSets = dataSets.map((d) => ({ label: d.label, database: d.database, reused: Boolean(d.reused), size: d.size, seedSeconds: d.seed?.seconds, vacuumSeconds: d.vacuumSeconds }));
+    out.dataSets = dataSets.map((d) => ({ label: d.label, database: d.database, reused: Boolean(d.reused), size: d.size, seedSeconds: d.seed?.seconds, vacuumSeconds: d.vacuumSeconds, settledRss: d.settledRss }));
     out.comparison = report.compare(out.scenarios);
     out.totalSeconds = (performance.now() - started) / 1000;
     out.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);

@@ -121,3 +121,26 @@ export class ProcessWatch {
     };
   }
 }
+
+/**
+ * RSS of the server processes while they sit idle after the load, sampled every second for `seconds`:
+ * what they hold once V8 has collected the run's garbage (its memory reducer runs a full GC some
+ * seconds after allocation stops; a busy process keeps that garbage until its heap limit, which is the
+ * peak in the table).
+ */
+export async function settledRss(serverPid, seconds) {
+  const pids = processTree(serverPid);
+  const sample = () => {
+    const each = pids.map((p) => rssMiB(p) ?? 0);
+    return { max: Math.max(0, ...each), total: each.reduce((a, b) => a + b, 0) };
+  };
+  const first = sample();
+  let last = first;
+  let under300At = first.max < 300 ? 0 : null;
+  for (let s = 1; s <= seconds; s++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    last = sample();
+    if (under300At === null && last.max < 300) under300At = s;
+  }
+  return { seconds, processes: pids.length, atEndMiB: Math.round(first.max), settledMiB: Math.round(last.max), settledTotalMiB: Math.round(last.total), under300At };
+}

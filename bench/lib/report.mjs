@@ -90,6 +90,12 @@ export function markdown(report) {
   }
   lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API processes, summed (or the baseline server in row 7); RSS is the largest process, with all of them (primary and workers) in brackets; ' +
     'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. non-2xx counts socket errors and timeouts too.');
+  for (const ds of report.dataSets.filter((d) => d.settledRss)) {
+    const r = ds.settledRss;
+    lines.push('', `### API memory after the run (data set "${ds.label}")`, '',
+      `Largest of the ${r.processes} API processes (primary and workers) when the last scenario ended: ${r.atEndMiB} MiB RSS; after ${r.seconds} s idle: ${r.settledMiB} MiB ` +
+      `(all ${r.settledTotalMiB}); under 300 MiB ${r.under300At === null ? 'not within the window' : `after ${r.under300At} s`}. The peak column above is RSS under load.`);
+  }
   if (report.comparison?.length) {
     lines.push('', '### Large vs small data set (same scenarios, same options)', '',
       '| scenario | p50 large / small | p99 large / small | req/s large / small | p50 within 1.5x |', '| --- | --- | --- | --- | --- |');
