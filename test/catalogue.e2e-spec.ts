@@ -156,6 +156,29 @@ describe('catalogue and stock near me', () => {
       }
     });
 
+    it('reuses a search\'s count for its next pages, and counts again once a product is created', async () => {
+      const own = unique('c').toLowerCase().replace('-', '');
+      for (const name of ['First', 'Second']) await createProduct(t, admin, { name: `${name} ${own}` });
+      const statements = jest.spyOn(t.db.manager, 'query');
+      const counts = () => statements.mock.calls.filter(([sql]) => /count\(\*\)::int AS total FROM product/.test(sql)).length;
+      try {
+        const first = await t.gql(PRODUCTS, { first: 1, filter: { search: own } });
+        expect(first.data.products.totalCount).toBe(2);
+        expect(counts()).toBe(1);
+        const second = await t.gql(PRODUCTS, { first: 1, after: first.data.products.pageInfo.endCursor, filter: { search: own } });
+        expect(second.data.products).toMatchObject({ totalCount: 2, edges: [{ node: { name: `Second ${own}` } }] });
+        expect(counts()).toBe(1); // the first page's count
+        await createProduct(t, admin, { name: `Third ${own}` });
+        expect((await t.gql(PRODUCTS, { first: 1, filter: { search: own } })).data.products.totalCount).toBe(3);
+        expect(counts()).toBe(2);
+        // filtered by a store's stock: counted every time
+        for (let i = 0; i < 2; i++) await t.gql(PRODUCTS, { first: 1, filter: { search: own, availableAt: store.id } });
+        expect(counts()).toBe(4);
+      } finally {
+        statements.mockRestore();
+      }
+    });
+
     it('refuses page sizes outside 1..100 and cursors it did not issue', async () => {
       for (const first of [0, -1, 101]) expect(codes(await t.gql(PRODUCTS, { first }))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(PRODUCTS, { first: 1, after: 'garbage' }))).toEqual(['BAD_USER_INPUT']);

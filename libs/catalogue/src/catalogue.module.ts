@@ -5,11 +5,12 @@ import { ProductEntity } from './entities/product.entity.js';
 import { ProductsResolver } from './resolvers/products.resolver.js';
 import { VariantsResolver } from './resolvers/variants.resolver.js';
 import { CatalogueService } from './services/catalogue.service.js';
+import { ProductCountCache } from './services/product-count-cache.js';
 import { ProductSearchService } from './services/product-search.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ProductEntity, ProductVariantEntity])],
-  providers: [CatalogueService, ProductSearchService, ProductsResolver, VariantsResolver],
+  providers: [CatalogueService, ProductCountCache, ProductSearchService, ProductsResolver, VariantsResolver],
   exports: [CatalogueService],
 })
 export class CatalogueModule {}

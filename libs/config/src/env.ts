@@ -104,6 +104,15 @@ export class Env {
   RESPONSE_CACHE_MS = 500;
 
   /**
+   * How long a catalogue listing's totalCount for one search and category may be reused by its other pages
+   * (0: counted on every page). A product created through this process clears it at once; one created
+   * through another shows in that count after this long at most. Listings filtered by store stock
+   * (availableAt) are always counted.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  PRODUCT_COUNT_CACHE_MS = 5000;
+
+  /**
    * Run repeated queries of the public read path (catalogue, product page, storesNear) as compiled
    * JavaScript (graphql-jit) instead of graphql-js's interpreter; false keeps every query on graphql-js.
    */

@@ -4,6 +4,7 @@ import { BusinessError, byKeys, ErrorCode, groupByKeys, type HasLoaders, isUuid,
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { ProductCountCache } from './product-count-cache.js';
 import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
 
 export type { ListedVariant } from './listed-variant.js';
@@ -29,7 +30,10 @@ export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
 export class CatalogueService {
   private readonly idsBySku = new Map<string, string>();
 
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly counts: ProductCountCache,
+  ) {}
 
   private get products() {
     return this.tx.manager.getRepository(ProductEntity);
@@ -44,7 +48,7 @@ export class CatalogueService {
     const skus = input.variants.map((v) => normaliseSku(v.sku));
     const repeated = skus.find((s, i) => skus.indexOf(s) !== i);
     if (repeated) return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
-    return this.tx.run(async () => {
+    const created = this.tx.run(async () => {
       try {
         const product = await this.products.save(this.products.create({
           slug: input.slug,
@@ -70,6 +74,11 @@ export class CatalogueService {
         if (dup) throw new BusinessError(ErrorCode.DUPLICATE, `${dup.what} already exists`, dup.field);
         throw err;
       }
+    });
+    // After the commit: a listing counted from then on sees the product (one counted before is not kept).
+    return created.then((product) => {
+      this.counts.clear();
+      return product;
     });
   }
 

@@ -3,6 +3,7 @@ import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
 import { LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
+import { ProductCountCache } from './product-count-cache.js';
 
 export interface ProductPage {
   /** null when not asked for. */
@@ -32,7 +33,10 @@ const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
  */
 @Injectable()
 export class ProductSearchService {
-  constructor(private readonly tx: TransactionHost) {}
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly counts: ProductCountCache,
+  ) {}
 
   async search(first: number, after: string | undefined, filter: ProductFilter = {}, extras: PageExtras = {}): Promise<ProductPage> {
     const limit = pageSize(first);
@@ -58,7 +62,12 @@ export class ProductSearchService {
     const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg')} AS variants` : '';
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
-    const sql = extras.totalCount
+    // Stock changes all the time: a count over it is not kept.
+    const countKey = filter.availableAt ? null : JSON.stringify([query, filter.category?.trim().toLowerCase() ?? null]);
+    const known = extras.totalCount && countKey !== null ? this.counts.get(countKey) : undefined;
+    const counting = extras.totalCount && known === undefined;
+    const version = this.counts.version;
+    const sql = counting
       ? `SELECT c.total AS "totalCount", pg.*${variants} FROM (SELECT count(*)::int AS total FROM product p ${filtered}) c
          LEFT JOIN LATERAL (${page}) pg ON true ORDER BY pg.name, pg.id`
       : `SELECT pg.*${variants} FROM (${page}) pg ORDER BY pg.name, pg.id`;
@@ -66,7 +75,9 @@ export class ProductSearchService {
     const products = found[0]?.id === null ? [] : found;
     const rows = products.slice(0, limit).map(({ totalCount: _, variants: v, ...product }) =>
       ({ cursor: encodeCursor([product.name, product.id]), product, ...(extras.variants ? { variants: v ?? [] } : {}) }));
-    return { totalCount: extras.totalCount ? (found[0]?.totalCount ?? 0) : null, hasNextPage: products.length > limit, rows };
+    const totalCount = counting ? (found[0]?.totalCount ?? 0) : (known ?? null);
+    if (counting && countKey !== null) this.counts.set(countKey, totalCount!, version);
+    return { totalCount, hasNextPage: products.length > limit, rows };
   }
 }
 

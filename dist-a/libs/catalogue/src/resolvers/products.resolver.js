@@ -10,9 +10,9 @@ var __metadata = (this && this.__metadata) || function (k, v) {
 var __param = (this && this.__param) || function (paramIndex, decorator) {
     return function (target, key) { decorator(target, key, paramIndex); }
 };
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, StaffOnly, StaffRole } from '../../../auth/src/index.js';
-import { DirectField, payload } from '../../../common/src/index.js';
+import { DirectField, payload, selects } from '../../../common/src/index.js';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
@@ -27,16 +27,21 @@ let ProductsResolver = class ProductsResolver {
         this.catalogue = catalogue;
         this.search = search;
     }
-    async products(first, after, filter) {
-        const page = await this.search.search(first, after ?? undefined, filter ?? {});
+    async products(first, after, filter, ctx, info) {
+        // What the query asks for comes in the page's one statement rather than in round trips of its own.
+        const variants = selects(info, 'edges', 'node', 'variants');
+        const page = await this.search.search(first, after ?? undefined, filter ?? {}, { totalCount: selects(info, 'totalCount'), variants });
+        if (variants)
+            for (const r of page.rows)
+                this.catalogue.primeVariants(ctx, r.product.id, r.variants ?? []);
         return {
-            totalCount: page.totalCount,
+            totalCount: page.totalCount ?? 0, // not asked for when null: never sent
             pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
             edges: page.rows.map((r) => ({ cursor: r.cursor, node: toProduct(r.product) })),
         };
     }
-    async product(slug) {
-        const p = await this.catalogue.findBySlug(slug);
+    async product(slug, ctx, info) {
+        const p = await this.catalogue.findBySlug(slug, selects(info, 'variants') ? { ctx } : undefined);
         return p && toProduct(p);
     }
     async variants(product, ctx) {
@@ -51,15 +56,19 @@ __decorate([
     __param(0, Args('first', { type: () => Int })),
     __param(1, Args('after', { type: () => String, nullable: true })),
     __param(2, Args('filter', { type: () => ProductFilter, nullable: true })),
+    __param(3, Ctx()),
+    __param(4, Info()),
     __metadata("design:type", Function),
-    __metadata("design:paramtypes", [Number, String, ProductFilter]),
+    __metadata("design:paramtypes", [Number, Object, Object, Object, Object]),
     __metadata("design:returntype", Promise)
 ], ProductsResolver.prototype, "products", null);
 __decorate([
     Query(() => Product, { nullable: true }),
     __param(0, Args('slug', { type: () => String })),
+    __param(1, Ctx()),
+    __param(2, Info()),
     __metadata("design:type", Function),
-    __metadata("design:paramtypes", [String]),
+    __metadata("design:paramtypes", [String, Object, Object]),
     __metadata("design:returntype", Promise)
 ], ProductsResolver.prototype, "product", null);
 __decorate([

@@ -13,14 +13,13 @@ import { BusinessError, byKeys, ErrorCode, groupByKeys, isUuid, loader, pgCode, 
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF } from './listed-variant.js';
 const DUPLICATE_FIELDS = {
     UQ_product_slug: { field: ['slug'], what: 'A product with this slug' },
     UQ_variant_sku: { field: ['variants', 'sku'], what: 'A variant with this SKU' },
     UQ_variant_barcode: { field: ['variants', 'barcode'], what: 'A variant with this barcode' },
 };
-/** The columns of ProductVariantEntity under its property names, for plain SQL reads; a listing leaves out the creation time. */
-const LISTED_VARIANT_COLUMNS = `id, product_id AS "productId", position, sku, size, colour, price_amount AS "priceAmount",
-  price_currency AS "priceCurrency", barcode`;
+/** The columns of ProductVariantEntity under its property names, for plain SQL reads. */
 const VARIANT_COLUMNS = `${LISTED_VARIANT_COLUMNS}, created_at AS "createdAt"`;
 const PRODUCT_COLUMNS = `id, slug, name, description, brand, category, images, created_at AS "createdAt"`;
 const MAX_KNOWN_SKUS = 200_000; // about 20 MB at most
@@ -76,9 +75,15 @@ let CatalogueService = class CatalogueService {
         });
     }
     // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
-    async findBySlug(slug) {
-        const [row] = await this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE slug = $1`, [slug]);
-        return row ?? null;
+    /** With `variants` (a product page that shows them), they come in the same statement and are kept for `loadVariants`. */
+    async findBySlug(slug, variants) {
+        const [row] = await this.tx.manager.query(`SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p')} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
+        if (!row)
+            return null;
+        if (variants)
+            this.primeVariants(variants.ctx, row.id, row.variants);
+        delete row.variants;
+        return row;
     }
     async findVariantBySku(sku) {
         const [row] = await this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [normaliseSku(sku)]);
@@ -118,10 +123,17 @@ let CatalogueService = class CatalogueService {
      * hydration cost more of the server's CPU than the query itself (measured with bench/).
      */
     loadVariants(ctx, productId) {
+        return this.variantsByProduct(ctx).load(productId);
+    }
+    /** Variants read with their product (a JSON array from LISTED_VARIANTS_OF, null for none): `loadVariants` answers from them. */
+    primeVariants(ctx, productId, variants) {
+        this.variantsByProduct(ctx).prime(productId, variants ?? []);
+    }
+    variantsByProduct(ctx) {
         return loader(ctx, 'variantsByProduct', async (ids) => {
             const rows = await this.tx.manager.query(`SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`, [ids]);
             return groupByKeys(ids, rows, (v) => v.productId);
-        }).load(productId);
+        });
     }
     loadVariant(ctx, id) {
         return loader(ctx, 'variant', async (ids) => byKeys(ids, await this.variants.findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id)).load(id);
