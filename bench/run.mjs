@@ -254,6 +254,7 @@ async function main() {
     out.comparison = report.compare(out.scenarios);
     out.totalSeconds = (performance.now() - started) / 1000;
     out.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+    out.machine.cpuProbeMsAtEnd = report.cpuProbeMs();
     await cleanup();
     if (out.scenarios.length) {
       const { md, files } = report.write(o.out, out);

@@ -22,8 +22,25 @@ function git(args) {
   }
 }
 
+/**
+ * A fixed piece of JavaScript work (JSON round trips of a catalogue-sized page), timed: the same code takes
+ * up to twice as long at some moments as at others on a shared VM, so a run's numbers are read against it.
+ */
+export function cpuProbeMs() {
+  const page = { data: { products: { edges: Array.from({ length: 20 }, (_, i) => ({ cursor: `c${i}`, node: { id: `p${i}`, name: `Product ${i}`,
+    variants: Array.from({ length: 5 }, (_, j) => ({ id: `v${i}-${j}`, sku: `SKU-${i}-${j}`, price: { amount: 12900, currency: 'EUR' }, availableOnline: j })) } })) } } };
+  let best = Infinity;
+  for (let round = 0; round < 7; round++) { // the fastest of 7: what the machine can do at that moment
+    const t0 = performance.now();
+    for (let i = 0; i < 500; i++) JSON.parse(JSON.stringify(page));
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Math.round(best);
+}
+
 export function machine() {
   return {
+    cpuProbeMsAtStart: cpuProbeMs(),
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
     cpuModel: cpus()[0]?.model,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
@@ -68,7 +85,8 @@ export function markdown(report) {
     `# Benchmark ${report.startedAt}`,
     '',
     `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
-      `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}.`,
+      `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}. ` +
+      `CPU probe (a fixed JavaScript workload, fastest of 7 rounds, lower is faster): ${m.cpuProbeMsAtStart} ms at start${m.cpuProbeMsAtEnd ? `, ${m.cpuProbeMsAtEnd} ms at end` : ''}.`,
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; API_WORKERS ${report.options.workers ?? 1} (API processes on one port); server pool ${report.options.poolSize ?? 'default (10)'} connections per process${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
     '',
