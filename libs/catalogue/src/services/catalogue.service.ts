@@ -48,7 +48,7 @@ export class CatalogueService {
     const skus = input.variants.map((v) => normaliseSku(v.sku));
     const repeated = skus.find((s, i) => skus.indexOf(s) !== i);
     if (repeated) return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
-    const created = this.tx.run(async () => {
+    return this.tx.run(async () => {
       try {
         const product = await this.products.save(this.products.create({
           slug: input.slug,
@@ -68,17 +68,14 @@ export class CatalogueService {
           priceCurrency: v.price.currency,
           barcode: v.barcode ?? null,
         })));
+        // After the commit (of an outer unit too): a listing counted from then on sees the product, one counted before is not kept.
+        this.tx.afterCommit(() => this.counts.clear());
         return product;
       } catch (err) {
         const dup = pgCode(err) === PG_UNIQUE_VIOLATION ? DUPLICATE_FIELDS[pgConstraint(err) ?? ''] : undefined;
         if (dup) throw new BusinessError(ErrorCode.DUPLICATE, `${dup.what} already exists`, dup.field);
         throw err;
       }
-    });
-    // After the commit: a listing counted from then on sees the product (one counted before is not kept).
-    return created.then((product) => {
-      this.counts.clear();
-      return product;
     });
   }
 

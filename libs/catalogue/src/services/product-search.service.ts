@@ -45,7 +45,8 @@ export class ProductSearchService {
     const param = (v: unknown) => `$${params.push(v)}`;
     const query = toTsQuery(filter.search);
     if (query) where.push(`p.search_vector @@ to_tsquery('simple', ${param(query)})`);
-    if (filter.category) where.push(`p.category = ${param(filter.category.trim().toLowerCase())}`);
+    const category = filter.category ? filter.category.trim().toLowerCase() : null; // "" filters nothing, "  " filters on ''
+    if (category !== null) where.push(`p.category = ${param(category)}`);
     if (filter.availableAt) {
       // Stock lives in the inventory domain; this read-only EXISTS is the one place the catalogue looks at it.
       where.push(`EXISTS (SELECT 1 FROM product_variant v JOIN stock_level sl ON sl.variant_id = v.id
@@ -63,7 +64,7 @@ export class ProductSearchService {
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
     // Stock changes all the time: a count over it is not kept.
-    const countKey = filter.availableAt ? null : JSON.stringify([query, filter.category?.trim().toLowerCase() ?? null]);
+    const countKey = filter.availableAt ? null : JSON.stringify([query, category]);
     const known = extras.totalCount && countKey !== null ? this.counts.get(countKey) : undefined;
     const counting = extras.totalCount && known === undefined;
     const version = this.counts.version;
