@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=cart-view.js.map

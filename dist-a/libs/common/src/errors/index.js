@@ -1,7 +1,0 @@
-export * from './error-codes.js';
-export * from './api-errors.js';
-export * from './user-error.model.js';
-export * from './format-error.js';
-export * from './validation.js';
-export * from './unavailable.js';
-//# sourceMappingURL=index.js.map

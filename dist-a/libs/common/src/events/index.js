@@ -1,2 +1,0 @@
-export * from './event-bus.js';
-//# sourceMappingURL=index.js.map

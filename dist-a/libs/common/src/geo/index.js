@@ -1,2 +1,0 @@
-export * from './geo.js';
-//# sourceMappingURL=index.js.map

@@ -1,2 +1,0 @@
-export * from './money.model.js';
-//# sourceMappingURL=index.js.map

@@ -1,4 +1,0 @@
-export * from './env.js';
-export * from './app-config.service.js';
-export * from './config.module.js';
-//# sourceMappingURL=index.js.map

@@ -1,6 +1,0 @@
-export * from './customers.module.js';
-export * from './entities/customer.entity.js';
-export * from './models/customer.model.js';
-export * from './dto/customer.inputs.js';
-export * from './services/customers.service.js';
-//# sourceMappingURL=index.js.map

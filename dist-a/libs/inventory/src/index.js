@@ -1,7 +1,0 @@
-export * from './inventory.module.js';
-export * from './entities/stock-level.entity.js';
-export * from './entities/stock-movement.entity.js';
-export * from './services/stock-ledger.service.js';
-export * from './services/stock-query.service.js';
-export * from './models/stock-level.model.js';
-//# sourceMappingURL=index.js.map

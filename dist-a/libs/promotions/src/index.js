@@ -1,7 +1,0 @@
-export * from './promotions.module.js';
-export * from './entities/promotion.entity.js';
-export * from './models/promotion.model.js';
-export * from './services/promotions.service.js';
-export * from './services/discount-rules.js';
-export * from './dto/promotion-create.input.js';
-//# sourceMappingURL=index.js.map
