@@ -218,6 +218,28 @@ describe('catalogue and stock near me', () => {
       expect(wide.data.storesNear.map((s: { location: { id: string } }) => s.location.id)).toEqual([loc.near.id, loc.mid.id, loc.far.id]);
     });
 
+    it('answers a known SKU with no store in range with an empty list, matching the SKU without regard to case', async () => {
+      const empty = await t.gql(NEAR, { near: { lat: -45, lng: 170 }, radiusKm: 10, sku });
+      expect(empty.errors).toBeUndefined();
+      expect(empty.data.storesNear).toEqual([]);
+      const lower = await t.gql(NEAR, { near: { lat: 47.5, lng: -4.5 }, radiusKm: 10, sku: ` ${sku.toLowerCase()} ` });
+      expect(lower.data.storesNear.map((s: { location: { id: string } }) => s.location.id)).toEqual([loc.near.id, loc.mid.id]);
+    });
+
+    it('reads the SKU, the stores and their stock in one statement, for a SKU never asked before too', async () => {
+      const fresh = [(await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku, (await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku];
+      const statements = jest.spyOn(t.db.manager, 'query');
+      try {
+        for (const [i, near] of [{ lat: 47.5, lng: -4.5 }, { lat: -45, lng: 170 }].entries()) {
+          statements.mockClear();
+          expect((await t.gql(NEAR, { near, radiusKm: 10, sku: fresh[i] })).errors).toBeUndefined();
+          expect(statements.mock.calls.filter(([sql]) => /\b(product_variant|location|stock_level)\b/.test(sql))).toHaveLength(1);
+        }
+      } finally {
+        statements.mockRestore();
+      }
+    });
+
     it('refuses impossible coordinates, radii and unknown SKUs', async () => {
       expect(codes(await t.gql(NEAR, { near: { lat: 91, lng: 0 }, radiusKm: 10, sku }))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(NEAR, { near: { lat: 0, lng: -181 }, radiusKm: 10, sku }))).toEqual(['BAD_USER_INPUT']);

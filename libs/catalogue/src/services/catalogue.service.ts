@@ -20,16 +20,12 @@ const VARIANT_COLUMNS = `${LISTED_VARIANT_COLUMNS}, created_at AS "createdAt"`;
 
 const PRODUCT_COLUMNS = `id, slug, name, description, brand, category, images, created_at AS "createdAt"`;
 
-const MAX_KNOWN_SKUS = 200_000; // about 20 MB at most
-
 /** SKUs are matched without regard to case: stored upper-case. */
 export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
 
 /** Products and their variants: creation and look-ups. */
 @Injectable()
 export class CatalogueService {
-  private readonly idsBySku = new Map<string, string>();
-
   constructor(
     private readonly tx: TransactionHost,
     private readonly counts: ProductCountCache,
@@ -93,21 +89,6 @@ export class CatalogueService {
   async findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
     const [row] = await this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [normaliseSku(sku)]);
     return row ?? null;
-  }
-
-  /**
-   * A variant's id by SKU, from memory once looked up: variants are never deleted and their SKU never
-   * changes, so the answer cannot go stale (storesNear asks this on every request).
-   */
-  async variantIdBySku(sku: string): Promise<string | null> {
-    const key = normaliseSku(sku);
-    const known = this.idsBySku.get(key);
-    if (known) return known;
-    const [row] = await this.tx.manager.query(`SELECT id FROM product_variant WHERE sku = $1`, [key]);
-    if (!row) return null;
-    if (this.idsBySku.size >= MAX_KNOWN_SKUS) this.idsBySku.clear();
-    this.idsBySku.set(key, row.id);
-    return row.id;
   }
 
   findVariant(id: string): Promise<ProductVariantEntity | null> {

@@ -1,5 +1,5 @@
 import { Args, Float, Query, Resolver } from '@nestjs/graphql';
-import { CatalogueService } from '@app/catalogue';
+import { normaliseSku } from '@app/catalogue';
 import { badInput, GeoPointInput, notFound } from '@app/common';
 import { toLocation } from '@app/locations';
 import { StoreAvailability } from '../models/stock-level.model.js';
@@ -7,10 +7,7 @@ import { MAX_RADIUS_KM, StockQueryService } from '../services/stock-query.servic
 
 @Resolver(() => StoreAvailability)
 export class StoresNearResolver {
-  constructor(
-    private readonly query: StockQueryService,
-    private readonly catalogue: CatalogueService,
-  ) {}
+  constructor(private readonly query: StockQueryService) {}
 
   @Query(() => [StoreAvailability], { description: 'Pickup stores within radiusKm of a point, nearest first, with their stock of one SKU.' })
   async storesNear(
@@ -19,9 +16,8 @@ export class StoresNearResolver {
     @Args('sku', { type: () => String }) sku: string,
   ): Promise<StoreAvailability[]> {
     if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) throw badInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}`, ['radiusKm']);
-    const variantId = await this.catalogue.variantIdBySku(sku);
-    if (!variantId) throw notFound(`Variant ${sku}`);
-    const rows = await this.query.storesNear(near.lat, near.lng, radiusKm, variantId);
+    const rows = await this.query.storesNear(near.lat, near.lng, radiusKm, normaliseSku(sku));
+    if (!rows) throw notFound(`Variant ${sku}`);
     return rows.map((r) => ({ location: toLocation(r.location), distanceKm: r.distanceKm, available: r.available }));
   }
 }

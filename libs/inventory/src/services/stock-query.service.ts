@@ -26,25 +26,32 @@ export class StockQueryService {
   }
 
   /**
-   * Pickup stores within `radiusKm`, nearest first, with what they have of the variant (zero included).
-   * The bounding box lets the partial (lat, lng) index cut candidates; haversine makes it exact. The
-   * stores come with the answer (one query, not one more for the locations).
+   * Pickup stores within `radiusKm` of a point, nearest first, with what they have of the variant with
+   * this (normalised) SKU, zero included; null when no variant has it. The bounding box lets the partial
+   * (lat, lng) index cut candidates; haversine makes it exact. The SKU is resolved in the same statement
+   * and the stores come with the answer: one round trip, which is what a read costs here.
    */
-  storesNear(lat: number, lng: number, radiusKm: number, variantId: string): Promise<StoreStock[]> {
+  storesNear(lat: number, lng: number, radiusKm: number, sku: string): Promise<StoreStock[] | null> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
+    // No variant: no row. A variant without a store in range: one row whose store is null.
     return this.tx.manager.query(
-      `SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
-       FROM location l
-       CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
-       LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = $4
-       WHERE l.type = 'STORE' AND l.pickup_enabled
-         AND l.lat BETWEEN $5 AND $6 ${wraps ? '' : 'AND l.lng BETWEEN $7 AND $8'}
-         AND d.km <= $3
-       ORDER BY d.km, l.id`,
-      [lat, lng, radiusKm, variantId, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
-    ).then((rows: (LocationEntity & { distanceKm: number; available: number })[]) => rows.map(({ distanceKm, available, ...location }) =>
-      ({ location, available, distanceKm: Math.round(Number(distanceKm) * 1000) / 1000 })));
+      `SELECT s.* FROM product_variant v
+       LEFT JOIN LATERAL (
+         SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+         FROM location l
+         CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
+         LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
+         WHERE l.type = 'STORE' AND l.pickup_enabled
+           AND l.lat BETWEEN $5 AND $6 ${wraps ? '' : 'AND l.lng BETWEEN $7 AND $8'}
+           AND d.km <= $3
+       ) s ON true
+       WHERE v.sku = $4
+       ORDER BY s."distanceKm", s.id`,
+      [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
+    ).then((rows: (LocationEntity & { distanceKm: number; available: number })[]) => (rows.length === 0 ? null : rows
+      .filter((r) => r.id !== null)
+      .map(({ distanceKm, available, ...location }) => ({ location, available, distanceKm: Math.round(Number(distanceKm) * 1000) / 1000 }))));
   }
 
   /**
