@@ -10,6 +10,7 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
   let graphqlErrors = 0;
   let firstError;
   const cache = {}; // x-cache of the server's response cache: hit, shared, miss
+  const cacheLatency = {}; // ms from building a request to its answer, by x-cache (one request in flight per connection)
   let lastAnswerAt = 0;
   const opts = {
     url,
@@ -20,12 +21,16 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     requests: [{
       setupRequest(req, context) {
+        context.sentAt = performance.now();
         return { ...req, body: JSON.stringify(next(context)) };
       },
       onResponse(status, body, context, headers) {
         lastAnswerAt = performance.now();
         const xc = headers?.['x-cache'];
-        if (xc) cache[xc] = (cache[xc] ?? 0) + 1;
+        if (xc) {
+          cache[xc] = (cache[xc] ?? 0) + 1;
+          (cacheLatency[xc] ??= []).push(lastAnswerAt - context.sentAt);
+        }
         if (status === 200 && body.includes('"errors":[')) {
           graphqlErrors++;
           firstError ??= body.slice(0, 300);
@@ -60,9 +65,18 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
     timeouts: result.timeouts,
     graphqlErrors,
     firstError,
-    ...(Object.keys(cache).length ? { cache } : {}),
+    ...(Object.keys(cache).length ? { cache, cacheLatency: percentiles(cacheLatency) } : {}),
     ...proc,
   };
+}
+
+/** p50 and p99 (ms, nearest rank) of each list of latencies. */
+function percentiles(lists) {
+  const at = (sorted, q) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
+  return Object.fromEntries(Object.entries(lists).map(([k, v]) => {
+    const sorted = Float64Array.from(v).sort();
+    return [k, { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }];
+  }));
 }
 
 /** A warm-up run whose numbers are thrown away (JIT, connection pool, PostgreSQL caches). */

@@ -123,10 +123,11 @@ export class ProcessWatch {
 }
 
 /**
- * RSS of the server processes while they sit idle after the load, sampled every second for `seconds`:
- * what they hold once V8 has collected the run's garbage (its memory reducer runs a full GC some
- * seconds after allocation stops; a busy process keeps that garbage until its heap limit, which is the
- * peak in the table).
+ * RSS of the server processes while they sit idle after the load, sampled every second for up to
+ * `seconds`: what they hold once V8 has collected the run's garbage. A busy process keeps that garbage
+ * until its heap limit (the peak in the table); once allocation stops, V8's memory reducer runs full GCs
+ * and gives the pages back, here 40-60 s after the load ended. The window ends early once every process
+ * has been under 300 MiB and steady (within 2 MiB) for 10 s.
  */
 export async function settledRss(serverPid, seconds) {
   const pids = processTree(serverPid);
@@ -137,10 +138,16 @@ export async function settledRss(serverPid, seconds) {
   const first = sample();
   let last = first;
   let under300At = first.max < 300 ? 0 : null;
+  let steadySince = 0;
+  let waited = 0;
   for (let s = 1; s <= seconds; s++) {
     await new Promise((r) => setTimeout(r, 1000));
-    last = sample();
-    if (under300At === null && last.max < 300) under300At = s;
+    const now = sample();
+    waited = s;
+    if (under300At === null && now.max < 300) under300At = s;
+    steadySince = now.max < 300 && Math.abs(now.total - last.total) <= 2 ? steadySince : s;
+    last = now;
+    if (s - steadySince >= 10) break;
   }
-  return { seconds, processes: pids.length, atEndMiB: Math.round(first.max), settledMiB: Math.round(last.max), settledTotalMiB: Math.round(last.total), under300At };
+  return { seconds: waited, window: seconds, processes: pids.length, atEndMiB: Math.round(first.max), settledMiB: Math.round(last.max), settledTotalMiB: Math.round(last.total), under300At };
 }

@@ -61,7 +61,8 @@ function notesText(s) {
     case 'catalogue': {
       const c = s.metrics?.cache;
       const all = c ? Object.values(c).reduce((a, b) => a + b, 0) : 0;
-      const share = (k) => `${Math.round((100 * (c[k] ?? 0)) / all)}% ${k}`;
+      const lat = s.metrics?.cacheLatency ?? {};
+      const share = (k) => `${Math.round((100 * (c[k] ?? 0)) / all)}% ${k}${lat[k] ? ` (p50/p99 ${lat[k].p50}/${lat[k].p99} ms)` : ''}`;
       return `deepest page ${n.deepestPage}${all ? `; response cache ${share('hit')}, ${share('redis')}, ${share('shared')}, ${share('miss')}` : ''}`;
     }
     case 'product-page': return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
@@ -112,7 +113,8 @@ export function markdown(report) {
     const r = ds.settledRss;
     lines.push('', `### API memory after the run (data set "${ds.label}")`, '',
       `Largest of the ${r.processes} API processes (primary and workers) when the last scenario ended: ${r.atEndMiB} MiB RSS; after ${r.seconds} s idle: ${r.settledMiB} MiB ` +
-      `(all ${r.settledTotalMiB}); under 300 MiB ${r.under300At === null ? 'not within the window' : `after ${r.under300At} s`}. The peak column above is RSS under load.`);
+      `(all ${r.settledTotalMiB}); under 300 MiB ${r.under300At === null ? `not within the ${r.window ?? r.seconds} s window` : `after ${r.under300At} s`}. The peak column above is RSS under load; ` +
+      `the window (up to ${r.window ?? r.seconds} s) ends once every process has been under 300 MiB and steady for 10 s.`);
   }
   if (report.comparison?.length) {
     lines.push('', '### Large vs small data set (same scenarios, same options)', '',
