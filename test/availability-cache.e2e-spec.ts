@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-const ONLINE = `query($slug: String!) { product(slug: $slug) { variants { availableOnline } } }`;
+// variant(sku) reads availability through the cache; pages that list variants read it with them (below).
+const ONLINE = `query($sku: String!) { variant(sku: $sku) { availableOnline } }`;
+const PAGE = `query($slug: String!) { product(slug: $slug) { variants { availableOnline } } }`;
 
 /**
  * availableOnline is served from memory for at most AVAILABILITY_CACHE_MS and dropped by every stock
@@ -23,7 +25,8 @@ describe('availability cache', () => {
   });
   afterAll(() => t?.close());
 
-  const online = async () => (await t.gql(ONLINE, { slug: product.slug })).data.product.variants[0].availableOnline;
+  const online = async () => (await t.gql(ONLINE, { sku: product.variants[0].sku })).data.variant.availableOnline;
+  const onPage = async () => (await t.gql(PAGE, { slug: product.slug })).data.product.variants[0].availableOnline;
 
   /** Reads until the count is `want`; returns how long that took (the lag a shopper could see). */
   const lagUntil = async (want: number): Promise<number> => {
@@ -46,6 +49,7 @@ describe('availability cache', () => {
     expect(await online()).toBe(7);
     await t.db.query(`UPDATE stock_level SET on_hand = on_hand + 1 WHERE variant_id = $1`, [product.variants[0].id]);
     expect(await online()).toBe(7); // answered from memory: nothing told the caches
+    expect(await onPage()).toBe(8); // a product page reads it with its variants, in the same statement
     expect(await lagUntil(8)).toBeLessThan(1000);
     await t.db.query(`UPDATE stock_level SET on_hand = on_hand - 1 WHERE variant_id = $1`, [product.variants[0].id]);
   });

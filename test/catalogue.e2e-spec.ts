@@ -156,6 +156,29 @@ describe('catalogue and stock near me', () => {
       }
     });
 
+    it('reads what each variant has free online with the page and the product page, not in a statement of its own', async () => {
+      const store = await createLocation(t, admin);
+      const own = unique('a').toLowerCase().replace('-', '');
+      const made = await createProduct(t, admin, { name: `Stocked ${own}`, sizes: ['S', 'M'] });
+      await adjust(t, admin, store.id, made.variants[1].sku, 6);
+      const page = `query($filter: ProductFilter) { products(first: 5, filter: $filter) { edges { node { variants { sku availableOnline } } } } }`;
+      const slugPage = `query($slug: String!) { product(slug: $slug) { variants { sku availableOnline } } }`;
+      const statements = jest.spyOn(t.db.manager, 'query');
+      try {
+        for (let i = 0; i < 2; i++) { // graphql-js, then compiled
+          statements.mockClear();
+          const listed = await t.gql(page, { filter: { search: own } });
+          expect(listed.data.products.edges.map((e: { node: { variants: unknown } }) => e.node.variants))
+            .toEqual([[{ sku: made.variants[0].sku, availableOnline: 0 }, { sku: made.variants[1].sku, availableOnline: 6 }]]);
+          const shown = await t.gql(slugPage, { slug: made.slug });
+          expect(shown.data.product.variants).toEqual([{ sku: made.variants[0].sku, availableOnline: 0 }, { sku: made.variants[1].sku, availableOnline: 6 }]);
+          expect(statements.mock.calls.filter(([sql]) => /\b(product|product_variant|variant_stock)\b/.test(sql))).toHaveLength(2);
+        }
+      } finally {
+        statements.mockRestore();
+      }
+    });
+
     it('reuses a search\'s count for its next pages, and counts again once a product is created', async () => {
       const own = unique('c').toLowerCase().replace('-', '');
       for (const name of ['First', 'Second']) await createProduct(t, admin, { name: `${name} ${own}` });

@@ -9,9 +9,9 @@ export function toProduct(e: ProductEntity): Product {
   });
 }
 
-export function toVariant(e: Omit<ProductVariantEntity, 'createdAt'>): ProductVariant {
+export function toVariant(e: Omit<ProductVariantEntity, 'createdAt'> & { available?: number }): ProductVariant {
   return Object.assign(new ProductVariant(), {
     id: e.id, sku: e.sku, size: e.size, colour: e.colour, barcode: e.barcode,
-    price: Money.of(e.priceAmount, e.priceCurrency), productId: e.productId,
+    price: Money.of(e.priceAmount, e.priceCurrency), productId: e.productId, available: e.available,
   });
 }

@@ -21,6 +21,8 @@ export class ProductVariant {
   @Field(() => Money, { description: 'Price including tax.' }) price: Money;
   @Field(() => String, { nullable: true }) barcode: string | null;
   productId: string;
+  /** Units free online as read with the variant (a page that asks for availableOnline); unset otherwise. */
+  available?: number;
 }
 
 @ObjectType()

@@ -27,7 +27,8 @@ export class ProductsResolver {
   ): Promise<ProductConnection> {
     // What the query asks for comes in the page's one statement rather than in round trips of its own.
     const variants = selects(info, 'edges', 'node', 'variants');
-    const page = await this.search.search(first, after ?? undefined, filter ?? {}, { totalCount: selects(info, 'totalCount'), variants });
+    const available = variants && selects(info, 'edges', 'node', 'variants', 'availableOnline');
+    const page = await this.search.search(first, after ?? undefined, filter ?? {}, { totalCount: selects(info, 'totalCount'), variants, available });
     if (variants) for (const r of page.rows) this.catalogue.primeVariants(ctx, r.product.id, r.variants ?? []);
     return {
       totalCount: page.totalCount ?? 0, // not asked for when null: never sent
@@ -38,7 +39,7 @@ export class ProductsResolver {
 
   @Query(() => Product, { nullable: true })
   async product(@Args('slug', { type: () => String }) slug: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Product | null> {
-    const p = await this.catalogue.findBySlug(slug, selects(info, 'variants') ? { ctx } : undefined);
+    const p = await this.catalogue.findBySlug(slug, selects(info, 'variants') ? { ctx, available: selects(info, 'variants', 'availableOnline') } : undefined);
     return p && toProduct(p);
   }
 

@@ -76,10 +76,13 @@ export class CatalogueService {
   }
 
   // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
-  /** With `variants` (a product page that shows them), they come in the same statement and are kept for `loadVariants`. */
-  async findBySlug(slug: string, variants?: { ctx: HasLoaders }): Promise<ProductEntity | null> {
+  /**
+   * With `variants` (a product page that shows them), they come in the same statement and are kept for
+   * `loadVariants`, with what each has free online when `available`.
+   */
+  async findBySlug(slug: string, variants?: { ctx: HasLoaders; available?: boolean }): Promise<ProductEntity | null> {
     const [row] = await this.tx.manager.query(
-      `SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p')} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
+      `SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p', variants.available)} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
     if (!row) return null;
     if (variants) this.primeVariants(variants.ctx, row.id, row.variants);
     delete row.variants;

@@ -17,6 +17,8 @@ export interface ProductPage {
 export interface PageExtras {
   totalCount?: boolean;
   variants?: boolean;
+  /** With the variants: what each has free online (ListedVariant.available). */
+  available?: boolean;
 }
 
 type PageRow = ProductEntity & { totalCount?: number; variants?: ListedVariant[] | null };
@@ -60,7 +62,7 @@ export class ProductSearchService {
     }
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const page = `SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
-    const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg')} AS variants` : '';
+    const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg', extras.available)} AS variants` : '';
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
     // Stock changes all the time: a count over it is not kept.

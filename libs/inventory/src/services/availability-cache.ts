@@ -6,11 +6,11 @@ export const VARIANT_STOCK_CHANNEL = 'stock-variant';
 const MAX_ENTRIES = 100_000;
 
 /**
- * `availableOnline` per variant, kept in this process for at most AVAILABILITY_CACHE_MS (1 s by default)
- * and dropped as soon as any process commits a change to that variant's stock (an event on Redis). So a
- * catalogue page reads the sum over every location once a second per variant at most, and no client sees
- * a count older than the bound, even when an event is lost. In process rather than in Redis: a Redis round
- * trip costs about what the indexed SQL does.
+ * `availableOnline` per variant, kept in this process for at most AVAILABILITY_CACHE_MS (500 ms by default)
+ * and dropped as soon as any process commits a change to that variant's stock (an event on Redis), so no
+ * client sees a count older than the bound, even when an event is lost. It serves the variants that come
+ * without it (variant(sku), cart and order lines); catalogue and product pages read it with their variants.
+ * In process rather than in Redis: a Redis round trip costs about what the indexed SQL does.
  */
 @Injectable()
 export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
