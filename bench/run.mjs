@@ -45,7 +45,7 @@ const { values: o } = parseArgs({
     'hot-stock': { type: 'string', default: '50' },
     'cart-pool': { type: 'string', default: '3000' },
     'pool-size': { type: 'string' },
-    settle: { type: 'string', default: '90' },
+    settle: { type: 'string', default: '120' },
     workers: { type: 'string', default: '2' },
     'server-node-options': { type: 'string' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
