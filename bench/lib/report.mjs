@@ -48,7 +48,8 @@ export function machine() {
     node: process.version,
     packages: Object.fromEntries(PACKAGES.map((p) => [p, packageVersion(p)])),
     commit: git(['rev-parse', '--short', 'HEAD']),
-    dirty: Boolean(git(['status', '--porcelain', '--untracked-files=no'])),
+    // Earlier results are the bench's own output, not a change to the code measured.
+    dirty: Boolean(git(['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)bench/results'])),
   };
 }
 
