@@ -8,8 +8,8 @@ import { CartStatus } from '../fulfillment-type.js';
  * takes the guest cart over (same id). Otherwise its lines are added to theirs as cartLinesAdd would (same
  * variant and fulfilment: quantities add, capped at the per-line maximum; new lines keep their order and
  * channel), its codes follow, and the guest cart is closed as MERGED. Anything but an active guest cart
- * (unknown, already merged or ordered, someone's own cart, or a cart in another currency) is left alone,
- * so merging twice is harmless.
+ * (unknown, already merged or ordered, someone's own cart, a cart in another currency, or one whose lines
+ * would take the customer's cart past CART_MAX_LINES) is left alone, so merging twice is harmless.
  */
 @Injectable()
 export class CartMergeService {
@@ -35,6 +35,11 @@ export class CartMergeService {
         `SELECT count(DISTINCT v.price_currency)::int AS currencies FROM cart_line cl JOIN product_variant v ON v.id = cl.variant_id WHERE cl.cart_id IN ($1, $2)`,
         [guestCartId, target.id]);
       if (currencies > 1) return null;
+      // Nor when the merged cart would hold more lines than a cart may (CART_MAX_LINES), as cartLinesAdd refuses.
+      const [{ lines }] = await em.query(
+        `SELECT count(DISTINCT (variant_id, fulfillment_type, location_id))::int AS lines FROM cart_line WHERE cart_id IN ($1, $2)`,
+        [guestCartId, target.id]);
+      if (lines > this.config.get('CART_MAX_LINES')) return null;
       const max = this.config.get('CART_MAX_LINE_QUANTITY');
       await em.query(
         `INSERT INTO cart_line AS cl (cart_id, variant_id, quantity, fulfillment_type, location_id, added_via, added_by_staff_id, created_at)
