@@ -25,26 +25,27 @@ describe('the lines a cart may hold', () => {
     expect((await t.gql(Q.cart, { id: cart.id })).data.cart.lines).toHaveLength(3);
   });
 
-  it('a guest cart whose lines would take the customer\'s cart past the limit is not merged: both stay as they were', async () => {
+  /** A shopper whose cart holds `mine`, signing in with a guest cart holding `theirs` (variant indexes). */
+  const signInWithGuestCart = async (mine: number[], theirs: number[]) => {
     const s = await registerShopper(t);
-    const mine = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
-    await addLines(t, mine.id, [delivery(v[0].id), delivery(v[1].id)], { token: s.token });
+    const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+    await addLines(t, cart.id, mine.map((i) => delivery(v[i].id)), { token: s.token });
     const guest = await guestCart(t);
-    await addLines(t, guest.id, [delivery(v[2].id), delivery(v[3].id)]);
-    const r = await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } });
-    expect(r.data.login.userErrors).toEqual([]); // signing in still works
-    expect(await lineSkus(s.token)).toEqual([v[0].sku, v[1].sku]);
-    expect((await t.gql(Q.cart, { id: guest.id })).data.cart).toMatchObject({ status: 'ACTIVE', lines: [{ variant: { sku: v[2].sku } }, { variant: { sku: v[3].sku } }] });
+    await addLines(t, guest.id, theirs.map((i) => delivery(v[i].id)));
+    const login = await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } });
+    return { token: s.token, guestId: guest.id, login };
+  };
+
+  it('a guest cart whose lines would take the customer\'s cart past the limit is not merged: both stay as they were', async () => {
+    const { token, guestId, login } = await signInWithGuestCart([0, 1], [2, 3]);
+    expect(login.data.login.userErrors).toEqual([]); // signing in still works
+    expect(await lineSkus(token)).toEqual([v[0].sku, v[1].sku]);
+    expect((await t.gql(Q.cart, { id: guestId })).data.cart).toMatchObject({ status: 'ACTIVE', lines: [{ variant: { sku: v[2].sku } }, { variant: { sku: v[3].sku } }] });
   });
 
   it('lines the carts share count once: a merge that ends at the limit goes through', async () => {
-    const s = await registerShopper(t);
-    const mine = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
-    await addLines(t, mine.id, [delivery(v[0].id), delivery(v[1].id)], { token: s.token });
-    const guest = await guestCart(t);
-    await addLines(t, guest.id, [delivery(v[1].id), delivery(v[4].id)]);
-    await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } });
-    expect(await lineSkus(s.token)).toEqual([v[0].sku, v[1].sku, v[4].sku]);
-    expect((await t.gql(Q.cart, { id: guest.id })).data.cart.status).toBe('MERGED');
+    const { token, guestId } = await signInWithGuestCart([0, 1], [1, 4]);
+    expect(await lineSkus(token)).toEqual([v[0].sku, v[1].sku, v[4].sku]);
+    expect((await t.gql(Q.cart, { id: guestId })).data.cart.status).toBe('MERGED');
   });
 });
