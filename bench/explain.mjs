@@ -1,44 +1,70 @@
-// node bench/explain.mjs postgres://…/DB: EXPLAIN (ANALYZE, BUFFERS) of the read path's queries, as the
-// service sends them (copied from product-search.service.ts, stock-query.service.ts and geo.ts; keep
-// them in step), with inputs drawn from the database.
+// node bench/explain.mjs postgres://…/DB [--dist DIR]: EXPLAIN (ANALYZE, BUFFERS) of the read path's
+// statements. They are not copied here: the built services (dist/, `npm run build`) are called with a
+// database handle that records what they send, so this prints the plans of the SQL the service runs now,
+// with inputs drawn from the database.
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 
-const url = process.argv[2] ?? process.env.DATABASE_URL;
+const args = process.argv.slice(2);
+const distAt = args.indexOf('--dist');
+const dist = resolve(distAt >= 0 ? args.splice(distAt, 2)[1] : 'dist');
+const url = args[0] ?? process.env.DATABASE_URL;
 if (!url) {
-  process.stderr.write('usage: node bench/explain.mjs postgres://…/DATABASE\n');
+  process.stderr.write('usage: node bench/explain.mjs postgres://…/DATABASE [--dist DIR]\n');
   process.exit(1);
 }
+const load = (path) => import(pathToFileURL(`${dist}/${path}`).href);
+const { ProductSearchService } = await load('libs/catalogue/src/services/product-search.service.js');
+const { CatalogueService } = await load('libs/catalogue/src/services/catalogue.service.js');
+const { StockQueryService } = await load('libs/inventory/src/services/stock-query.service.js');
+
+// What a service sends, instead of sending it: the statement and its parameters.
+let sent = [];
+const tx = { manager: { query: async (sql, params) => (sent.push([sql, params ?? []]), []) } };
+const statementsOf = async (call) => {
+  sent = [];
+  await call().catch(() => undefined); // an empty answer may not suit the caller; the statement is what counts
+  return sent;
+};
+const noCounts = { get: () => undefined, set: () => undefined, version: 0 }; // every page counts, as a miss does
+const search = new ProductSearchService(tx, noCounts);
+const catalogue = Object.assign(Object.create(CatalogueService.prototype), { tx });
+const stock = new StockQueryService(tx, { get: () => undefined, version: () => 0, set: () => undefined });
+const ctx = { loaders: new Map() }; // a request's DataLoaders (HasLoaders)
+
 const client = new pg.Client({ connectionString: url, application_name: 'bench-explain' });
 await client.connect();
-
 const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
 const variants = (await client.query('SELECT id FROM product_variant ORDER BY random() LIMIT 100')).rows.map((r) => r.id);
-const { name: lastName, id: lastId } = await one('SELECT name, id FROM product ORDER BY name, id OFFSET 200 LIMIT 1');
-const productCols = 'p.id, p.slug, p.name, p.description, p.brand, p.category, p.images, p.created_at';
-const distance = `(2 * 6371.0088 * asin(sqrt(power(sin(radians(l.lat - $1) / 2), 2) + cos(radians($1)) * cos(radians(l.lat)) * power(sin(radians(l.lng - $2) / 2), 2))))`;
-const dLat = (50 / 6371.0088) * (180 / Math.PI);
-const dLng = dLat / Math.cos((47 * Math.PI) / 180);
+const { sku } = await one('SELECT sku FROM product_variant ORDER BY random() LIMIT 1');
+const { slug } = await one('SELECT slug FROM product ORDER BY random() LIMIT 1');
+const { name: word } = await one(`SELECT split_part(name, ' ', 1) AS name FROM product ORDER BY random() LIMIT 1`);
+const { name: twoWords } = await one(`SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) AS name FROM product ORDER BY random() LIMIT 1`);
+const first = await one('SELECT name, id FROM product ORDER BY name, id OFFSET 200 LIMIT 1');
+const { encodeCursor } = await load('libs/common/src/index.js');
+const after = encodeCursor([first.name, first.id]);
+const page = { totalCount: true, variants: true, available: true };
 
-const queries = [
-  ['catalogue: first page', `SELECT ${productCols} FROM product p ORDER BY p.name, p.id LIMIT 21`],
-  ['catalogue: totalCount', 'SELECT COUNT(1) AS cnt FROM product p'],
-  ['catalogue: a later page', `SELECT ${productCols} FROM product p WHERE (p.name, p.id) > ($1, CAST($2 AS uuid)) ORDER BY p.name, p.id LIMIT 21`, [lastName, lastId]],
-  ['catalogue: search one common word', `SELECT ${productCols} FROM product p WHERE p.search_vector @@ to_tsquery('simple', $1) ORDER BY p.name, p.id LIMIT 21`, ['coat:*']],
-  ['catalogue: search totalCount', `SELECT COUNT(1) AS cnt FROM product p WHERE p.search_vector @@ to_tsquery('simple', $1)`, ['coat:*']],
-  ['catalogue: search two words', `SELECT ${productCols} FROM product p WHERE p.search_vector @@ to_tsquery('simple', $1) ORDER BY p.name, p.id LIMIT 21`, ['trench:* & navy:*']],
-  ['catalogue: search with no match', `SELECT ${productCols} FROM product p WHERE p.search_vector @@ to_tsquery('simple', $1) ORDER BY p.name, p.id LIMIT 21`, ['zzzz:*']],
-  ['catalogue: variants of 20 products', `SELECT * FROM product_variant WHERE product_id IN (SELECT id FROM product ORDER BY name, id LIMIT 20) ORDER BY product_id, position`],
-  ['availableOnline: 100 variants', `SELECT variant_id AS "variantId", SUM(GREATEST(on_hand - reserved, 0))::int AS available
-     FROM stock_level WHERE variant_id = ANY($1::uuid[]) GROUP BY variant_id`, [variants]],
-  ['storesNear: 50 km around (47, 2.5)', `SELECT l.id AS "locationId", d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
-     FROM location l CROSS JOIN LATERAL (SELECT ${distance} AS km) d
-     LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = $4
-     WHERE l.type = 'STORE' AND l.pickup_enabled AND l.lat BETWEEN $5 AND $6 AND l.lng BETWEEN $7 AND $8 AND d.km <= $3
-     ORDER BY d.km, l.id`, [47, 2.5, 50, variants[0], 47 - dLat, 47 + dLat, 2.5 - dLng, 2.5 + dLng]],
+const cases = [
+  ['catalogue: first page, count, variants with availability', () => search.search(20, undefined, {}, page)],
+  ['catalogue: a later page (count known)', () => search.search(20, after, {}, { ...page, totalCount: false })],
+  [`catalogue: search "${word}" with its count`, () => search.search(20, undefined, { search: word }, page)],
+  [`catalogue: search "${twoWords}" with its count`, () => search.search(20, undefined, { search: twoWords }, page)],
+  [`catalogue: search prefix "${word.slice(0, 4)}" with its count`, () => search.search(20, undefined, { search: word.slice(0, 4) }, page)],
+  ['catalogue: search with no match', () => search.search(20, undefined, { search: 'zzzzqx' }, page)],
+  ['product page by slug, variants with availability', () => catalogue.findBySlug(slug, { ctx, available: true })],
+  ['availableOnline: 100 variants (cache misses)', () => Promise.all(variants.map((id) => stock.availableOnline(ctx, id)))],
+  ['storesNear: 50 km around (47, 2.5)', () => stock.storesNear(47, 2.5, 50, sku)],
 ];
 
-for (const [title, sql, params] of queries) {
-  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params ?? []);
-  process.stdout.write(`\n-- ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+for (const [title, call] of cases) {
+  const statements = await statementsOf(call);
+  if (!statements.length) throw new Error(`${title}: the service sent no statement (has its code moved? update bench/explain.mjs)`);
+  for (const [sql, params] of statements) {
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    process.stdout.write(`\n-- ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  }
 }
 await client.end();

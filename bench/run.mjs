@@ -48,6 +48,7 @@ const { values: o } = parseArgs({
     settle: { type: 'string', default: '120' },
     workers: { type: 'string', default: '2' },
     'server-node-options': { type: 'string' },
+    'server-env': { type: 'string', multiple: true },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
     'redis-url': { type: 'string', default: process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379' },
     out: { type: 'string', default: 'bench/results' },
@@ -60,7 +61,7 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--settle S] [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
+  [--settle S] [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--server-env NAME=VALUE]… [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
 `);
   process.exit(0);
 }
@@ -76,6 +77,11 @@ const opts = {
   checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
   serverNodeOptions: o['server-node-options'],
+  serverEnv: Object.fromEntries((o['server-env'] ?? []).map((kv) => {
+    const at = kv.indexOf('=');
+    if (at < 1) throw new Error(`--server-env ${kv}: expected NAME=VALUE`);
+    return [kv.slice(0, at), kv.slice(at + 1)];
+  })),
   workers: int('workers'),
   dist: o.dist,
 };
@@ -157,7 +163,7 @@ async function runDataSet(ds, results, shared) {
   // password) would otherwise already hold the email, and the server creates it only when it is free.
   const admin = { email: `bench-admin-${runId}@example.com`, password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
   log(`${ds.label}: starting the API on ${ds.database}`);
-  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, workers: opts.workers, dist: opts.dist });
+  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, extraEnv: opts.serverEnv, workers: opts.workers, dist: opts.dist });
   children.add(api);
   const backendPids = db.backendPidsFn(ds.url);
   try {

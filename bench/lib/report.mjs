@@ -90,7 +90,7 @@ export function markdown(report) {
       `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}. ` +
       `CPU probe (a fixed JavaScript workload, fastest of 7 rounds, lower is faster): ${m.cpuProbeMsAtStart} ms at start${m.cpuProbeMsAtEnd ? `, ${m.cpuProbeMsAtEnd} ms at end` : ''}.`,
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; API_WORKERS ${report.options.workers ?? 1} (API processes on one port); server pool ${report.options.poolSize ?? 'default (10)'} connections per process${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}.`,
+    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; API_WORKERS ${report.options.workers ?? 1} (API processes on one port); server pool ${report.options.poolSize ?? 'default (10)'} connections per process${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}${Object.keys(report.options.serverEnv ?? {}).length ? `, server environment ${Object.entries(report.options.serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}.`,
     '',
   ];
   for (const ds of report.dataSets) {

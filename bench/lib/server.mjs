@@ -61,7 +61,7 @@ async function startChild(args, env, logFile, ready) {
  * The API in production mode on its own database and Redis prefix. The rate-limit variables may not
  * exist yet; they are passed so that a later limiter does not throttle the bench.
  */
-export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, workers = 1, dist = 'dist' }) {
+export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, extraEnv = {}, workers = 1, dist = 'dist' }) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -80,6 +80,7 @@ export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logF
     RATE_LIMIT_DISABLED: 'true',
     API_WORKERS: String(workers),
     ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
+    ...extraEnv, // --server-env: experiments (RESPONSE_CACHE_MS=0 to time misses alone); a run that sets any says so in its header
   };
   const base = `http://127.0.0.1:${port}`;
   // On the command line rather than NODE_OPTIONS, which refuses some flags (--cpu-prof on Node 20).

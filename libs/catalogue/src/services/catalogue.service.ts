@@ -5,7 +5,7 @@ import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
 import { ProductCountCache } from './product-count-cache.js';
-import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
+import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant, listedVariants } from './listed-variant.js';
 
 export type { ListedVariant } from './listed-variant.js';
 
@@ -84,7 +84,7 @@ export class CatalogueService {
     const [row] = await this.tx.manager.query(
       `SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p', variants.available)} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
     if (!row) return null;
-    if (variants) this.primeVariants(variants.ctx, row.id, row.variants);
+    if (variants) this.primeVariants(variants.ctx, row.id, listedVariants(row.id, row.variants));
     delete row.variants;
     return row;
   }
@@ -117,9 +117,9 @@ export class CatalogueService {
     return this.variantsByProduct(ctx).load(productId) as Promise<ListedVariant[]>;
   }
 
-  /** Variants read with their product (a JSON array from LISTED_VARIANTS_OF, null for none): `loadVariants` answers from them. */
-  primeVariants(ctx: HasLoaders, productId: string, variants: ListedVariant[] | null): void {
-    this.variantsByProduct(ctx).prime(productId, variants ?? []);
+  /** Variants read with their product (LISTED_VARIANTS_OF, through `listedVariants`): `loadVariants` answers from them. */
+  primeVariants(ctx: HasLoaders, productId: string, variants: ListedVariant[]): void {
+    this.variantsByProduct(ctx).prime(productId, variants);
   }
 
   private variantsByProduct(ctx: HasLoaders) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost } from '@app/common';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
-import { LISTED_VARIANTS_OF, type ListedVariant } from './listed-variant.js';
+import { LISTED_VARIANTS_OF, type ListedVariant, type ListedVariantColumns, listedVariants } from './listed-variant.js';
 import { ProductCountCache } from './product-count-cache.js';
 
 export interface ProductPage {
@@ -21,7 +21,7 @@ export interface PageExtras {
   available?: boolean;
 }
 
-type PageRow = ProductEntity & { totalCount?: number; variants?: ListedVariant[] | null };
+type PageRow = ProductEntity & { totalCount?: number; variants?: ListedVariantColumns | null };
 
 /** What a listing shows of a product: ProductEntity's fields but its creation time. */
 const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
@@ -77,7 +77,7 @@ export class ProductSearchService {
     const found: PageRow[] = await this.tx.manager.query(sql, params);
     const products = found[0]?.id === null ? [] : found;
     const rows = products.slice(0, limit).map(({ totalCount: _, variants: v, ...product }) =>
-      ({ cursor: encodeCursor([product.name, product.id]), product, ...(extras.variants ? { variants: v ?? [] } : {}) }));
+      ({ cursor: encodeCursor([product.name, product.id]), product, ...(extras.variants ? { variants: listedVariants(product.id, v) } : {}) }));
     const totalCount = counting ? (found[0]?.totalCount ?? 0) : (known ?? null);
     if (counting && countKey !== null) this.counts.set(countKey, totalCount!, version);
     return { totalCount, hasNextPage: products.length > limit, rows };
