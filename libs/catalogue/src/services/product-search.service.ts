@@ -61,7 +61,11 @@ export class ProductSearchService {
       where.push(`(p.name, p.id) > (${param(name)}, ${param(id)}::uuid)`);
     }
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const page = `SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
+    // A search's matches come from the GIN index and are then sorted: fenced (OFFSET 0) so that no plan walks
+    // the name index testing every product instead, which a custom plan does for a prefix it cannot
+    // estimate (a word nothing matches cost 9 ms on 10,000 products, and grows with the catalogue).
+    const source = query ? `(SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} OFFSET 0) p` : `product p ${paged}`;
+    const page = `SELECT ${PRODUCT_COLUMNS} FROM ${source} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
     const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg', extras.available)} AS variants` : '';
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
