@@ -1,20 +1,16 @@
 import cluster from 'node:cluster';
 
 /**
- * V8 flags for an API process; `npm start` and the Dockerfile pass the same, and a flag given on the
- * command line wins.
- * - A larger young generation than V8's default (16 MB semi-spaces): a request's garbage then mostly dies
- *   young instead of being copied and promoted. Measured with npm run bench (10 s runs, 2 workers):
- *   catalogue 293 to 335 req/s, product page 632 to 752, checkout 125 to 142/s, peak RSS about the same.
- * - The old generation grows to twice what survived its last full collection at most. V8's own factor
- *   (up to 4 on a fast machine) let a busy process hold 360-400 MiB of RSS for 100-200 MiB of live data;
- *   with this, 253-274 MiB (bench scenarios 1-3, 12 s each), for 0.8 points more of the main thread's
- *   samples in the collector (4.9% to 5.7% of a CPU profile of the catalogue scenario).
+ * A larger young generation than V8's default (16 MB semi-spaces): a request's garbage then mostly dies
+ * young instead of being copied and promoted. Measured with npm run bench (10 s runs, 2 workers): catalogue
+ * 293 to 335 req/s, product page 632 to 752, checkout 125 to 142/s, peak RSS about the same. `npm start`
+ * passes the same flag to a single process; a flag given on the command line wins. Not taken: capping the
+ * old generation's growth (--heap-growing-percent=100) held RSS under load at 245-274 MiB instead of
+ * 360-400, but cost storesNear 10-25% of its rate and 20-30% on its p99 (three paired 10 s runs).
  */
-export const V8_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=100'];
-const flagName = (flag: string) => flag.split('=')[0];
+export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 export const withV8Flags = (execArgv: string[]): string[] =>
-  [...execArgv, ...V8_FLAGS.filter((f) => !execArgv.some((a) => flagName(a) === flagName(f)))];
+  execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? execArgv : [...execArgv, SEMI_SPACE_FLAG];
 
 const QUICK_DEATH_MS = 10_000; // a worker that dies sooner than this after its start counts as a failed start
 const MAX_QUICK_DEATHS = 5;
