@@ -6,7 +6,7 @@ import cluster from 'node:cluster';
  * 293 to 335 req/s, product page 632 to 752, checkout 125 to 142/s, peak RSS about the same. `npm start`
  * passes the same flag to a single process; a flag given on the command line wins. Not taken: capping the
  * old generation's growth (--heap-growing-percent=100) held RSS under load at 245-274 MiB instead of
- * 360-400, but cost storesNear 10-25% of its rate and 20-30% on its p99 (three paired 10 s runs).
+ * 360-400, but cost storesNear 11-25% of its rate and 15-44% on its p99 (three paired 10 s runs).
  */
 export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 export const withV8Flags = (execArgv: string[]): string[] =>
