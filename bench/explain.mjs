@@ -1,67 +1,13 @@
 // node bench/explain.mjs postgres://…/DB [--dist DIR]: EXPLAIN (ANALYZE, BUFFERS) of the read path's
-// statements. They are not copied here: the built services (dist/, `npm run build`) are called with a
-// database handle that records what they send, so this prints the plans of the SQL the service runs now,
-// with inputs drawn from the database.
-import 'reflect-metadata';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+// statements, as the built services send them (bench/lib/read-statements.mjs). Unnamed statements, so
+// these are custom plans; the pool's prepared statements settle on generic plans after five runs.
 import pg from 'pg';
+import { databaseAndDist, readStatements } from './lib/read-statements.mjs';
 
-const args = process.argv.slice(2);
-const distAt = args.indexOf('--dist');
-const dist = resolve(distAt >= 0 ? args.splice(distAt, 2)[1] : 'dist');
-const url = args[0] ?? process.env.DATABASE_URL;
-if (!url) {
-  process.stderr.write('usage: node bench/explain.mjs postgres://…/DATABASE [--dist DIR]\n');
-  process.exit(1);
-}
-const load = (path) => import(pathToFileURL(`${dist}/${path}`).href);
-const { ProductSearchService } = await load('libs/catalogue/src/services/product-search.service.js');
-const { CatalogueService } = await load('libs/catalogue/src/services/catalogue.service.js');
-const { StockQueryService } = await load('libs/inventory/src/services/stock-query.service.js');
-
-// What a service sends, instead of sending it: the statement and its parameters.
-let sent = [];
-const tx = { manager: { query: async (sql, params) => (sent.push([sql, params ?? []]), []) } };
-const statementsOf = async (call) => {
-  sent = [];
-  await call().catch(() => undefined); // an empty answer may not suit the caller; the statement is what counts
-  return sent;
-};
-const noCounts = { get: () => undefined, set: () => undefined, version: 0 }; // every page counts, as a miss does
-const search = new ProductSearchService(tx, noCounts);
-const catalogue = Object.assign(Object.create(CatalogueService.prototype), { tx });
-const stock = new StockQueryService(tx, { get: () => undefined, version: () => 0, set: () => undefined });
-const ctx = { loaders: new Map() }; // a request's DataLoaders (HasLoaders)
-
+const { url, dist } = databaseAndDist(process.argv, 'usage: node bench/explain.mjs postgres://…/DATABASE [--dist DIR]');
 const client = new pg.Client({ connectionString: url, application_name: 'bench-explain' });
 await client.connect();
-const one = async (sql, params = []) => (await client.query(sql, params)).rows[0];
-const variants = (await client.query('SELECT id FROM product_variant ORDER BY random() LIMIT 100')).rows.map((r) => r.id);
-const { sku } = await one('SELECT sku FROM product_variant ORDER BY random() LIMIT 1');
-const { slug } = await one('SELECT slug FROM product ORDER BY random() LIMIT 1');
-const { name: word } = await one(`SELECT split_part(name, ' ', 1) AS name FROM product ORDER BY random() LIMIT 1`);
-const { name: twoWords } = await one(`SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) AS name FROM product ORDER BY random() LIMIT 1`);
-const first = await one('SELECT name, id FROM product ORDER BY name, id OFFSET 200 LIMIT 1');
-const { encodeCursor } = await load('libs/common/src/index.js');
-const after = encodeCursor([first.name, first.id]);
-const page = { totalCount: true, variants: true, available: true };
-
-const cases = [
-  ['catalogue: first page, count, variants with availability', () => search.search(20, undefined, {}, page)],
-  ['catalogue: a later page (count known)', () => search.search(20, after, {}, { ...page, totalCount: false })],
-  [`catalogue: search "${word}" with its count`, () => search.search(20, undefined, { search: word }, page)],
-  [`catalogue: search "${twoWords}" with its count`, () => search.search(20, undefined, { search: twoWords }, page)],
-  [`catalogue: search prefix "${word.slice(0, 4)}" with its count`, () => search.search(20, undefined, { search: word.slice(0, 4) }, page)],
-  ['catalogue: search with no match', () => search.search(20, undefined, { search: 'zzzzqx' }, page)],
-  ['product page by slug, variants with availability', () => catalogue.findBySlug(slug, { ctx, available: true })],
-  ['availableOnline: 100 variants (cache misses)', () => Promise.all(variants.map((id) => stock.availableOnline(ctx, id)))],
-  ['storesNear: 50 km around (47, 2.5)', () => stock.storesNear(47, 2.5, 50, sku)],
-];
-
-for (const [title, call] of cases) {
-  const statements = await statementsOf(call);
-  if (!statements.length) throw new Error(`${title}: the service sent no statement (has its code moved? update bench/explain.mjs)`);
+for (const [title, statements] of await readStatements(client, dist)) {
   for (const [sql, params] of statements) {
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     process.stdout.write(`\n-- ${title}\n${rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
