@@ -83,6 +83,33 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
     expect(res.body).toEqual({ errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
+  it("builds each request and response on Express's own prototypes, so Express does not change them per request", async () => {
+    const express = t.app.getHttpAdapter().getInstance() as { request: object; response: object };
+    const server = t.app.getHttpServer() as import('node:http').Server;
+    const seen: { req: object | null; res: object | null; app?: unknown }[] = [];
+    const onRequest = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+      const entry = { req: Object.getPrototypeOf(req), res: Object.getPrototypeOf(res) } as (typeof seen)[number];
+      res.once('finish', () => (entry.app = (req as { app?: unknown }).app));
+      seen.push(entry);
+    };
+    server.prependListener('request', onRequest);
+    try {
+      const r = await t.gql('query { products(first: 1) { totalCount } }');
+      expect(r.errors).toBeUndefined();
+      const health = await t.http().get('/health');
+      expect(health.status).toBe(200);
+    } finally {
+      server.off('request', onRequest);
+    }
+    expect(seen).toHaveLength(2);
+    for (const s of seen) {
+      // As the server built them, before Express's app.handle ran: already what Express would set.
+      expect(s.req).toBe(express.request);
+      expect(s.res).toBe(express.response);
+      expect(s.app).toBe(express);
+    }
+  });
+
   it('sets helmet headers on API responses, with a strict Content-Security-Policy', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
     expect(res.status).toBe(200);

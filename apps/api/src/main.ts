@@ -7,12 +7,13 @@ import { createValidationPipe } from '@app/common';
 import { AppConfig, validateEnv } from '@app/config';
 import { AppModule } from './app.module.js';
 import { runApiWorkers } from './cluster/api-workers.js';
+import { PrototypedExpressAdapter } from './http/express-adapter.js';
 import { configureHttp } from './http/http-hardening.js';
 import { connections, drainOnSignals } from './shutdown/graceful-shutdown.js';
 
 /** Creates the application with its global pipes and shutdown hooks, not yet listening (tests use this too). */
 export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, new PrototypedExpressAdapter(), { bufferLogs: true });
   configureApp(app);
   return app;
 }
