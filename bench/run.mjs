@@ -111,7 +111,8 @@ async function cleanup() {
       }
     } else if (created.length) log(`kept database(s) ${created.join(', ')}: reuse with --reuse-db ${created[0]}`);
     await deleteRedisKeys(`bench:${runId}:`).catch((err) => log(`could not clear Redis keys: ${err.message}`));
-    rmSync(work, { recursive: true, force: true });
+    if (o.keep) log(`kept the server logs in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
   })();
   return cleaning;
 }
