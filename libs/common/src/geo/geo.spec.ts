@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { boundingBox, EARTH_RADIUS_KM } from './geo.js';
+import { validate } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { ApiError } from '../errors/api-errors.js';
+import { boundingBox, checkedGeoPoint, EARTH_RADIUS_KM, GeoPointInput } from './geo.js';
 
 const haversine = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
   const r = (d: number) => (d * Math.PI) / 180;
@@ -28,5 +31,34 @@ describe('bounding box for a radius search', () => {
 
   it('Paris to a point 0.04° north is about 4.45 km', () => {
     expect(haversine({ lat: 48.8566, lng: 2.3522 }, { lat: 48.8966, lng: 2.3522 })).toBeCloseTo(4.45, 1);
+  });
+});
+
+describe('checkedGeoPoint: the rules of GeoPointInput, for an argument the ValidationPipe skips', () => {
+  const points = [[0, 0], [90, 180], [-90, -180], [90.0001, 0], [-90.5, 0], [0, 180.0001], [0, -181], [48.85, 2.35]];
+
+  it('accepts and refuses exactly what the class-validator decorators do', async () => {
+    for (const [lat, lng] of points) {
+      const decorators = (await validate(plainToInstance(GeoPointInput, { lat, lng }))).length === 0;
+      let checked = true;
+      try {
+        checkedGeoPoint({ lat, lng }, 'near');
+      } catch {
+        checked = false;
+      }
+      expect([lat, lng, checked]).toEqual([lat, lng, decorators]);
+    }
+  });
+
+  it('refuses with BAD_USER_INPUT naming the argument and the coordinate', () => {
+    const refusal = (() => {
+      try {
+        checkedGeoPoint({ lat: 0, lng: 200 }, 'near');
+      } catch (err) {
+        return err as ApiError;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect(refusal?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['near', 'lng'] });
   });
 });

@@ -1,5 +1,6 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { IsLatitude, IsLongitude } from 'class-validator';
+import { badInput } from '../errors/api-errors.js';
 
 @ObjectType()
 export class GeoPoint {
@@ -17,6 +18,18 @@ export class GeoPointInput {
 
   @Field(() => Float) @IsLongitude({ message: 'lng must be between -180 and 180' })
   lng: number;
+}
+
+/**
+ * The checks of GeoPointInput's decorators, for a resolver whose `near` argument skips the global
+ * ValidationPipe (declared as this plain type, which the pipe leaves alone): class-transformer and
+ * class-validator on that one small object cost storesNear a tenth of its server CPU per request
+ * (bench/side-by-side.mjs, both orders: B/A 0.90). GraphQL has already made both numbers Floats.
+ */
+export function checkedGeoPoint(point: { lat: number; lng: number }, field: string): { lat: number; lng: number } {
+  if (!(point.lat >= -90 && point.lat <= 90)) throw badInput('lat must be between -90 and 90', [field, 'lat']);
+  if (!(point.lng >= -180 && point.lng <= 180)) throw badInput('lng must be between -180 and 180', [field, 'lng']);
+  return point;
 }
 
 export const EARTH_RADIUS_KM = 6371.0088;
