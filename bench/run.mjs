@@ -6,11 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import * as db from './lib/database.mjs';
 import { GraphQLClient, validateAgainstContract } from './lib/graphql.mjs';
 import * as op from './lib/operations.mjs';
 import { ProcessWatch, settledRss } from './lib/proc.mjs';
+import { deleteRedisKeys } from './lib/redis.mjs';
 import * as report from './lib/report.mjs';
 import * as scenario from './lib/scenarios.mjs';
 import { startApi, startBaseline } from './lib/server.mjs';
@@ -110,7 +110,7 @@ async function cleanup() {
         await db.dropDatabase(o['pg-url'], name).then(() => log(`dropped database ${name}`), (err) => log(`could not drop ${name}: ${err.message}`));
       }
     } else if (created.length) log(`kept database(s) ${created.join(', ')}: reuse with --reuse-db ${created[0]}`);
-    await deleteRedisKeys(`bench:${runId}:`).catch((err) => log(`could not clear Redis keys: ${err.message}`));
+    await deleteRedisKeys(o['redis-url'], `bench:${runId}:`).catch((err) => log(`could not clear Redis keys: ${err.message}`));
     if (o.keep) log(`kept the server logs in ${work}`);
     else rmSync(work, { recursive: true, force: true });
   })();
@@ -121,21 +121,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     log(`${signal}: stopping`);
     cleanup().finally(() => process.exit(130));
   });
-}
-
-async function deleteRedisKeys(prefix) {
-  const redis = new Redis(o['redis-url'], { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect();
-  try {
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = nextCursor;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function prepare(ds) {

@@ -12,9 +12,9 @@
 // and storesNear scenarios of bench/run.mjs, with their own request mixes.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Redis } from 'ioredis';
 import * as db from './lib/database.mjs';
 import { ProcessWatch } from './lib/proc.mjs';
+import { deleteRedisKeys } from './lib/redis.mjs';
 import * as scenario from './lib/scenarios.mjs';
 import { startApi } from './lib/server.mjs';
 
@@ -75,9 +75,5 @@ try {
   }
 } finally {
   await Promise.all(apis.map((a) => a.stop()));
-  const redis = new Redis(o['redis-url'], { lazyConnect: true, maxRetriesPerRequest: 1 });
-  await redis.connect().then(async () => {
-    const keys = await redis.keys(`bench:sbs:${runId}:*`);
-    if (keys.length) await redis.del(...keys);
-  }).finally(() => redis.disconnect());
+  await deleteRedisKeys(o['redis-url'], `bench:sbs:${runId}:`);
 }
