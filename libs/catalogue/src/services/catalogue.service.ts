@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { BusinessError, byKeys, ErrorCode, groupByKeys, type HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { BusinessError, byKeys, ErrorCode, EventBus, groupByKeys, type HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { CATALOGUE_CHANNEL } from '../catalogue-events.js';
 import { ProductCountCache } from './product-count-cache.js';
 import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant, listedVariants } from './listed-variant.js';
 
@@ -29,6 +30,7 @@ export class CatalogueService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly counts: ProductCountCache,
+    private readonly events: EventBus,
   ) {}
 
   private get products() {
@@ -66,6 +68,7 @@ export class CatalogueService {
         })));
         // After the commit (of an outer unit too): a listing counted from then on sees the product, one counted before is not kept.
         this.tx.afterCommit(() => this.counts.clear());
+        this.events.publish(CATALOGUE_CHANNEL, { productId: product.id }); // the other processes' counts and kept answers
         return product;
       } catch (err) {
         const dup = pgCode(err) === PG_UNIQUE_VIOLATION ? DUPLICATE_FIELDS[pgConstraint(err) ?? ''] : undefined;

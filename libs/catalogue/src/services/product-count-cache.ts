@@ -1,21 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
+import { CATALOGUE_CHANNEL } from '../catalogue-events.js';
 
 const MAX_ENTRIES = 10_000; // keys are a search and a category: a few hundred bytes each at most
 
 /**
  * The totalCount of a listing (its search and category), kept for PRODUCT_COUNT_CACHE_MS so that the
  * next pages of one search skip count(*), which on 10,000 products cost PostgreSQL more than the page
- * itself. Only product creation changes these counts; it clears them in this process.
+ * itself. Only product creation changes these counts; it clears them in its process at once, and in the
+ * others when its event arrives (the TTL bounds a lost event).
  */
 @Injectable()
-export class ProductCountCache {
+export class ProductCountCache implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(ProductCountCache.name);
   private readonly ttlMs: number;
   private readonly counts = new Map<string, { count: number; expires: number }>();
   private generation = 0;
+  private stop?: () => Promise<void>;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly events: EventBus,
+  ) {
     this.ttlMs = config.get('PRODUCT_COUNT_CACHE_MS');
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.ttlMs <= 0) return;
+    try {
+      this.stop = await this.events.on(CATALOGUE_CHANNEL, () => this.clear());
+    } catch (err) {
+      this.logger.warn(`catalogue events unavailable (${(err as Error).message}): counts rely on their ${this.ttlMs} ms bound`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop?.();
   }
 
   get(key: string): number | undefined {

@@ -14,6 +14,8 @@ const MAX_QUEUED = 1000;
 @Injectable()
 export class EventBus {
   private readonly logger = new Logger(EventBus.name);
+  /** This process's `on` handlers, by channel: told at commit, before the answer goes out (read your writes). */
+  private readonly local = new Map<string, Set<(event: unknown) => void>>();
 
   constructor(
     private readonly redis: RedisService,
@@ -21,18 +23,42 @@ export class EventBus {
   ) {}
 
   publish(channel: string, payload: object): void {
-    this.tx.afterCommit(() => this.redis.publish(`events:${channel}`, JSON.stringify(payload)));
+    this.tx.afterCommit(() => {
+      this.local.get(channel)?.forEach((handler) => this.call(channel, handler, payload));
+      return this.redis.publish(`events:${channel}`, JSON.stringify(payload));
+    });
   }
 
-  /** Calls `handler` for each event of a channel (a cache listening for invalidations); returns the unsubscribe. */
-  on<E>(channel: string, handler: (event: E) => void): Promise<() => Promise<void>> {
-    return this.redis.subscribe(`events:${channel}`, (message) => {
+  /**
+   * Calls `handler` for each event of a channel (a cache listening for invalidations); returns the
+   * unsubscribe. An event published by this process reaches it twice: at commit, and through Redis.
+   */
+  async on<E>(channel: string, handler: (event: E) => void): Promise<() => Promise<void>> {
+    const unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
+      let event: E;
       try {
-        handler(JSON.parse(message) as E);
-      } catch (err) {
-        this.logger.warn(`event handler on ${channel} failed: ${(err as Error).message}`);
+        event = JSON.parse(message) as E;
+      } catch {
+        return this.logger.warn(`ignored a malformed event on ${channel}`);
       }
+      this.call(channel, handler as (event: unknown) => void, event);
     });
+    let set = this.local.get(channel);
+    if (!set) this.local.set(channel, (set = new Set()));
+    const own = handler as (event: unknown) => void;
+    set.add(own);
+    return async () => {
+      set.delete(own);
+      await unsubscribe();
+    };
+  }
+
+  private call(channel: string, handler: (event: unknown) => void, event: unknown): void {
+    try {
+      handler(event);
+    } catch (err) {
+      this.logger.warn(`event handler on ${channel} failed: ${(err as Error).message}`);
+    }
   }
 
   /**

@@ -1,0 +1,2 @@
+/** Published (after commit) when the catalogue gains a product: every process's listings and counts are out of date. */
+export const CATALOGUE_CHANNEL = 'catalogue-changed';
