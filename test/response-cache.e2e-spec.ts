@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adminToken, createProduct } from './support/factories.js';
+import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
 import { registerShopper } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { testDatabaseUrl } from './support/test-database.js';
 import { randomBytes } from 'node:crypto';
 
 const PAGE = `query Page($s: String) { products(first: 5, filter: { search: $s }) { totalCount edges { node { name variants { sku availableOnline } } } } }`;
@@ -103,13 +104,76 @@ describe('public response cache', () => {
   });
 });
 
+/**
+ * A kept page lives until what it shows changes: the stock of one of its variants (through the ledger, in
+ * any process) or the catalogue (a new product). A listing chosen by stock is kept briefly only.
+ */
+describe('public response cache: answers dropped by the changes they show', () => {
+  let t: TestApp;
+  let admin: string;
+  let storeId: string;
+  let word: string;
+  let product: { slug: string; variants: { id: string; sku: string }[] };
+  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { totalCount edges { node { slug variants { sku availableOnline } } } } }`;
+  const NAMES = `query N($s: String) { products(first: 5, filter: { search: $s }) { edges { node { slug } } } }`;
+  const AT = `query A($s: String, $at: ID) { products(first: 5, filter: { search: $s, availableAt: $at }) { edges { node { slug } } } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300' });
+    admin = await adminToken(t);
+    storeId = (await createLocation(t, admin)).id;
+    product = await createProduct(t, admin, { sizes: ['S', 'M'] });
+    word = `zd${Date.now().toString(36)}`.replace(/\d/g, 'w');
+    await t.db.query(`UPDATE product SET name = $1 WHERE slug = $2`, [`${word} gilet`, product.slug]);
+    await adjust(t, admin, storeId, product.variants[1].sku, 2);
+  });
+  afterAll(() => t?.close());
+
+  const post = (query: string, variables: object) => t.http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const counts = (r: { body: { data: { products: { edges: { node: { variants: { availableOnline: number }[] } }[] } } } }) =>
+    r.body.data.products.edges[0].node.variants.map((v) => v.availableOnline);
+
+  it('keeps a page past RESPONSE_CACHE_SHARED_MS, and drops it at once when the stock of a variant on it changes', async () => {
+    const first = await post(LIST, { s: word });
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(counts(first)).toEqual([0, 2]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await post(LIST, { s: word })).headers['x-cache']).toBe('hit');
+    await adjust(t, admin, storeId, product.variants[0].sku, 3);
+    const after = await post(LIST, { s: word }); // told at commit, before the change's answer went out
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(counts(after)).toEqual([3, 2]);
+  });
+
+  it('a page that does not show stock is not dropped by it; a new product drops every page', async () => {
+    expect((await post(NAMES, { s: word })).headers['x-cache']).toBe('miss');
+    await adjust(t, admin, storeId, product.variants[0].sku, 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await post(NAMES, { s: word })).headers['x-cache']).toBe('hit');
+    const added = await createProduct(t, admin, { sizes: ['U'], name: `${word} twin` }); // found by the same search
+    const after = await post(NAMES, { s: word });
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body.data.products.edges.map((e: { node: { slug: string } }) => e.node.slug).sort()).toEqual([added.slug, product.slug].sort());
+  });
+
+  it('keeps a listing chosen by stock at a store for RESPONSE_CACHE_SHARED_MS only', async () => {
+    const vars = { s: word, at: storeId };
+    const first = await post(AT, vars);
+    expect(first.headers['x-cache']).toBe('miss');
+    expect(first.body.data.products.edges.map((e: { node: { slug: string } }) => e.node.slug)).toEqual([product.slug]);
+    expect((await post(AT, vars)).headers['x-cache']).toBe('hit');
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await post(AT, vars)).headers['x-cache']).toBe('miss');
+  });
+});
+
 /** With a real Redis, a process that misses takes the answer another process put there (same expiry). */
 (process.env.REDIS_URL ? describe : describe.skip)('public response cache shared through Redis (needs REDIS_URL; skipped without it)', () => {
   let a: TestApp;
   let b: TestApp;
 
   beforeAll(async () => {
-    const shared = { RESPONSE_CACHE_MS: '60000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
+    const shared = { RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '60000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
     a = await startTestApp(shared);
     b = await startTestApp(shared); // a database of its own: if it ran the query, it would find nothing
   });
@@ -132,5 +196,41 @@ describe('public response cache', () => {
     expect(fromB.text).toBe(fromA.text);
     expect((await b.http().post('/graphql').set('content-type', 'application/json').send(body)).headers['x-cache']).toBe('hit');
     expect((await b.gql(`{ products(first: 5, filter: { search: "${word}" }) { totalCount } }`)).data.products.totalCount).toBe(0);
+  });
+});
+
+/** Two processes on one database and one Redis: a change committed through one drops what the other kept. */
+(process.env.REDIS_URL && process.env.DATABASE_URL ? describe : describe.skip)('public response cache across processes (needs DATABASE_URL and REDIS_URL; skipped without them)', () => {
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    const env = { DATABASE_URL: (await testDatabaseUrl())!, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
+    a = await startTestApp(env);
+    b = await startTestApp(env);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('a stock change through one process drops the page the other keeps', async () => {
+    const admin = await adminToken(a);
+    const storeId = (await createLocation(a, admin)).id;
+    const word = `zp${Date.now().toString(36)}`.replace(/\d/g, 'v');
+    const p = await createProduct(a, admin, { sizes: ['U'], name: `${word} beret` });
+    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+    const fromB = () => b.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
+    const count = (r: { body: { data: { products: { edges: { node: { variants: { availableOnline: number }[] } }[] } } } }) => r.body.data.products.edges[0].node.variants[0].availableOnline;
+    const first = await fromB();
+    expect(first.headers['x-cache']).toBe('miss'); // nothing in Redis yet: b ran it
+    expect(count(first)).toBe(0);
+    await new Promise((r) => setTimeout(r, 400)); // past the shared copy's life: what b serves now is its own
+    expect((await fromB()).headers['x-cache']).toBe('hit');
+    await adjust(a, admin, storeId, p.variants[0].sku, 5);
+    let after = await fromB();
+    for (let i = 0; i < 50 && after.headers['x-cache'] === 'hit'; i++) after = await fromB();
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(count(after)).toBe(5);
   });
 });

@@ -96,17 +96,24 @@ export class Env {
   AVAILABILITY_CACHE_MS = 500;
 
   /**
-   * How long a public query (a catalogue page) may be answered with an earlier answer to the same query,
-   * by this process or, through Redis, another (0: never). With AVAILABILITY_CACHE_MS, the most a stock
-   * count can lag: 1 s by default.
+   * How long a public query (a catalogue page) may be answered with an earlier answer to the same query
+   * by the process that ran it (0: never). A change to the stock of a variant it shows, or a new product,
+   * drops it at once (an event from whichever process made the change); this bounds a lost event.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
-  RESPONSE_CACHE_MS = 500;
+  RESPONSE_CACHE_MS = 5000;
+
+  /**
+   * How long an answer no event can drop is kept: the copy other processes take from Redis, and a listing
+   * chosen by stock (availableAt). The most a kept stock count can lag when its event is on time.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  RESPONSE_CACHE_SHARED_MS = 500;
 
   /**
    * How long a catalogue listing's totalCount for one search and category may be reused by its other pages
-   * (0: counted on every page). A product created through this process clears it at once; one created
-   * through another shows in that count after this long at most. Listings filtered by store stock
+   * (0: counted on every page). A product created clears it at once (in other processes when its event
+   * arrives; this bounds a lost one). Listings filtered by store stock
    * (availableAt) are always counted.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(600000)

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { RedisService } from '@app/common';
+import { CATALOGUE_CHANNEL } from '@app/catalogue';
+import { answerDependencies, EventBus, RedisService, trackAnswerDependencies } from '@app/common';
 import { AppConfig } from '@app/config';
+import { VARIANT_STOCK_CHANNEL } from '@app/inventory';
 
 /**
  * Root fields whose answers are the same for every caller and are asked again and again: catalogue pages
@@ -16,6 +18,7 @@ const MAX_BYTES = 16 * 1024 * 1024; // a catalogue page of 20 products is about 
 const MAX_DOCUMENTS = 1_000;
 const FLIGHT_WAIT_MS = 2_000;
 const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor their decision kept): 10 MB of texts at most
+const MAX_CHANGES = 100_000; // variants whose last stock change is remembered for flights in progress
 
 const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
@@ -28,10 +31,14 @@ export interface CachedAnswer {
   contentType: string;
   operationName: string | null;
   expires: number;
+  /** The variants whose stock it shows, while it is kept until one changes (indexed in `byVariant`). */
+  variants?: Set<string>;
 }
 
 interface Flight {
   owner: object;
+  /** `changes` when it began: a change counted after that may be missing from its answer. */
+  began: number;
   promise: Promise<CachedAnswer | null>;
   resolve: (answer: CachedAnswer | null) => void;
 }
@@ -54,33 +61,96 @@ export const markCounted = (req: object, verdict: GraphQLError | null): void => 
 };
 
 /**
- * Whole answers to public queries, kept for RESPONSE_CACHE_MS as the bytes that were sent, so a repeat
- * is answered before Nest's pipeline, Apollo and graphql-js run (PublicResponseCacheMiddleware), and
- * filled by the GraphQL plugin from the answer the first request got. Concurrent misses of one key wait
- * for the first (one execution per key and TTL, not one per connection when an entry expires). Only
- * answers without errors are kept. With a real Redis, answers are shared between processes too (a
- * process that misses asks Redis before running the query), under the same expiry. With the availability cache this bounds how old a stock count can
- * be: RESPONSE_CACHE_MS + AVAILABILITY_CACHE_MS (500 + 500 ms by default).
+ * Whole answers to public queries, kept as the bytes that were sent, so a repeat is answered before
+ * Nest's pipeline, Apollo and graphql-js run (PublicResponseCacheMiddleware), and filled by the GraphQL
+ * plugin from the answer the first request got. Concurrent misses of one key wait for the first (one
+ * execution per key, not one per connection when an entry expires). Only answers without errors are kept.
+ *
+ * How long: an answer is kept for RESPONSE_CACHE_MS (5 s) in the process that ran it, and dropped as soon
+ * as any process commits a change to the stock of a variant it shows, or adds a product (events on
+ * Redis, as the availability cache hears them). An answer whose flight saw such a change after it began
+ * is not kept at all. What no event covers is kept for RESPONSE_CACHE_SHARED_MS (500 ms) only: a listing
+ * chosen by stock (availableAt), and the copy other processes read from Redis (a process that misses asks
+ * Redis before running the query). So a stock count on a kept page is as fresh as the events, and at most
+ * RESPONSE_CACHE_SHARED_MS old where there are none; RESPONSE_CACHE_MS bounds a lost event.
  */
 @Injectable()
-export class PublicResponseCache {
+export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PublicResponseCache.name);
   readonly ttlMs: number;
+  private readonly sharedMs: number;
   private readonly entries = new Map<string, CachedAnswer>();
   private readonly flights = new Map<string, Flight>();
   private readonly documents = new Map<string, Decision>();
   private readonly maxTokens: number;
   private bytes = 0;
+  /** Kept answers by the variants whose stock they show. */
+  private readonly byVariant = new Map<string, Set<string>>();
+  /** Stock changes and catalogue changes heard, counted; a variant's last one; the last that forgot them all. */
+  private changes = 0;
+  private readonly changedAt = new Map<string, number>();
+  private allChangedAt = 0;
+  private listening = false;
+  private nextSweep = 0;
+  private stops: Array<() => Promise<void>> = [];
+  private forgetLost?: () => void;
 
   constructor(
     config: AppConfig,
     private readonly redis: RedisService,
+    private readonly events: EventBus,
   ) {
     this.ttlMs = config.get('RESPONSE_CACHE_MS');
+    this.sharedMs = Math.min(this.ttlMs, config.get('RESPONSE_CACHE_SHARED_MS'));
     this.maxTokens = config.get('GRAPHQL_MAX_TOKENS');
   }
 
   get enabled(): boolean {
     return this.ttlMs > 0;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.enabled || this.sharedMs >= this.ttlMs) return;
+    try {
+      this.stops = [
+        await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId)),
+        await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll()),
+      ];
+      this.listening = true;
+      // Events sent while the subscription is down are lost: forget what they might have changed.
+      this.forgetLost = this.redis.onSubscriptionsLost(() => this.forgetAll());
+    } catch (err) {
+      this.logger.warn(`stock events unavailable (${(err as Error).message}): answers are kept ${this.sharedMs} ms`);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.forgetLost?.();
+    await Promise.all(this.stops.map((stop) => stop()));
+  }
+
+  /** A variant's stock changed (committed): drop the answers that show it, and any flight's that may. */
+  stockChanged(variantId: string): void {
+    this.changes++;
+    if (this.changedAt.size >= MAX_CHANGES) {
+      this.changedAt.clear();
+      this.allChangedAt = this.changes; // flights in progress can no longer tell: they keep nothing
+    }
+    this.changedAt.set(variantId, this.changes);
+    const keys = this.byVariant.get(variantId);
+    if (keys) this.invalidate([...keys]);
+  }
+
+  /** Anything may have changed (a new product, events lost): drop every answer, and every flight's. */
+  forgetAll(): void {
+    this.allChangedAt = ++this.changes;
+    this.invalidate([...this.entries.keys()]);
+  }
+
+  /** Drops answers that are out of date, and their copies in Redis, so that no process takes them from there. */
+  private invalidate(keys: string[]): void {
+    for (const key of keys) this.drop(key);
+    if (keys.length && this.redis.kind === 'redis' && this.redis.ready) this.redis.del(...keys.map(redisKey)).catch(() => undefined);
   }
 
   /** The key of a POSTed public query (document, operation, variables, and the Accept that picks the content type); else null. */
@@ -124,8 +194,9 @@ export class PublicResponseCache {
   begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'> & { send?: (body: unknown) => unknown }): void {
     let resolve!: Flight['resolve'];
     const promise = new Promise<CachedAnswer | null>((r) => (resolve = r));
-    this.flights.set(key, { owner: req, promise, resolve });
+    this.flights.set(key, { owner: req, began: this.changes, promise, resolve });
     (req as { [BEGUN]?: string })[BEGUN] = key;
+    trackAnswerDependencies(req);
     let sent: string | undefined;
     const send = res.send;
     if (send) {
@@ -152,7 +223,25 @@ export class PublicResponseCache {
     const flight = key === undefined ? undefined : this.flights.get(key);
     if (!key || !flight || flight.owner !== req) return;
     this.flights.delete(key);
-    flight.resolve((answer && this.store(key, answer)) ?? null);
+    flight.resolve((answer && this.keep(key, answer, req, flight.began)) ?? null);
+  }
+
+  /** Keeps the answer `req` computed: until what it shows changes, or briefly where no event would say. */
+  private keep(key: string, answer: Offered & { body: string; contentType: string }, req: object, began: number): CachedAnswer | null {
+    const deps = answerDependencies(req);
+    if (this.allChangedAt > began) return null;
+    if (deps) for (const v of deps.variants) if ((this.changedAt.get(v) ?? 0) > began) return null;
+    const now = Date.now();
+    const shared = this.redis.kind === 'redis';
+    // While Redis is unreachable its events are not heard: nothing is kept longer than they would be.
+    const tracked = this.listening && (!shared || this.redis.ready) && deps !== undefined && !deps.chosenByStock;
+    const entry = this.store(key, answer, now + (tracked ? this.ttlMs : this.sharedMs), tracked ? deps.variants : undefined);
+    if (entry && shared && this.redis.ready) {
+      const variants = tracked ? [...deps.variants] : undefined; // so the process that takes it can drop it on their events
+      const head = JSON.stringify({ expires: now + this.sharedMs, contentType: answer.contentType, operationName: answer.operationName, variants });
+      this.redis.set(redisKey(key), `${head}\n${answer.body}`, this.sharedMs).catch(() => undefined); // a cache: losing it costs one more run
+    }
+    return entry;
   }
 
   /**
@@ -164,14 +253,20 @@ export class PublicResponseCache {
     const stored = await this.redis.get(redisKey(key)).catch(() => null);
     const cut = stored?.indexOf('\n') ?? -1;
     if (!stored || cut < 0) return undefined;
-    let head: { expires: number; contentType: string; operationName: string | null };
+    let head: { expires: number; contentType: string; operationName: string | null; variants?: string[] };
     try {
       head = JSON.parse(stored.slice(0, cut));
     } catch {
       return undefined;
     }
     if (!(head.expires > Date.now()) || typeof head.contentType !== 'string') return undefined;
-    return this.store(key, { body: stored.slice(cut + 1), contentType: head.contentType, operationName: head.operationName }, head.expires) ?? undefined;
+    // Its events are heard here too: one after this flight began may be newer than the copy; later ones drop it.
+    const variants = this.listening && Array.isArray(head.variants) ? new Set(head.variants) : undefined;
+    const began = this.flights.get(key)?.began ?? this.changes;
+    if (this.allChangedAt > began) return undefined;
+    if (variants) for (const v of variants) if ((this.changedAt.get(v) ?? 0) > began) return undefined;
+    const answer = { body: stored.slice(cut + 1), contentType: head.contentType, operationName: head.operationName };
+    return this.store(key, answer, Math.min(head.expires, Date.now() + this.sharedMs), variants) ?? undefined;
   }
 
   /** Ends the flight `req` began with an answer found elsewhere (Redis), for the requests waiting on it. */
@@ -183,27 +278,36 @@ export class PublicResponseCache {
     flight.resolve(answer);
   }
 
-  private store(key: string, answer: Offered & { body: string; contentType: string }, expires?: number): CachedAnswer | null {
+  private store(key: string, answer: Offered & { body: string; contentType: string }, expires: number, variants?: Set<string>): CachedAnswer | null {
     const body = Buffer.from(answer.body);
     if (body.length > MAX_BYTES / 16) return null;
     const now = Date.now();
-    if (expires === undefined) {
-      expires = now + this.ttlMs;
-      if (this.redis.kind === 'redis' && this.redis.ready) {
-        const head = JSON.stringify({ expires, contentType: answer.contentType, operationName: answer.operationName });
-        this.redis.set(redisKey(key), `${head}\n${answer.body}`, this.ttlMs).catch(() => undefined); // a cache: losing it costs one more run
-      }
-    }
-    // One TTL for all: insertion order is expiry order, so the oldest entries are at the head.
-    for (const [k, v] of this.entries) {
-      if (v.expires > now && this.entries.size < MAX_ENTRIES && this.bytes + body.length <= MAX_BYTES) break;
+    if (now >= this.nextSweep) this.sweep(now);
+    // Over a cap, the oldest go first: insertion order.
+    for (const k of this.entries.keys()) {
+      if (this.entries.size < MAX_ENTRIES && this.bytes + body.length <= MAX_BYTES) break;
       this.drop(k);
     }
     this.drop(key);
-    const entry = { body, contentType: answer.contentType, operationName: answer.operationName, expires };
+    const entry: CachedAnswer = { body, contentType: answer.contentType, operationName: answer.operationName, expires, variants };
     this.entries.set(key, entry);
     this.bytes += body.length;
+    if (variants) {
+      for (const v of variants) {
+        let keys = this.byVariant.get(v);
+        if (!keys) this.byVariant.set(v, (keys = new Set()));
+        keys.add(key);
+      }
+    }
     return entry;
+  }
+
+  /** Expired answers, once per shared TTL: lifetimes differ, so they are not all at the head. */
+  private sweep(now: number): void {
+    this.nextSweep = now + this.sharedMs;
+    for (const [k, v] of this.entries) if (v.expires <= now) this.drop(k);
+    // Changes are remembered for the flights running when they were heard: with none running, none is needed.
+    if (this.flights.size === 0) this.changedAt.clear();
   }
 
   private drop(key: string): void {
@@ -211,6 +315,13 @@ export class PublicResponseCache {
     if (!e) return;
     this.entries.delete(key);
     this.bytes -= e.body.length;
+    if (e.variants) {
+      for (const v of e.variants) {
+        const keys = this.byVariant.get(v);
+        keys?.delete(key);
+        if (keys?.size === 0) this.byVariant.delete(v);
+      }
+    }
   }
 
   /**
