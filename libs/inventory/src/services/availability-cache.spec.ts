@@ -46,6 +46,16 @@ describe('AvailabilityCache', () => {
     expect((cache as unknown as { entries: Map<string, unknown> }).entries.size).toBe(1);
   });
 
+  it('a version taken before the change log was cleared (past its size) stores nothing', () => {
+    const v = cache.version('a');
+    cache.forget('a');
+    for (let i = 0; i <= 100_000; i++) cache.forget(`x${i}`); // clears the versions
+    cache.set('a', 3, v);
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', 2, cache.version('a'));
+    expect(cache.get('a')).toBe(2);
+  });
+
   it('stores nothing when the TTL is 0', () => {
     const off = new AvailabilityCache({} as EventBus, config(0));
     off.set('a', 1, 0);

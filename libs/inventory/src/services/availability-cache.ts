@@ -39,18 +39,24 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
     await this.stop?.();
   }
 
+  /** Each forgotten variant's last forget, counted; variants forgotten before the last clear read as `floor`. */
   private readonly versions = new Map<string, number>();
+  private forgets = 0;
+  private floor = 0;
   private nextSweep = 0;
 
   forget(variantId: string): void {
     this.entries.delete(variantId);
-    this.versions.set(variantId, (this.versions.get(variantId) ?? 0) + 1);
-    if (this.versions.size > MAX_ENTRIES) this.versions.clear(); // a reader in flight then just skips storing
+    this.versions.set(variantId, ++this.forgets);
+    if (this.versions.size > MAX_ENTRIES) {
+      this.versions.clear();
+      this.floor = ++this.forgets; // a version taken before is now stale for every variant: readers in flight skip storing
+    }
   }
 
   /** Taken before reading the database; `set` with it stores nothing if a change was forgotten meanwhile. */
   version(variantId: string): number {
-    return this.versions.get(variantId) ?? 0;
+    return this.versions.get(variantId) ?? this.floor;
   }
 
   get(variantId: string): number | undefined {
