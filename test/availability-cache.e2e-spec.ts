@@ -8,7 +8,8 @@ const PAGE = `query($slug: String!) { product(slug: $slug) { variants { availabl
 
 /**
  * availableOnline is served from memory for at most AVAILABILITY_CACHE_MS and dropped by every stock
- * change; a public query's whole answer for at most RESPONSE_CACHE_MS. Together: stock counts lag 1 s at most.
+ * change; a public query's whole answer for at most RESPONSE_CACHE_MS. Both at 500 ms here: a change no
+ * event announces (a repair in SQL) shows within 1 s. (test/response-cache covers the drop on events.)
  */
 describe('availability cache', () => {
   let t: TestApp;

@@ -1,36 +1,13 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePort } from './support/api-process.js';
+import { hasRedisServer, startRedis, stopRedis } from './support/redis-server.js';
 import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
 import { addLines, guestCart, O, pickup, unbalancedLevels } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
-
-const hasRedisServer = (() => {
-  try {
-    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-/** A Redis of this test's own on a free port, so stopping it disturbs nobody else. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
-      return child;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('redis-server did not start');
-}
-const stopRedis = (child: ChildProcess) => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
 
 interface Shop {
   t: TestApp;

@@ -3,6 +3,9 @@ import { adjust, adminToken, createLocation, createProduct } from './support/fac
 import { registerShopper } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseUrl } from './support/test-database.js';
+import { freePort } from './support/api-process.js';
+import { hasRedisServer, startRedis, stopRedis } from './support/redis-server.js';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
 const PAGE = `query Page($s: String) { products(first: 5, filter: { search: $s }) { totalCount edges { node { name variants { sku availableOnline } } } } }`;
@@ -232,5 +235,50 @@ describe('public response cache: answers dropped by the changes they show', () =
     for (let i = 0; i < 50 && after.headers['x-cache'] === 'hit'; i++) after = await fromB();
     expect(after.headers['x-cache']).toBe('miss');
     expect(count(after)).toBe(5);
+  });
+});
+
+/** Events sent while the subscription is down are lost: the cache forgets, keeps briefly, and trusts events again once back. */
+(hasRedisServer ? describe : describe.skip)('public response cache when Redis goes away and comes back (needs redis-server on PATH)', () => {
+  let redis: ChildProcess;
+  let port: number;
+  let t: TestApp;
+  let word: string;
+  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', BACKGROUND_JOBS: 'false' });
+    const admin = await adminToken(t);
+    word = `zl${Date.now().toString(36)}`.replace(/\d/g, 'u');
+    await createProduct(t, admin, { sizes: ['U'], name: `${word} cape` });
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (redis?.exitCode === null) await stopRedis(redis);
+  });
+
+  const post = () => t.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('drops what it kept when the subscription is lost, keeps answers briefly meanwhile, and long again once it is back', async () => {
+    expect((await post()).headers['x-cache']).toBe('miss');
+    await sleep(400);
+    expect((await post()).headers['x-cache']).toBe('hit'); // kept past the short bound: events are heard
+    await stopRedis(redis);
+    await sleep(200);
+    expect((await post()).headers['x-cache']).toBe('miss'); // the loss dropped it
+    await sleep(400);
+    expect((await post()).headers['x-cache']).toBe('miss'); // kept only briefly while events cannot be heard
+    redis = await startRedis(port);
+    let kept = false;
+    for (let i = 0; i < 50 && !kept; i++) {
+      await sleep(100);
+      await post();
+      await sleep(400);
+      kept = (await post()).headers['x-cache'] === 'hit';
+    }
+    expect(kept).toBe(true);
   });
 });

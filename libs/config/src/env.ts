@@ -104,8 +104,9 @@ export class Env {
   RESPONSE_CACHE_MS = 5000;
 
   /**
-   * How long an answer no event can drop is kept: the copy other processes take from Redis, and a listing
-   * chosen by stock (availableAt). The most a kept stock count can lag when its event is on time.
+   * How long, from the start of its read, an answer is kept where events may not tell of every change to
+   * it: the copies other processes take from Redis, a listing chosen by stock (availableAt), answers kept
+   * while events are not heard. The most a kept stock count can lag when its events are on time.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(60000)
   RESPONSE_CACHE_SHARED_MS = 500;

@@ -24,8 +24,9 @@ export class EventBus {
 
   publish(channel: string, payload: object): void {
     this.tx.afterCommit(() => {
+      const message = JSON.stringify(payload); // what the other processes get, whatever a handler here does
       this.local.get(channel)?.forEach((handler) => this.call(channel, handler, payload));
-      return this.redis.publish(`events:${channel}`, JSON.stringify(payload));
+      return this.redis.publish(`events:${channel}`, message);
     });
   }
 
@@ -45,7 +46,7 @@ export class EventBus {
     });
     let set = this.local.get(channel);
     if (!set) this.local.set(channel, (set = new Set()));
-    const own = handler as (event: unknown) => void;
+    const own = (event: unknown) => handler(event as E); // one per call: the same handler twice is two subscriptions
     set.add(own);
     return async () => {
       set.delete(own);

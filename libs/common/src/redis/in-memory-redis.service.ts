@@ -15,6 +15,10 @@ export class InMemoryRedisService extends RedisService {
     return () => undefined; // one process: it cannot lose its own bus
   }
 
+  onSubscriptionsRestored(): () => void {
+    return () => undefined;
+  }
+
   async get(key: string): Promise<string | null> {
     const hit = this.values.get(key);
     if (!hit) return null;

@@ -14,6 +14,7 @@ export class IoRedisService extends RedisService {
   private subscriber?: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private readonly lost = new Set<() => void>();
+  private readonly restored = new Set<() => void>();
   private readonly subscribing = new Map<string, Promise<void>>();
 
   constructor(url: string, private readonly prefix: string) {
@@ -85,6 +86,11 @@ export class IoRedisService extends RedisService {
     return () => void this.lost.delete(fn);
   }
 
+  onSubscriptionsRestored(fn: () => void): () => void {
+    this.restored.add(fn);
+    return () => void this.restored.delete(fn);
+  }
+
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
     const name = this.prefix + channel;
     if (!this.ready) throw new Error(`redis unavailable (${this.commands.status})`);
@@ -92,7 +98,18 @@ export class IoRedisService extends RedisService {
       this.subscriber = this.commands.duplicate();
       this.subscriber.on('error', () => undefined); // reported once by the command connection
       this.subscriber.on('message', (ch: string, msg: string) => this.handlers.get(ch)?.forEach((h) => h(msg)));
-      this.subscriber.on('close', () => [...this.lost].forEach((fn) => fn()));
+      const subscriber = this.subscriber;
+      let wasLost = false;
+      subscriber.on('close', () => {
+        wasLost = true;
+        [...this.lost].forEach((fn) => fn());
+      });
+      // ioredis says ready before it subscribes again: a PING sent after its SUBSCRIBEs answers after them.
+      subscriber.on('ready', () => {
+        if (!wasLost) return;
+        wasLost = false;
+        setImmediate(() => subscriber.ping().then(() => [...this.restored].forEach((fn) => fn()), () => undefined));
+      });
     }
     let set = this.handlers.get(name);
     if (!set) {

@@ -21,4 +21,6 @@ export abstract class RedisService {
   abstract readonly ready: boolean;
   /** Calls `fn` when the subscription connection drops (its subscribers miss events until they resubscribe). */
   abstract onSubscriptionsLost(fn: () => void): () => void;
+  /** Calls `fn` when the subscription connection is back after a loss (subscribed again by ioredis). */
+  abstract onSubscriptionsRestored(fn: () => void): () => void;
 }

@@ -18,21 +18,41 @@ class FakeResponse extends EventEmitter {
   }
 }
 
+/** The in-process Redis stand-in, seen as a real one: the cache then shares copies through it. */
+function sharedRedis(): InMemoryRedisService {
+  return Object.defineProperty(new InMemoryRedisService(), 'kind', { value: 'redis' });
+}
+
 describe('PublicResponseCache: kept until what the answer shows changes', () => {
   let redis: InMemoryRedisService;
   let cache: PublicResponseCache;
+  const caches: PublicResponseCache[] = [];
 
-  /** One request that misses `key`, shows the stock of `variants`, and answers `body`; `during` runs before it finishes. */
-  const answer = async (key: string, variants: string[], body: string, during?: (req: object) => Promise<void> | void) => {
+  const start = async (r: InMemoryRedisService) => {
+    const c = new PublicResponseCache(config, r, new EventBus(r, {} as TransactionHost));
+    await c.onModuleInit();
+    caches.push(c);
+    return c;
+  };
+  /** One request that misses `key` in `on`, shows the stock of `variants`, and answers `body`; `during` runs before it finishes. */
+  const answer = async (key: string, variants: string[], body: string, during?: (req: object) => Promise<void> | void, on = cache) => {
     const req = {};
     const res = new FakeResponse();
-    cache.begin(key, req, res as never);
+    on.begin(key, req, res as never);
     for (const v of variants) answerShowsStockOf(req, v);
     await during?.(req);
-    cache.offer(req, { operationName: null });
+    on.offer(req, { operationName: null });
     res.send(body);
     res.emit('finish');
     return req;
+  };
+  /** A miss in `on` that asks Redis first, as the middleware does. */
+  const fromRedis = async (on: PublicResponseCache, key: string) => {
+    const req = {};
+    on.begin(key, req, new FakeResponse() as never);
+    const found = await on.fromRedis(key);
+    if (found) on.resolveWith(req, found);
+    return found?.body.toString();
   };
   const publish = async (channel: string, event: object) => {
     await redis.publish(`events:${channel}`, JSON.stringify(event));
@@ -42,11 +62,10 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
   beforeEach(async () => {
     jest.useFakeTimers({ now: 1_000_000, doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
     redis = new InMemoryRedisService();
-    cache = new PublicResponseCache(config, redis, new EventBus(redis, {} as TransactionHost));
-    await cache.onModuleInit();
+    cache = await start(redis);
   });
   afterEach(async () => {
-    await cache.onModuleDestroy();
+    await Promise.all(caches.splice(0).map((c) => c.onModuleDestroy()));
     jest.useRealTimers();
   });
 
@@ -87,22 +106,89 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
     expect(cache.get('running')).toBeUndefined();
   });
 
-  it('keeps a listing chosen by stock for RESPONSE_CACHE_SHARED_MS only: no event names what it would gain', async () => {
-    await answer('near-store', ['v1'], '{"data":1}', (req) => answerChosenByStock(req));
-    jest.advanceTimersByTime(499);
+  it('keeps a listing chosen by stock RESPONSE_CACHE_SHARED_MS from when its flight began; its variants\' changes still drop it', async () => {
+    await answer('near-store', ['v1'], '{"data":1}', (req) => {
+      answerChosenByStock(req);
+      jest.advanceTimersByTime(200); // a slow read: the bound counts from before it
+    });
+    jest.advanceTimersByTime(299);
     expect(cache.get('near-store')).toBeDefined();
     jest.advanceTimersByTime(1);
+    expect(cache.get('near-store')).toBeUndefined();
+    await answer('near-store', ['v1'], '{"data":2}', (req) => answerChosenByStock(req));
+    await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v1' });
     expect(cache.get('near-store')).toBeUndefined();
   });
 
   it('without stock events, keeps every answer for RESPONSE_CACHE_SHARED_MS only', async () => {
     const down = new InMemoryRedisService();
     down.subscribe = () => Promise.reject(new Error('redis unavailable'));
-    await cache.onModuleDestroy();
-    cache = new PublicResponseCache(config, down, new EventBus(down, {} as TransactionHost));
-    await cache.onModuleInit();
+    cache = await start(down);
     await answer('page', ['v1'], '{"data":1}');
     jest.advanceTimersByTime(500);
     expect(cache.get('page')).toBeUndefined();
+  });
+
+  it('while the subscription is lost, forgets everything and keeps briefly; once it is back, keeps long again', async () => {
+    let lost!: () => void;
+    let restored!: () => void;
+    // The stand-in has no connection to lose: these hand the cache's callbacks to the test.
+    Object.assign(redis, {
+      onSubscriptionsLost: (fn: () => void) => ((lost = fn), () => undefined),
+      onSubscriptionsRestored: (fn: () => void) => ((restored = fn), () => undefined),
+    });
+    cache = await start(redis);
+    await answer('before', ['v1'], '{"data":1}');
+    lost();
+    expect(cache.get('before')).toBeUndefined();
+    await answer('during', ['v1'], '{"data":2}');
+    jest.advanceTimersByTime(500);
+    expect(cache.get('during')).toBeUndefined();
+    restored();
+    await answer('after', ['v1'], '{"data":3}');
+    jest.advanceTimersByTime(4999);
+    expect(cache.get('after')).toBeDefined();
+  });
+
+  describe('copies shared through Redis', () => {
+    let a: PublicResponseCache;
+    let b: PublicResponseCache;
+    beforeEach(async () => {
+      redis = sharedRedis();
+      a = await start(redis);
+      b = await start(redis);
+    });
+
+    it('another process takes the copy with its variants: their events drop it there, and in Redis', async () => {
+      await answer('page', ['v1'], '{"data":1}', undefined, a);
+      expect(await fromRedis(b, 'page')).toBe('{"data":1}');
+      expect(b.get('page')?.body.toString()).toBe('{"data":1}');
+      await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v1' });
+      expect(a.get('page')).toBeUndefined();
+      expect(b.get('page')).toBeUndefined();
+      expect(await fromRedis(await start(redis), 'page')).toBeUndefined(); // deleted, not just expired
+    });
+
+    it('the copy lives RESPONSE_CACHE_SHARED_MS from when its writer began reading', async () => {
+      await answer('page', ['v1'], '{"data":1}', () => void jest.advanceTimersByTime(100), a);
+      jest.advanceTimersByTime(300);
+      expect(await fromRedis(b, 'page')).toBe('{"data":1}');
+      jest.advanceTimersByTime(100);
+      expect(b.get('page')).toBeUndefined();
+      expect(await fromRedis(await start(redis), 'page')).toBeUndefined();
+    });
+
+    it('a process refuses a copy whose writer began reading before a change it heard and the writer had not', async () => {
+      await answer('page', ['v1'], '{"data":"old"}', () => {
+        jest.advanceTimersByTime(5);
+        b.stockChanged('v1'); // b heard the commit's event first
+      }, a);
+      expect(a.get('page')).toBeDefined(); // a has not heard yet
+      expect(await fromRedis(b, 'page')).toBeUndefined();
+      jest.advanceTimersByTime(5);
+      a.stockChanged('v1');
+      await answer('page', ['v1'], '{"data":"new"}', undefined, a); // read after the change
+      expect(await fromRedis(b, 'page')).toBe('{"data":"new"}');
+    });
   });
 });

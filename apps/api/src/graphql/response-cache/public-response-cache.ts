@@ -5,6 +5,7 @@ import { CATALOGUE_CHANNEL } from '@app/catalogue';
 import { answerDependencies, EventBus, RedisService, trackAnswerDependencies } from '@app/common';
 import { AppConfig } from '@app/config';
 import { VARIANT_STOCK_CHANNEL } from '@app/inventory';
+import { ChangeLog, type Moment } from './change-log.js';
 
 /**
  * Root fields whose answers are the same for every caller and are asked again and again: catalogue pages
@@ -19,6 +20,7 @@ const MAX_DOCUMENTS = 1_000;
 const FLIGHT_WAIT_MS = 2_000;
 const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor their decision kept): 10 MB of texts at most
 const MAX_CHANGES = 100_000; // variants whose last stock change is remembered for flights in progress
+const CHANGES_KEPT_MS = 10_000; // longer than any flight whose answer is kept (a waiter gives up after FLIGHT_WAIT_MS)
 
 const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
@@ -37,8 +39,8 @@ export interface CachedAnswer {
 
 interface Flight {
   owner: object;
-  /** `changes` when it began: a change counted after that may be missing from its answer. */
-  began: number;
+  /** A change heard after this may be missing from its answer. */
+  began: Moment;
   promise: Promise<CachedAnswer | null>;
   resolve: (answer: CachedAnswer | null) => void;
 }
@@ -67,12 +69,14 @@ export const markCounted = (req: object, verdict: GraphQLError | null): void => 
  * execution per key, not one per connection when an entry expires). Only answers without errors are kept.
  *
  * How long: an answer is kept for RESPONSE_CACHE_MS (5 s) in the process that ran it, and dropped as soon
- * as any process commits a change to the stock of a variant it shows, or adds a product (events on
- * Redis, as the availability cache hears them). An answer whose flight saw such a change after it began
- * is not kept at all. What no event covers is kept for RESPONSE_CACHE_SHARED_MS (500 ms) only: a listing
- * chosen by stock (availableAt), and the copy other processes read from Redis (a process that misses asks
- * Redis before running the query). So a stock count on a kept page is as fresh as the events, and at most
- * RESPONSE_CACHE_SHARED_MS old where there are none; RESPONSE_CACHE_MS bounds a lost event.
+ * as any process commits a change to the stock of a variant it shows, or adds a product (events: this
+ * process's at commit, the others' through Redis). An answer whose flight heard such a change after it
+ * began is not kept at all. What no event covers lives RESPONSE_CACHE_SHARED_MS (500 ms) from the moment
+ * its flight began: a listing chosen by stock (availableAt; its variants' own events still drop it), an
+ * answer kept while events are not heard, the copies in Redis (a process that misses asks Redis before
+ * running the query; a copy carries its variants and when its flight began, so the taker can refuse one
+ * older than a change it heard and drop it on later ones). So a stock count on a kept page is as fresh as
+ * the events, at most RESPONSE_CACHE_SHARED_MS old where there are none; RESPONSE_CACHE_MS bounds a lost event.
  */
 @Injectable()
 export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
@@ -86,14 +90,11 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   private bytes = 0;
   /** Kept answers by the variants whose stock they show. */
   private readonly byVariant = new Map<string, Set<string>>();
-  /** Stock changes and catalogue changes heard, counted; a variant's last one; the last that forgot them all. */
-  private changes = 0;
-  private readonly changedAt = new Map<string, number>();
-  private allChangedAt = 0;
+  private readonly changes = new ChangeLog(CHANGES_KEPT_MS, MAX_CHANGES);
+  /** Whether events reach this process now: subscribed, and the subscription not lost since. */
   private listening = false;
   private nextSweep = 0;
-  private stops: Array<() => Promise<void>> = [];
-  private forgetLost?: () => void;
+  private readonly stops: Array<() => Promise<void> | void> = [];
 
   constructor(
     config: AppConfig,
@@ -110,40 +111,43 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleInit(): Promise<void> {
-    if (!this.enabled || this.sharedMs >= this.ttlMs) return;
+    if (!this.enabled) return;
     try {
-      this.stops = [
-        await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId)),
-        await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll()),
-      ];
-      this.listening = true;
-      // Events sent while the subscription is down are lost: forget what they might have changed.
-      this.forgetLost = this.redis.onSubscriptionsLost(() => this.forgetAll());
+      this.stops.push(await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId)));
+      this.stops.push(await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll()));
     } catch (err) {
       this.logger.warn(`stock events unavailable (${(err as Error).message}): answers are kept ${this.sharedMs} ms`);
+      return;
     }
+    this.listening = true;
+    // Events sent while the subscription is down are lost: what they changed cannot be told, so everything
+    // kept goes, and nothing is kept longer than RESPONSE_CACHE_SHARED_MS until it is back.
+    this.stops.push(this.redis.onSubscriptionsLost(() => {
+      this.listening = false;
+      this.forgetAll();
+    }));
+    this.stops.push(this.redis.onSubscriptionsRestored(() => {
+      this.forgetAll();
+      this.listening = true;
+    }));
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.forgetLost?.();
-    await Promise.all(this.stops.map((stop) => stop()));
+    await Promise.all(this.stops.splice(0).map((stop) => stop()));
   }
 
   /** A variant's stock changed (committed): drop the answers that show it, and any flight's that may. */
   stockChanged(variantId: string): void {
-    this.changes++;
-    if (this.changedAt.size >= MAX_CHANGES) {
-      this.changedAt.clear();
-      this.allChangedAt = this.changes; // flights in progress can no longer tell: they keep nothing
-    }
-    this.changedAt.set(variantId, this.changes);
+    const now = Date.now();
+    if (now >= this.nextSweep) this.sweep(now);
+    this.changes.variantChanged(variantId);
     const keys = this.byVariant.get(variantId);
     if (keys) this.invalidate([...keys]);
   }
 
   /** Anything may have changed (a new product, events lost): drop every answer, and every flight's. */
   forgetAll(): void {
-    this.allChangedAt = ++this.changes;
+    this.changes.everythingChanged();
     this.invalidate([...this.entries.keys()]);
   }
 
@@ -194,7 +198,7 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'> & { send?: (body: unknown) => unknown }): void {
     let resolve!: Flight['resolve'];
     const promise = new Promise<CachedAnswer | null>((r) => (resolve = r));
-    this.flights.set(key, { owner: req, began: this.changes, promise, resolve });
+    this.flights.set(key, { owner: req, began: this.changes.now(), promise, resolve });
     (req as { [BEGUN]?: string })[BEGUN] = key;
     trackAnswerDependencies(req);
     let sent: string | undefined;
@@ -227,19 +231,17 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Keeps the answer `req` computed: until what it shows changes, or briefly where no event would say. */
-  private keep(key: string, answer: Offered & { body: string; contentType: string }, req: object, began: number): CachedAnswer | null {
+  private keep(key: string, answer: Offered & { body: string; contentType: string }, req: object, began: Moment): CachedAnswer | null {
     const deps = answerDependencies(req);
-    if (this.allChangedAt > began) return null;
-    if (deps) for (const v of deps.variants) if ((this.changedAt.get(v) ?? 0) > began) return null;
+    const variants = deps ? new Set(deps.variants) : new Set<string>();
+    if (this.changes.changedSince(began, variants)) return null;
     const now = Date.now();
-    const shared = this.redis.kind === 'redis';
-    // While Redis is unreachable its events are not heard: nothing is kept longer than they would be.
-    const tracked = this.listening && (!shared || this.redis.ready) && deps !== undefined && !deps.chosenByStock;
-    const entry = this.store(key, answer, now + (tracked ? this.ttlMs : this.sharedMs), tracked ? deps.variants : undefined);
-    if (entry && shared && this.redis.ready) {
-      const variants = tracked ? [...deps.variants] : undefined; // so the process that takes it can drop it on their events
-      const head = JSON.stringify({ expires: now + this.sharedMs, contentType: answer.contentType, operationName: answer.operationName, variants });
-      this.redis.set(redisKey(key), `${head}\n${answer.body}`, this.sharedMs).catch(() => undefined); // a cache: losing it costs one more run
+    const briefly = began.at + this.sharedMs; // counted from before the read
+    const expires = this.listening && deps && !deps.chosenByStock ? now + this.ttlMs : briefly;
+    const entry = this.store(key, answer, expires, this.listening ? variants : undefined);
+    if (entry && this.redis.kind === 'redis' && this.redis.ready && briefly > now) {
+      const head = JSON.stringify({ expires: briefly, began: began.at, contentType: answer.contentType, operationName: answer.operationName, variants: [...variants] });
+      this.redis.set(redisKey(key), `${head}\n${answer.body}`, briefly - now).catch(() => undefined); // a cache: losing it costs one more run
     }
     return entry;
   }
@@ -253,20 +255,18 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     const stored = await this.redis.get(redisKey(key)).catch(() => null);
     const cut = stored?.indexOf('\n') ?? -1;
     if (!stored || cut < 0) return undefined;
-    let head: { expires: number; contentType: string; operationName: string | null; variants?: string[] };
+    let head: { expires: number; began: number; contentType: string; operationName: string | null; variants: string[] };
     try {
       head = JSON.parse(stored.slice(0, cut));
     } catch {
       return undefined;
     }
-    if (!(head.expires > Date.now()) || typeof head.contentType !== 'string') return undefined;
-    // Its events are heard here too: one after this flight began may be newer than the copy; later ones drop it.
-    const variants = this.listening && Array.isArray(head.variants) ? new Set(head.variants) : undefined;
-    const began = this.flights.get(key)?.began ?? this.changes;
-    if (this.allChangedAt > began) return undefined;
-    if (variants) for (const v of variants) if ((this.changedAt.get(v) ?? 0) > began) return undefined;
+    if (!(head.expires > Date.now()) || typeof head.began !== 'number' || typeof head.contentType !== 'string' || !Array.isArray(head.variants)) return undefined;
+    // Refused if this process heard of a change to its variants after its writer began reading; later ones drop it.
+    const variants = new Set(head.variants.map(String));
+    if (this.changes.changedAfter(head.began, variants)) return undefined;
     const answer = { body: stored.slice(cut + 1), contentType: head.contentType, operationName: head.operationName };
-    return this.store(key, answer, Math.min(head.expires, Date.now() + this.sharedMs), variants) ?? undefined;
+    return this.store(key, answer, Math.min(head.expires, Date.now() + this.sharedMs), this.listening ? variants : undefined) ?? undefined;
   }
 
   /** Ends the flight `req` began with an answer found elsewhere (Redis), for the requests waiting on it. */
@@ -302,12 +302,11 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     return entry;
   }
 
-  /** Expired answers, once per shared TTL: lifetimes differ, so they are not all at the head. */
+  /** Expired answers and old changes, at most twice a second: lifetimes differ, so expired answers are not all at the head. */
   private sweep(now: number): void {
-    this.nextSweep = now + this.sharedMs;
+    this.nextSweep = now + 500;
     for (const [k, v] of this.entries) if (v.expires <= now) this.drop(k);
-    // Changes are remembered for the flights running when they were heard: with none running, none is needed.
-    if (this.flights.size === 0) this.changedAt.clear();
+    this.changes.prune(now);
   }
 
   private drop(key: string): void {
