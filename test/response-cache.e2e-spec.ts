@@ -282,3 +282,37 @@ describe('public response cache: answers dropped by the changes they show', () =
     expect(kept).toBe(true);
   });
 });
+
+/** A process that started while Redis was unreachable hears the other processes' events once it is there. */
+(hasRedisServer ? describe : describe.skip)('public response cache when Redis is reached only after the start (needs redis-server on PATH)', () => {
+  let redis: ChildProcess | undefined;
+  let t: TestApp;
+  let word: string;
+  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+
+  beforeAll(async () => {
+    const port = await freePort(); // nothing listens there yet
+    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', BACKGROUND_JOBS: 'false' });
+    const admin = await adminToken(t);
+    word = `zs${Date.now().toString(36)}`.replace(/\d/g, 't');
+    await createProduct(t, admin, { sizes: ['U'], name: `${word} stole` });
+    redis = await startRedis(port);
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (redis?.exitCode === null) await stopRedis(redis);
+  });
+
+  const post = () => t.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('keeps answers briefly until it has subscribed, then long', async () => {
+    let kept = false;
+    for (let i = 0; i < 40 && !kept; i++) {
+      await post();
+      await sleep(400);
+      kept = (await post()).headers['x-cache'] === 'hit';
+    }
+    expect(kept).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CATALOGUE_CHANNEL } from '../catalogue-events.js';
@@ -13,7 +13,6 @@ const MAX_ENTRIES = 10_000; // keys are a search and a category: a few hundred b
  */
 @Injectable()
 export class ProductCountCache implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(ProductCountCache.name);
   private readonly ttlMs: number;
   private readonly counts = new Map<string, { count: number; expires: number }>();
   private generation = 0;
@@ -28,11 +27,8 @@ export class ProductCountCache implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (this.ttlMs <= 0) return;
-    try {
-      this.stop = await this.events.on(CATALOGUE_CHANNEL, () => this.clear());
-    } catch (err) {
-      this.logger.warn(`catalogue events unavailable (${(err as Error).message}): counts rely on their ${this.ttlMs} ms bound`);
-    }
+    // Until Redis is reached, other processes' new products are not heard: counts rely on their bound.
+    this.stop = await this.events.on(CATALOGUE_CHANNEL, () => this.clear());
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { TransactionHost } from '../database/transaction-host.js';
 import { InMemoryRedisService } from '../redis/in-memory-redis.service.js';
@@ -31,5 +31,34 @@ describe('EventBus.on', () => {
     await events.on('c', (e) => heard.push(e));
     events.publish('c', { n: 1 });
     expect(heard).toEqual([{ n: 1 }]);
+  });
+
+  it('while Redis cannot be reached, hears this process\'s events, and retries until it hears the others\'', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const redis = new InMemoryRedisService();
+      const subscribe = redis.subscribe.bind(redis);
+      let failures = 2;
+      redis.subscribe = (channel, handler) => (failures-- > 0 ? Promise.reject(new Error('redis unavailable')) : subscribe(channel, handler));
+      const events = new EventBus(redis, new TransactionHost({} as DataSource));
+      const heard: unknown[] = [];
+      let subscribed = 0;
+      await events.on('c', (e) => heard.push(e), () => subscribed++);
+      events.publish('c', { n: 1 });
+      expect(heard).toEqual([{ n: 1 }]);
+      await redis.publish('events:c', JSON.stringify({ n: 2 })); // another process's: not heard yet
+      await new Promise((r) => setImmediate(r));
+      expect(heard).toEqual([{ n: 1 }]); // only this process's own, at commit
+      expect(subscribed).toBe(0);
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(subscribed).toBe(0); // the second attempt failed too
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(subscribed).toBe(1);
+      await redis.publish('events:c', JSON.stringify({ n: 3 }));
+      await new Promise((r) => setImmediate(r));
+      expect(heard.at(-1)).toEqual({ n: 3 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { ErrorCode } from '../errors/error-codes.js';
 import { RedisService } from '../redis/redis.service.js';
 
 const MAX_QUEUED = 1000;
+const SUBSCRIBE_RETRY_MS = 2000;
 
 /**
  * Domain events for live clients. Published after the transaction commits (never news of a change that
@@ -33,24 +34,46 @@ export class EventBus {
   /**
    * Calls `handler` for each event of a channel (a cache listening for invalidations); returns the
    * unsubscribe. An event published by this process reaches it twice: at commit, and through Redis.
+   * This process's events are heard from the start; the other processes' once the Redis subscription
+   * is made (`onSubscribed`), which is retried every SUBSCRIBE_RETRY_MS while Redis cannot be reached.
    */
-  async on<E>(channel: string, handler: (event: E) => void): Promise<() => Promise<void>> {
-    const unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
-      let event: E;
-      try {
-        event = JSON.parse(message) as E;
-      } catch {
-        return this.logger.warn(`ignored a malformed event on ${channel}`);
-      }
-      this.call(channel, handler as (event: unknown) => void, event);
-    });
+  async on<E>(channel: string, handler: (event: E) => void, onSubscribed?: () => void): Promise<() => Promise<void>> {
     let set = this.local.get(channel);
     if (!set) this.local.set(channel, (set = new Set()));
     const own = (event: unknown) => handler(event as E); // one per call: the same handler twice is two subscriptions
     set.add(own);
+    let stopped = false;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    let warned = false;
+    const attempt = async (): Promise<void> => {
+      try {
+        unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
+          let event: unknown;
+          try {
+            event = JSON.parse(message);
+          } catch {
+            return this.logger.warn(`ignored a malformed event on ${channel}`);
+          }
+          this.call(channel, own, event);
+        });
+      } catch (err) {
+        if (stopped) return;
+        if (!warned) this.logger.warn(`events on ${channel} from other processes not heard (${(err as Error).message}); retrying every ${SUBSCRIBE_RETRY_MS} ms`);
+        warned = true;
+        retry = setTimeout(() => void attempt(), SUBSCRIBE_RETRY_MS).unref();
+        return;
+      }
+      if (stopped) return void (await unsubscribe().catch(() => undefined));
+      if (warned) this.logger.log(`events on ${channel} from other processes heard again`);
+      onSubscribed?.();
+    };
+    await attempt();
     return async () => {
+      stopped = true;
+      clearTimeout(retry);
       set.delete(own);
-      await unsubscribe();
+      await unsubscribe?.();
     };
   }
 

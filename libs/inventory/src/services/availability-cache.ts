@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
 
@@ -14,7 +14,6 @@ const MAX_ENTRIES = 100_000;
  */
 @Injectable()
 export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger(AvailabilityCache.name);
   private readonly entries = new Map<string, { value: number; expires: number }>();
   private readonly ttlMs: number;
   private stop?: () => Promise<void>;
@@ -28,11 +27,8 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (!this.ttlMs) return;
-    try {
-      this.stop = await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.forget(e.variantId));
-    } catch (err) {
-      this.logger.warn(`stock events unavailable (${(err as Error).message}): cached availability relies on its ${this.ttlMs} ms bound`);
-    }
+    // Until Redis is reached, other processes' changes are not heard: cached availability relies on its bound.
+    this.stop = await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.forget(e.variantId));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -22,7 +22,8 @@ const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor the
 const MAX_CHANGES = 100_000; // variants whose last stock change is remembered for flights in progress
 const CHANGES_KEPT_MS = 10_000; // longer than any flight whose answer is kept (a waiter gives up after FLIGHT_WAIT_MS)
 
-const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
+/** Where an answer's copy is kept in Redis. */
+export const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
 export function isPublicQuery(op: OperationDefinitionNode): boolean {
   return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
@@ -112,24 +113,27 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
-    try {
-      this.stops.push(await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId)));
-      this.stops.push(await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll()));
-    } catch (err) {
-      this.logger.warn(`stock events unavailable (${(err as Error).message}): answers are kept ${this.sharedMs} ms`);
-      return;
-    }
-    this.listening = true;
-    // Events sent while the subscription is down are lost: what they changed cannot be told, so everything
-    // kept goes, and nothing is kept longer than RESPONSE_CACHE_SHARED_MS until it is back.
+    // Kept long only while every process's events are heard: both channels subscribed, the subscription not
+    // lost since. Until then, and while it is down, answers live RESPONSE_CACHE_SHARED_MS; whatever was
+    // kept goes when it is lost (events sent meanwhile are lost) and when it is back.
+    let subscribed = 0;
+    const heard = () => {
+      if (++subscribed < 2) return;
+      this.forgetAll();
+      this.listening = true;
+    };
+    this.stops.push(await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId), heard));
+    this.stops.push(await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll(), heard));
     this.stops.push(this.redis.onSubscriptionsLost(() => {
       this.listening = false;
       this.forgetAll();
     }));
     this.stops.push(this.redis.onSubscriptionsRestored(() => {
+      if (subscribed < 2) return;
       this.forgetAll();
       this.listening = true;
     }));
+    if (!this.listening) this.logger.warn(`stock events from other processes not heard yet: answers are kept ${this.sharedMs} ms until they are`);
   }
 
   async onModuleDestroy(): Promise<void> {
