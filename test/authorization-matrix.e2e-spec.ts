@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
 import { addLines, O, pickup, Q, registerShopper } from './support/shoppers.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
+import { firstAnswer, wsClient } from './support/ws.js';
 
 type Caller = 'guest' | 'customer' | 'otherCustomer' | 'associateHere' | 'associateElsewhere' | 'managerHere' | 'admin';
 const CALLERS: Caller[] = ['guest', 'customer', 'otherCustomer', 'associateHere', 'associateElsewhere', 'managerHere', 'admin'];
@@ -24,15 +25,20 @@ describe('authorization matrix', () => {
   let cartId: string;
   let orderId: string;
   let fulfillmentId: string;
+  let memberAtA: string;
+  let url: string;
 
   beforeAll(async () => {
     t = await startTestApp({ BACKGROUND_JOBS: 'false' });
+    await t.app.listen(0, '127.0.0.1');
+    url = await t.app.getUrl();
     token.admin = await adminToken(t);
     A = await createLocation(t, token.admin);
     const B = await createLocation(t, token.admin);
     token.associateHere = (await createStaff(t, token.admin, 'ASSOCIATE', A.id)).token;
     token.managerHere = (await createStaff(t, token.admin, 'MANAGER', A.id)).token;
     token.associateElsewhere = (await createStaff(t, token.admin, 'ASSOCIATE', B.id)).token;
+    memberAtA = (await createStaff(t, token.admin, 'ASSOCIATE', A.id)).id; // the one staffDeactivate and staffUpdate act on
     const alice = await registerShopper(t);
     token.customer = alice.token;
     customerId = alice.id;
@@ -79,7 +85,47 @@ describe('authorization matrix', () => {
     ['clickAndCollectReport', () => [`query($from: DateTime!, $to: DateTime!) { clickAndCollectReport(from: $from, to: $to) { collected } }`, window], ['managerHere', 'admin']],
     ['endlessAisleReport', () => [`query($from: DateTime!, $to: DateTime!) { endlessAisleReport(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
     ['dailySales', () => [`query($from: DateTime!, $to: DateTime!) { dailySales(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
+    ['staffUpdate', () => [`mutation($id: ID!) { staffUpdate(id: $id, input: { name: "Renamed" }) { ${E} } }`, { id: memberAtA }], ['admin']],
+    ['staffDeactivate (an associate at A)', () => [`mutation($id: ID!) { staffDeactivate(id: $id) { ${E} } }`, { id: memberAtA }], ['managerHere', 'admin']],
+    // Last: the account's own sessions (a wrong current password changes nothing; signing out ends the caller's token).
+    ['passwordChange', () => [`mutation { passwordChange(input: { currentPassword: "Wrong-Horse-1", newPassword: "Battery-Staple-2" }) { ${E} } }`, {}], ['customer', 'otherCustomer', ...ALL_STAFF]],
+    ['signOut', () => [`mutation { signOut { ${E} } }`, {}], ['customer', 'otherCustomer', ...ALL_STAFF]],
   ];
+
+  // Subscriptions, over WebSocket, before the session rows above end the callers' tokens.
+  const SUBSCRIPTIONS: [string, () => [string, Record<string, unknown>], Caller[]][] = [
+    ['stockChanged', () => [`subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { onHand } }`, { l: A.id, s: v[0].sku }], CALLERS],
+    ['orderUpdated', () => [`subscription($id: ID!) { orderUpdated(id: $id) { id } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
+    ['pickupQueueChanged at A', () => [`subscription($l: ID!) { pickupQueueChanged(locationId: $l) { id } }`, { l: A.id }], STAFF_HERE],
+  ];
+  const wsCases = SUBSCRIPTIONS.flatMap(([name, op, allowed]) => CALLERS.map((caller) => [name, caller, allowed.includes(caller), op] as const));
+
+  it.each(wsCases)('over WebSocket, %s as %s: allowed %s', async (_name, caller, allowed, op) => {
+    const client = wsClient(url, token[caller]);
+    try {
+      const [query, variables] = op();
+      const answer = await firstAnswer(client, query, variables, 300);
+      if (allowed) expect({ caller, answer }).toEqual({ caller, answer: { kind: 'waiting' } });
+      else expect({ caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({ caller, codes: [expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/)] });
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('over WebSocket, every query and mutation of the matrix is refused for every caller (they are for HTTP)', async () => {
+    for (const caller of CALLERS) {
+      const client = wsClient(url, token[caller]);
+      try {
+        for (const [name, op] of MATRIX) {
+          const [query, variables] = op();
+          const answer = await firstAnswer(client, query, variables);
+          expect({ name, caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({ name, caller, codes: ['BAD_REQUEST'] });
+        }
+      } finally {
+        await client.dispose();
+      }
+    }
+  });
 
   const cases = MATRIX.flatMap(([name, op, allowed]) => CALLERS.map((caller) => [name, caller, allowed.includes(caller), op] as const));
 

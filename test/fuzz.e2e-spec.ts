@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
 import { addLines, guestCart, O, pickup, registerShopper, unbalancedLevels } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import WebSocket from 'ws';
+import { firstAnswer, wsClient } from './support/ws.js';
 
 /**
  * Property: whatever operation and variables a client sends (wrong types, huge numbers, long and odd
@@ -19,6 +21,7 @@ describe('fuzzing the API with generated operations (fast-check)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ BACKGROUND_JOBS: 'false' });
+    await t.app.listen(0, '127.0.0.1');
     const admin = await adminToken(t);
     const store = await createLocation(t, admin);
     const staff = await createStaff(t, admin, 'ASSOCIATE', store.id);
@@ -74,7 +77,7 @@ describe('fuzzing the API with generated operations (fast-check)', () => {
       if (token) req.set('authorization', token.startsWith('Bearer') ? token : `Bearer ${token}`);
       if (channel) req.set('x-channel', channel);
       const res = await req.send(op);
-      expect([200, 400, 401, 413, 429]).toContain(res.status);
+      expect([200, 400, 401, 403, 413, 429]).toContain(res.status);
       const body = res.body as { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
       expect(typeof body).toBe('object');
       expect('data' in body || Array.isArray(body.errors)).toBe(true);
@@ -84,6 +87,52 @@ describe('fuzzing the API with generated operations (fast-check)', () => {
         expect([e.extensions?.code, e.message]).not.toEqual(['INTERNAL_SERVER_ERROR', expect.anything()]);
       }
     }), { numRuns: 2000, seed: SEED });
+    expect(await unbalancedLevels(t)).toBe(0);
+  }, 300_000);
+
+  const subscriptionOp = fc.oneof(
+    fc.record({ query: fc.constant(`subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { onHand available } }`), variables: fc.record({ l: idOr('location'), s: fc.oneof(real('sku'), junk()) }) }),
+    fc.record({ query: fc.constant(`subscription($id: ID!) { orderUpdated(id: $id) { id status fulfillments { status } } }`), variables: fc.record({ id: idOr('order') }) }),
+    fc.record({ query: fc.constant(`subscription($l: ID!) { pickupQueueChanged(locationId: $l) { id status } }`), variables: fc.record({ l: idOr('location') }) }),
+  );
+
+  it('over WebSocket: every generated operation gets a well-formed answer, never an unexpected error, and the server stays up', async () => {
+    const url = await t.app.getUrl();
+    const clients = new Map<string | undefined, ReturnType<typeof wsClient>>();
+    const clientFor = (token: string | undefined) => {
+      let c = clients.get(token);
+      if (!c) clients.set(token, (c = wsClient(url, token?.replace(/^Bearer /, ''))));
+      return c;
+    };
+    try {
+      await fc.assert(fc.asyncProperty(fc.oneof(subscriptionOp, subscriptionOp, operation), fc.constantFrom(...tokens), async (op, token) => {
+        const answer = await firstAnswer(clientFor(token), op.query as string, op.variables as Record<string, unknown>, 100);
+        if (answer.kind === 'closed') {
+          expect([4403, 4400]).toContain(answer.code); // a token that is no good (4403), or a message graphql-ws refuses (4400)
+          clients.delete(token);
+          return;
+        }
+        const errors = answer.kind === 'errors' ? answer.errors : answer.kind === 'data' ? answer.errors ?? [] : [];
+        for (const e of errors) {
+          expect(typeof e.message).toBe('string');
+          expect(typeof e.extensions?.code).toBe('string');
+          expect([e.extensions?.code, e.message]).not.toEqual(['INTERNAL_SERVER_ERROR', expect.anything()]);
+        }
+      }), { numRuns: 300, seed: SEED });
+      // Raw frames that are not the protocol: the socket is closed, the server carries on.
+      for (const frame of ['not json', '{"type":"subscribe"}', JSON.stringify({ id: 1, type: 'subscribe', payload: { query: 5 } }), '[]', '\u0000']) {
+        const ws = new WebSocket(url.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
+        await new Promise((r) => ws.on('open', r));
+        ws.send(JSON.stringify({ type: 'connection_init' }));
+        await new Promise((r) => ws.once('message', r));
+        const closed = new Promise<number>((r) => ws.on('close', r));
+        ws.send(frame);
+        expect(await closed).toBe(4400);
+      }
+      expect((await t.http().get('/health')).status).toBe(200);
+    } finally {
+      await Promise.all([...clients.values()].map((c) => c.dispose()));
+    }
     expect(await unbalancedLevels(t)).toBe(0);
   }, 300_000);
 

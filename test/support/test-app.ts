@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/main.js';
 import { testDatabaseUrl } from './test-database.js';
 
+const setByEarlierApps = new Set<string>();
+
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-1' };
 
 export interface GqlOptions {
@@ -48,7 +50,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     RATE_LIMIT_READS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_CHECKOUTS_PER_MINUTE: '1000000',
     ...env,
   };
+  // What an earlier app of this test file set and this one does not: unset, so settings never leak from app to app.
+  for (const k of setByEarlierApps) if (!(k in settings)) delete process.env[k];
   for (const [k, v] of Object.entries(settings)) {
+    setByEarlierApps.add(k);
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }

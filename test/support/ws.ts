@@ -63,3 +63,35 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
     },
   };
 }
+
+export type FirstAnswer =
+  | { kind: 'errors'; errors: { message: string; extensions?: { code?: string; [k: string]: unknown } }[] }
+  | { kind: 'data'; data: unknown; errors?: { message: string; extensions?: { code?: string } }[] }
+  | { kind: 'closed'; code: number }
+  | { kind: 'complete' }
+  | { kind: 'waiting' };
+
+/**
+ * Sends one operation over a graphql-ws client and reports the first thing the server answers: an error
+ * message, a result, the socket closing, or nothing within `ms` (a subscription waiting for its events).
+ * The operation is completed afterwards, so it holds no subscription.
+ */
+export function firstAnswer(client: Client, query: string, variables: Record<string, unknown> = {}, ms = 1000): Promise<FirstAnswer> {
+  return new Promise((resolve) => {
+    let done = false;
+    let stop: () => void = () => undefined;
+    const finish = (a: FirstAnswer) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stop();
+      resolve(a);
+    };
+    const timer = setTimeout(() => finish({ kind: 'waiting' }), ms);
+    stop = client.subscribe({ query, variables }, {
+      next: (m) => finish(m.data === undefined || m.data === null ? { kind: 'errors', errors: (m.errors ?? []) as never } : { kind: 'data', data: m.data, errors: m.errors as never }),
+      error: (e) => finish(Array.isArray(e) ? { kind: 'errors', errors: e } : { kind: 'closed', code: (e as { code?: number }).code ?? -1 }),
+      complete: () => finish({ kind: 'complete' }),
+    });
+  });
+}

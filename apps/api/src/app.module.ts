@@ -3,7 +3,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalyticsModule } from '@app/analytics';
-import { RequestContextFactory } from '@app/auth';
+import { RequestContextFactory, SessionsApiModule } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
 import { AppConfig } from '@app/config';
@@ -22,6 +22,7 @@ import { PlatformModule } from './platform.module.js';
 import { RateLimiter } from './graphql/rate-limiter.js';
 import { PublicResponseCache } from './graphql/response-cache/public-response-cache.js';
 import { ResponseCacheModule } from './graphql/response-cache/response-cache.module.js';
+import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js';
 
 /** Wiring only: the domain lives in libs/. */
 @Module({
@@ -34,6 +35,7 @@ import { ResponseCacheModule } from './graphql/response-cache/response-cache.mod
       useFactory: graphqlConfig,
     }),
     HealthModule,
+    SessionsApiModule,
     LocationsModule,
     CatalogueModule,
     InventoryModule,
@@ -45,6 +47,8 @@ import { ResponseCacheModule } from './graphql/response-cache/response-cache.mod
     OrdersModule,
     AnalyticsModule,
     DemoDataModule,
+    ResponseCacheModule,
   ],
+  providers: [GraphqlWebSocketServer],
 })
 export class AppModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
-import { DatabaseModule, EventsModule, RedisModule } from '@app/common';
+import { DatabaseModule, EventsModule, RedisModule, SecretsModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { MetricsModule } from '@app/observability';
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -9,13 +9,14 @@ import { loggerConfig } from './logger.config.js';
 
 /**
  * What every process of the service stands on, whatever it serves: validated settings, logs, PostgreSQL
- * (migrated on start), Redis, after-commit events, tokens, metrics. The API and the worker both import it.
+ * (migrated on start), its secrets, Redis, after-commit events, tokens, metrics. The API and the worker both import it.
  */
 @Module({
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
     DatabaseModule.forRoot(MIGRATIONS),
+    SecretsModule,
     RedisModule,
     EventsModule,
     AuthModule,

@@ -12,6 +12,11 @@ describe('channelOf', () => {
     expect(channelOf(' app ', { kind: 'guest' })).toBe(SalesChannel.APP);
   });
   it('refuses unknown channels', () => expect(() => channelOf('FAX', { kind: 'guest' })).toThrow(/x-channel/));
+  it('keeps STORE for staff', () => {
+    expect(() => channelOf('STORE', { kind: 'guest' })).toThrow(/staff/);
+    expect(() => channelOf('store', { kind: 'customer', customerId: 'c' })).toThrow(/staff/);
+    expect(channelOf('STORE', { kind: 'staff', staffId: 's', role: StaffRole.ASSOCIATE, locationId: 'l' })).toBe(SalesChannel.STORE);
+  });
 });
 
 describe('canActAt', () => {

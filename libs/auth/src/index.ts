@@ -5,4 +5,7 @@ export * from './password-hasher.js';
 export * from './token.service.js';
 export * from './request-context.factory.js';
 export * from './auth.module.js';
-export * from './throttling/login-throttle.guard.js';
+export * from './sessions/account-store.js';
+export * from './sessions/sessions.js';
+export * from './throttling/sign-in-throttle.js';
+export * from './throttling/sign-in-throttle.interceptor.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { badInput } from '@app/common';
+import { badInput, forbidden } from '@app/common';
 import { type Caller, type RequestContext, SalesChannel } from './caller.js';
 import { TokenService } from './token.service.js';
 
@@ -27,20 +27,24 @@ export class RequestContextFactory {
    * For a WebSocket (graphql-ws): the same token and channel, from the connection's `connectionParams`
    * ({ authorization: 'Bearer …', 'x-channel': 'APP' }), under the same rules as HTTP headers.
    */
-  fromConnection(params: Record<string, unknown> | null | undefined): Promise<RequestContext> {
+  fromConnection(params: Record<string, unknown> | null | undefined, ip?: string): Promise<RequestContext> {
     const param = (name: string) => {
       const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === name);
       const v = key ? params![key] : undefined;
       return typeof v === 'string' ? v : undefined;
     };
-    return this.fromHeaders({ headers: { authorization: param('authorization'), 'x-channel': param('x-channel') } });
+    return this.fromHeaders({ headers: { authorization: param('authorization'), 'x-channel': param('x-channel') }, ip });
   }
 }
 
-/** The x-channel header; staff default to STORE, everyone else to WEB. */
+/**
+ * The x-channel header, part of who is calling: staff default to STORE, everyone else to WEB. STORE is
+ * for staff only (a shopper claiming it would get store-only prices and count as a store sale).
+ */
 export function channelOf(value: string | undefined, caller: Caller): SalesChannel {
   if (!value) return caller.kind === 'staff' ? SalesChannel.STORE : SalesChannel.WEB;
   const v = value.trim().toUpperCase();
-  if (v in SalesChannel) return v as SalesChannel;
-  throw badInput(`x-channel must be one of ${Object.values(SalesChannel).join(', ')}`);
+  if (!(v in SalesChannel)) throw badInput(`x-channel must be one of ${Object.values(SalesChannel).join(', ')}`);
+  if (v === SalesChannel.STORE && caller.kind !== 'staff') throw forbidden('x-channel STORE is for staff; shoppers use WEB or APP');
+  return v as SalesChannel;
 }

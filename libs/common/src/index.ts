@@ -8,3 +8,4 @@ export * from './geo/index.js';
 export * from './ids.js';
 export * from './events/index.js';
 export * from './crypto/sealing.js';
+export * from './crypto/service-secrets.js';

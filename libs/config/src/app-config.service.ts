@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DEV_JWT_SECRET, Env } from './env.js';
+import { Env } from './env.js';
 
 /** Typed, read-only access to the validated settings. */
 @Injectable()
@@ -11,8 +11,11 @@ export class AppConfig {
     return this.config.get(key, { infer: true });
   }
 
-  get jwtSecret(): string {
-    return this.get('JWT_SECRET') ?? DEV_JWT_SECRET;
+  /** TRUST_PROXY as Express's `trust proxy` value: a hop count, a list of addresses and ranges, or false. */
+  get trustProxy(): number | string[] | false {
+    const raw = this.get('TRUST_PROXY')?.trim();
+    if (!raw) return false;
+    return /^\d+$/.test(raw) ? Number(raw) : raw.split(',').map((s) => s.trim());
   }
 
   get seedDemoData(): boolean {

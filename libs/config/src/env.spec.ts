@@ -26,6 +26,9 @@ describe('validateEnv', () => {
     [{ CORS_ORIGINS: 'https://shop.example/path' }, 'CORS_ORIGINS'],
     [{ CORS_ORIGINS: '*,https://shop.example' }, 'CORS_ORIGINS'],
     [{ API_WORKERS: '0' }, 'API_WORKERS'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ PICKUP_CODE_SECRET: 'short' }, 'PICKUP_CODE_SECRET'],
     [{ API_WORKERS: '2', REDIS_URL: 'redis://127.0.0.1:6379' }, 'API_WORKERS: more than 1 needs DATABASE_URL'],
   ])('refuses %j naming %s', (raw, name) => {
     expect(() => validateEnv(raw)).toThrow(new RegExp(`Invalid configuration:[\\s\\S]*${name}`));
@@ -41,5 +44,10 @@ describe('validateEnv', () => {
 
   it('treats empty values as unset', () => {
     expect(validateEnv({ DATABASE_URL: '', REDIS_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('takes TRUST_PROXY as hops or a list of addresses and ranges', () => {
+    expect(validateEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
+    expect(validateEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8, ::1');
   });
 });

@@ -4,6 +4,8 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Mi
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+// Express's `trust proxy`: hops, or addresses / CIDR ranges / its named ranges, comma-separated.
+const TRUST_PROXY = /^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/;
 const ORIGIN_LIST = /^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/;
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -55,9 +57,36 @@ export class Env {
   @IsOptional() @IsString() @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
 
-  /** Secret that signs access tokens. Required in production; a fixed development value otherwise. */
+  /**
+   * Secret that signs access tokens. Required in production. Elsewhere, unset means a random secret
+   * generated once per database (so per PGlite folder, or per process with `memory://`), never a shared one.
+   */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /**
+   * Key material for pickup codes (their HMAC and the sealed copy). Unset: the token secret, as before
+   * this setting existed. Set it to the current token secret before rotating JWT_SECRET, and open pickups
+   * keep their codes.
+   */
+  @IsOptional() @IsString() @MinLength(32, { message: 'PICKUP_CODE_SECRET must be at least 32 characters' })
+  PICKUP_CODE_SECRET?: string;
+
+  /**
+   * How long a signed-in account's state (token version, active, role, home location) is kept in memory.
+   * A change drops it at once in every process (an event); this bounds a lost event. While events are
+   * not heard, nothing is kept.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  SESSION_CACHE_MS = 60_000;
+
+  /**
+   * Which proxies in front of the service are trusted to say the client's address (X-Forwarded-For):
+   * a number of hops, or addresses and CIDR ranges (`loopback`, `10.0.0.0/8, 172.16.0.1`). Unset: none,
+   * so the address is the peer's. Rate limits key guests by that address.
+   */
+  @IsOptional() @Matches(TRUST_PROXY, { message: 'TRUST_PROXY must be a number of hops or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal' })
+  TRUST_PROXY?: string;
 
   /** Lifetime of a staff token, in seconds (a shift and a bit). */
   @Transform(toInt) @IsInt() @Min(60)
@@ -67,13 +96,21 @@ export class Env {
   @Transform(toInt) @IsInt() @Min(60)
   CUSTOMER_TOKEN_TTL_SECONDS = 7 * 24 * 3600;
 
-  /** Sign-in attempts (customers and staff) allowed per email, and per client address, in each window. */
-  @Transform(toInt) @IsInt() @Min(1)
-  LOGIN_RATE_LIMIT_PER_EMAIL = 10;
+  /**
+   * Wrong passwords for one account before each further attempt must wait: 1 s after the next failure,
+   * doubling up to LOGIN_MAX_DELAY_SECONDS. The right password passes once the wait is over (no lock-out).
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_FAILURES_BEFORE_DELAY = 5;
 
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOGIN_MAX_DELAY_SECONDS = 300;
+
+  /** Sign-in attempts allowed per client address (whichever accounts it tries) in each window. */
   @Transform(toInt) @IsInt() @Min(1)
   LOGIN_RATE_LIMIT_PER_IP = 100;
 
+  /** The address window; also how long an account's wrong passwords are remembered, from the first. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   LOGIN_RATE_LIMIT_WINDOW_SECONDS = 900;
 
@@ -223,7 +260,15 @@ export class Env {
   @Transform(toBool) @IsOptional() @IsBoolean()
   GRAPHQL_PLAYGROUND?: boolean;
 
-  /** Largest JSON (or form) request body, in kB; a larger one is refused with HTTP 413. */
+  /** Live subscriptions one WebSocket connection may hold at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  SUBSCRIPTIONS_PER_CONNECTION = 20;
+
+  /** Live subscriptions one client (account, else address) may hold at once in one process, over all its connections. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  SUBSCRIPTIONS_PER_CLIENT = 100;
+
+  /** Largest JSON (or form) request body, and largest WebSocket message, in kB; a larger one is refused (HTTP 413, close code 1009). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_240)
   REQUEST_BODY_LIMIT_KB = 100;
 
@@ -231,8 +276,6 @@ export class Env {
   @IsOptional() @Matches(ORIGIN_LIST, { message: 'CORS_ORIGINS must be `*` or comma-separated origins such as https://shop.example (scheme and host, no path)' })
   CORS_ORIGINS?: string;
 }
-
-export const DEV_JWT_SECRET = 'development-only-secret-do-not-use-in-production';
 
 /** The `validate` hook of ConfigModule: returns the typed settings or throws naming each bad variable. */
 export function validateEnv(raw: Record<string, unknown>): Env {

@@ -3,7 +3,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, type GraphQLFormattedError, type ValidationContext } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
 import { AppConfig } from '@app/config';
 
 /**
@@ -42,3 +42,15 @@ export function graphqlLimits(config: AppConfig): Pick<ApolloDriverConfig, 'vali
 export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
   return { ...formatted, message: formatted.message.replace(/ Did you mean .+\?$/, '') };
 }
+
+/**
+ * Introspection off (production): one error per __schema or __type asked for. graphql-js's own rule
+ * reports every field under them too, and Apollo's is not available to the WebSocket path.
+ */
+export const noIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type') {
+      context.reportError(new GraphQLError('GraphQL introspection is not allowed here, but the query asked for __schema or __type', { nodes: [node] }));
+    }
+  },
+});

@@ -5,7 +5,7 @@ import { type OperationClass, RateLimiter } from './rate-limiter.js';
 import { countedByCache } from './response-cache/public-response-cache.js';
 
 const CHECKOUTS = new Set(['checkout', 'assistedOrderCreate']);
-const SIGN_INS = new Set(['login', 'staffLogin', 'register']); // limited per email and address by LoginThrottleGuard
+const SIGN_INS = new Set(['login', 'staffLogin', 'register', 'passwordChange']); // limited per account and address by SignInThrottle
 
 /** Which limit an operation counts against; null for what is not limited here. */
 export function operationClass(op: OperationDefinitionNode): OperationClass | null {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Caller } from '@app/auth';
-import { ErrorCode, RedisService } from '@app/common';
+import { rateLimited, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
 export type OperationClass = 'read' | 'write' | 'checkout';
@@ -42,9 +42,6 @@ export class RateLimiter {
       return null;
     }
     if (hit.count <= this.limits[cls]) return null;
-    const retryAfter = Math.max(1, Math.ceil(hit.msLeft / 1000));
-    return new GraphQLError(`Too many ${cls === 'read' ? 'queries' : cls === 'checkout' ? 'checkouts' : 'changes'}; try again in ${retryAfter} s`, {
-      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter, http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) } },
-    });
+    return rateLimited(`Too many ${cls === 'read' ? 'queries' : cls === 'checkout' ? 'checkouts' : 'changes'}`, hit.msLeft / 1000);
   }
 }

@@ -16,6 +16,8 @@ export function configureHttp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
   // POST answers are not conditionally cached: Express's ETag would only hash every body (SHA-1 of ~20 kB a page).
   app.set('etag', false);
+  // Client addresses (rate limits, sign-in limits, logs) from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use(httpMetricsMiddleware(app.get(MetricsService), [GRAPHQL_PATH, '/health', '/health/ready']));
   app.use(securityHeaders(config.graphqlPlayground));
   const origins = config.corsOrigins;

@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Ctx, LoginRateLimited, type RequestContext } from '@app/auth';
+import { Ctx, type RequestContext, SignInRateLimited } from '@app/auth';
 import { payload } from '@app/common';
 import { AuthPayload, Customer, CustomersService, LoginInput, RegisterInput } from '@app/customers';
 import { CartMergeService } from '../services/cart-merge.service.js';
@@ -15,8 +15,8 @@ export class CustomerSessionResolver {
     private readonly merge: CartMergeService,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken). Rate limited like login.' })
-  @LoginRateLimited()
+  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken). Limited per client address (RATE_LIMITED).' })
+  @SignInRateLimited('none')
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
       const customer = await this.customers.register(input, ctx.channel);
@@ -26,8 +26,8 @@ export class CustomerSessionResolver {
     return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.from(p.customer), userErrors: p.userErrors };
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs a customer in, merging the guest cart `cartId` into theirs. Rate limited (RATE_LIMITED).' })
-  @LoginRateLimited()
+  @Mutation(() => AuthPayload, { description: 'Signs a customer in, merging the guest cart `cartId` into theirs. After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After).' })
+  @SignInRateLimited()
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
       const customer = await this.customers.authenticate(input);

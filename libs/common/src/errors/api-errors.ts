@@ -27,3 +27,15 @@ export class BusinessError extends Error {
     super(message);
   }
 }
+
+/**
+ * Too many attempts: RATE_LIMITED with HTTP 429 and Retry-After on whichever path refuses (Apollo takes
+ * `extensions.http` from errors thrown anywhere in the operation); `retryAfterSeconds` for WebSocket clients.
+ */
+export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new ApiError(ErrorCode.RATE_LIMITED, `${message}; try again in ${seconds} s`, {
+    retryAfterSeconds: seconds,
+    http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+  });
+}

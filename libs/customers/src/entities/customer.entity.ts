@@ -23,6 +23,10 @@ export class CustomerEntity {
   @Column('varchar', { name: 'created_via' })
   createdVia: SalesChannel;
 
+  /** Tokens carry it; moving it on ends every session of the account. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,20 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type Caller, PasswordHasher, requireStaff, type SalesChannel, TokenService } from '@app/auth';
+import { type AccountState, type AccountStore, type Caller, PasswordHasher, requireStaff, type SalesChannel, Sessions, TokenService } from '@app/auth';
 import { BusinessError, byKeys, ErrorCode, type HasLoaders, isUuid, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
-import { AppConfig } from '@app/config';
 import { E164, type LoginInput, type RegisterInput } from '../dto/customer.inputs.js';
 import { CustomerEntity } from '../entities/customer.entity.js';
 
-/** Customer accounts: sign-up, sign-in, and look-ups for staff serving a customer. */
+/**
+ * Customer accounts: sign-up, sign-in, and look-ups for staff serving a customer. The customer table is
+ * the account store auth checks customer tokens against (sign-out and password changes end sessions).
+ */
 @Injectable()
-export class CustomersService {
+export class CustomersService implements AccountStore, OnModuleInit {
   constructor(
     private readonly tx: TransactionHost,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
-    private readonly config: AppConfig,
+    private readonly sessions: Sessions,
   ) {}
+
+  onModuleInit(): void {
+    this.sessions.register('customer', this);
+  }
 
   private get repo() {
     return this.tx.manager.getRepository(CustomerEntity);
@@ -25,7 +31,7 @@ export class CustomersService {
     const passwordHash = await this.hasher.hash(input.password);
     try {
       return await this.repo.save(this.repo.create({
-        email: input.email.trim(), passwordHash, name: input.name?.trim() || null, phone: input.phone ?? null, createdVia: channel,
+        email: input.email.trim(), passwordHash, name: input.name?.trim() || null, phone: input.phone ?? null, createdVia: channel, tokenVersion: 0,
       }));
     } catch (err) {
       if (pgCode(err) === PG_UNIQUE_VIOLATION) throw new BusinessError(ErrorCode.DUPLICATE, 'An account with this email already exists', ['email']);
@@ -43,7 +49,34 @@ export class CustomersService {
   }
 
   token(customer: CustomerEntity): Promise<string> {
-    return this.tokens.signCustomer(customer.id, this.config.get('CUSTOMER_TOKEN_TTL_SECONDS'));
+    return this.tokens.sign('customer', customer.id, customer.tokenVersion);
+  }
+
+  async state(id: string): Promise<AccountState | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.tx.manager.query(`SELECT token_version AS version FROM customer WHERE id = $1`, [id]);
+    return row ? { version: row.version, active: true, role: null, locationId: null } : null;
+  }
+
+  async changePassword(id: string, current: string, next: string): Promise<AccountState | null> {
+    const [found] = await this.tx.manager.query(`SELECT password_hash AS hash FROM customer WHERE id = $1`, [id]);
+    if (!found || !(await this.hasher.verify(current, found.hash))) return null;
+    return this.moveVersion(id, await this.hasher.hash(next));
+  }
+
+  endSessions(id: string): Promise<AccountState> {
+    return this.moveVersion(id, null);
+  }
+
+  /** Moves the token version on (and sets a new password hash when given), in one transaction with its event. */
+  private moveVersion(id: string, passwordHash: string | null): Promise<AccountState> {
+    return this.tx.run(async (em) => {
+      const [[row]] = await em.query(
+        `UPDATE customer SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash) WHERE id = $1 RETURNING token_version AS version`,
+        [id, passwordHash]);
+      this.sessions.changed('customer', id);
+      return { version: row.version, active: true, role: null, locationId: null };
+    });
   }
 
   find(id: string): Promise<CustomerEntity | null> {

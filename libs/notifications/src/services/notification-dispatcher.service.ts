@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { deriveKey, PICKUP_CODE_PURPOSE, TransactionHost, unseal } from '@app/common';
+import { deriveKey, PICKUP_CODE_PURPOSE, ServiceSecrets, TransactionHost, unseal } from '@app/common';
 import { AppConfig } from '@app/config';
 import { NotificationChannel, type NotificationTemplate } from '../entities/notification.entity.js';
 import { EmailSender, SmsSender } from './senders.js';
@@ -31,8 +31,9 @@ export class NotificationDispatcher {
     private readonly email: EmailSender,
     private readonly sms: SmsSender,
     private readonly config: AppConfig,
+    secrets: ServiceSecrets,
   ) {
-    this.codeKey = deriveKey(config.jwtSecret, PICKUP_CODE_PURPOSE);
+    this.codeKey = deriveKey(secrets.pickupCode, PICKUP_CODE_PURPOSE);
   }
 
   private readonly codeKey: Buffer;

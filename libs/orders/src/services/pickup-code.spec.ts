@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AppConfig } from '@app/config';
+import { ServiceSecrets } from '@app/common';
 import { PickupCodes } from './pickup-code.js';
 
-const codes = (secret = 'x'.repeat(40)) => new PickupCodes({ jwtSecret: secret } as unknown as AppConfig);
+const codes = (secret = 'x'.repeat(40)) => new PickupCodes(new ServiceSecrets('y'.repeat(40), secret));
 
 describe('PickupCodes', () => {
   it('makes short codes of unambiguous characters', () => {

@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync, randomInt, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { deriveKey, PICKUP_CODE_PURPOSE, seal, unseal } from '@app/common';
-import { AppConfig } from '@app/config';
+import { deriveKey, PICKUP_CODE_PURPOSE, seal, ServiceSecrets, unseal } from '@app/common';
 
 /** Letters and digits that cannot be misread for one another on a phone screen (no 0/O, 1/I, 2/Z, 5/S, 8/B). */
 const ALPHABET = 'ACDEFGHJKLMNPQRTUVWXY34679';
@@ -10,17 +9,16 @@ const LENGTH = 6; // 26^6 ≈ 3e8, with a lock after a few wrong tries
 /**
  * The code a customer shows at the counter. Stored twice, never in clear: an HMAC bound to the fulfilment
  * (checked in constant time) and an AES-GCM sealed copy (so the customer's app can show it again). Both
- * keys derive from the service secret.
+ * keys derive from the pickup code secret (ServiceSecrets).
  */
 @Injectable()
 export class PickupCodes {
   private readonly macKey: Buffer;
   private readonly sealKey: Buffer;
 
-  constructor(config: AppConfig) {
-    const secret = Buffer.from(config.jwtSecret);
-    this.macKey = Buffer.from(hkdfSync('sha256', secret, 'pickup-code', 'mac', 32));
-    this.sealKey = deriveKey(config.jwtSecret, PICKUP_CODE_PURPOSE);
+  constructor(secrets: ServiceSecrets) {
+    this.macKey = Buffer.from(hkdfSync('sha256', Buffer.from(secrets.pickupCode), 'pickup-code', 'mac', 32));
+    this.sealKey = deriveKey(secrets.pickupCode, PICKUP_CODE_PURPOSE);
   }
 
   generate(): string {

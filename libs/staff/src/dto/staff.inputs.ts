@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { StaffRole } from '@app/auth';
 
 @InputType()
@@ -28,4 +28,21 @@ export class StaffCreateInput {
   @Field(() => ID, { nullable: true, description: 'Home location; required for associates and managers.' })
   @IsOptional() @IsUUID('all', { message: 'locationId must be a location id' })
   locationId?: string;
+}
+
+@InputType({ description: 'What to change; a field left out stays as it is.' })
+export class StaffUpdateInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+
+  @Field(() => StaffRole, { nullable: true }) @IsOptional() @IsIn(Object.values(StaffRole))
+  role?: StaffRole;
+
+  @Field(() => ID, { nullable: true, description: 'New home location (null: none, for admins).' })
+  @IsOptional() @IsUUID('all', { message: 'locationId must be a location id' })
+  locationId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'false deactivates (as staffDeactivate); true lets the member sign in again.' })
+  @IsOptional() @IsBoolean()
+  active?: boolean;
 }

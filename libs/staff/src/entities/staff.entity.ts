@@ -24,6 +24,10 @@ export class StaffEntity {
   @Column('boolean')
   active: boolean;
 
+  /** Tokens carry it; moving it on ends every session of the account. */
+  @Column('integer', { name: 'token_version' })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -9,10 +9,11 @@ export class Staff {
   @Field(() => String) email: string;
   @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => StaffRole) role: StaffRole;
+  @Field(() => Boolean, { description: 'false: deactivated; cannot sign in, and tokens issued before stopped working.' }) active: boolean;
   locationId: string | null;
 
   static from(e: StaffEntity): Staff {
-    return Object.assign(new Staff(), { id: e.id, email: e.email, name: e.name, role: e.role, locationId: e.locationId });
+    return Object.assign(new Staff(), { id: e.id, email: e.email, name: e.name, role: e.role, active: e.active, locationId: e.locationId });
   }
 }
 

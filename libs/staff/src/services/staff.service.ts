@@ -1,45 +1,100 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { type Caller, PasswordHasher, requireStaff, StaffRole, TokenService } from '@app/auth';
-import { BusinessError, ErrorCode, forbidden, type HasLoaders, isUuid, byKeys, loader, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { type AccountState, type AccountStore, type Caller, PasswordHasher, requireStaff, Sessions, StaffRole, TokenService } from '@app/auth';
+import { BusinessError, ErrorCode, forbidden, type HasLoaders, isUuid, byKeys, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LocationsService } from '@app/locations';
 import { In } from 'typeorm';
-import { StaffCreateInput, StaffLoginInput } from '../dto/staff.inputs.js';
+import { StaffCreateInput, StaffLoginInput, StaffUpdateInput } from '../dto/staff.inputs.js';
 import { StaffEntity } from '../entities/staff.entity.js';
 
-/** Staff accounts: sign-in, creation by admins (and by managers for their own store), the bootstrap admin. */
+/**
+ * Staff accounts: sign-in, creation and changes by admins (managers for associates of their own store),
+ * deactivation, the bootstrap admin. The staff table is the account store auth checks tokens against:
+ * a change here publishes a session change, and every process stops trusting the old state at once.
+ */
 @Injectable()
-export class StaffService {
+export class StaffService implements AccountStore, OnModuleInit {
   private readonly logger = new Logger(StaffService.name);
 
   constructor(
     private readonly tx: TransactionHost,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly sessions: Sessions,
     private readonly locations: LocationsService,
     private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.sessions.register('staff', this);
+  }
 
   private get repo() {
     return this.tx.manager.getRepository(StaffEntity);
   }
 
   async login(input: StaffLoginInput): Promise<{ token: string; staff: StaffEntity }> {
-    const found = await this.repo.createQueryBuilder('s').addSelect('s.passwordHash')
-      .where('lower(s.email) = lower(:email)', { email: input.email.trim() }).getOne();
+    const found = await this.withHash(input.email);
     const ok = await this.hasher.verify(input.password, found?.passwordHash);
     if (!found || !ok || !found.active) throw new BusinessError(ErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
-    const token = await this.tokens.signStaff(found, this.config.get('STAFF_TOKEN_TTL_SECONDS'));
-    return { token, staff: found };
+    return { token: await this.tokens.sign('staff', found.id, found.tokenVersion), staff: found };
   }
 
   async create(caller: Caller, input: StaffCreateInput): Promise<StaffEntity> {
     const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
     const managerCreatingAssociateHere = me.role === StaffRole.MANAGER && input.role === StaffRole.ASSOCIATE && input.locationId === me.locationId;
     if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere) throw forbidden('Managers may add associates to their own store only');
-    if (input.role !== StaffRole.ADMIN && !input.locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'Associates and managers need a home location', ['locationId']);
-    if (input.locationId && !(await this.locations.find(input.locationId))) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['locationId']);
+    await this.checkHome(input.role, input.locationId ?? null);
     return this.insert({ ...input, passwordHash: await this.hasher.hash(input.password) });
+  }
+
+  /** Admins change a member's name, role, home store or active flag; a new role or store applies to their next request. */
+  async update(caller: Caller, id: string, input: StaffUpdateInput): Promise<StaffEntity> {
+    requireStaff(caller, [StaffRole.ADMIN]);
+    return this.tx.run(async () => {
+      const member = await this.locked(id);
+      const role = input.role ?? member.role;
+      const locationId = input.locationId !== undefined ? input.locationId : member.locationId;
+      await this.checkHome(role, locationId);
+      if (input.active === false && caller.kind === 'staff' && caller.staffId === id) throw cannotDeactivateSelf();
+      await this.tx.manager.query(
+        `UPDATE staff SET name = $2, role = $3, location_id = $4, active = $5, token_version = token_version + CASE WHEN $5 THEN 0 ELSE 1 END WHERE id = $1`,
+        [id, input.name !== undefined ? input.name : member.name, role, locationId, input.active ?? member.active]);
+      this.sessions.changed('staff', id);
+      return (await this.repo.findOneBy({ id }))!;
+    });
+  }
+
+  /** The member can no longer sign in, and the tokens they hold stop working at once. Admins; managers for associates of their store. */
+  async deactivate(caller: Caller, id: string): Promise<StaffEntity> {
+    const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
+    return this.tx.run(async () => {
+      const member = await this.locked(id);
+      if (member.id === me.staffId) throw cannotDeactivateSelf();
+      if (me.role !== StaffRole.ADMIN && !(member.role === StaffRole.ASSOCIATE && member.locationId === me.locationId)) {
+        throw forbidden('Managers may deactivate associates of their own store only');
+      }
+      if (!member.active) return member;
+      await this.tx.manager.query(`UPDATE staff SET active = false, token_version = token_version + 1 WHERE id = $1`, [id]);
+      this.sessions.changed('staff', id);
+      return (await this.repo.findOneBy({ id }))!;
+    });
+  }
+
+  async state(id: string): Promise<AccountState | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.tx.manager.query(`SELECT token_version AS version, active, role, location_id AS "locationId" FROM staff WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  async changePassword(id: string, current: string, next: string): Promise<AccountState | null> {
+    const [found] = await this.tx.manager.query(`SELECT password_hash AS hash FROM staff WHERE id = $1`, [id]);
+    if (!found || !(await this.hasher.verify(current, found.hash))) return null;
+    return this.moveVersion(id, await this.hasher.hash(next));
+  }
+
+  endSessions(id: string): Promise<AccountState> {
+    return this.moveVersion(id, null);
   }
 
   /** On start: the ADMIN_EMAIL account, created once if no staff has that email. */
@@ -61,10 +116,36 @@ export class StaffService {
     return loader<string, StaffEntity>(ctx, 'staff', async (ids) => byKeys(ids, await this.repo.findBy({ id: In(ids.filter(isUuid)) }), (s) => s.id)).load(id);
   }
 
+  private withHash(email: string): Promise<StaffEntity | null> {
+    return this.repo.createQueryBuilder('s').addSelect('s.passwordHash').where('lower(s.email) = lower(:email)', { email: email.trim() }).getOne();
+  }
+
+  private async locked(id: string): Promise<StaffEntity> {
+    const member = isUuid(id) ? await this.repo.createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    if (!member) throw notFound('Staff member');
+    return member;
+  }
+
+  private async checkHome(role: StaffRole, locationId: string | null): Promise<void> {
+    if (role !== StaffRole.ADMIN && !locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'Associates and managers need a home location', ['locationId']);
+    if (locationId && !(await this.locations.find(locationId))) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['locationId']);
+  }
+
+  /** Moves the token version on (and sets a new password hash when given), in one transaction with its event. */
+  private moveVersion(id: string, passwordHash: string | null): Promise<AccountState> {
+    return this.tx.run(async (em) => {
+      const [[row]] = await em.query(
+        `UPDATE staff SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash) WHERE id = $1
+         RETURNING token_version AS version, active, role, location_id AS "locationId"`, [id, passwordHash]);
+      this.sessions.changed('staff', id);
+      return row as AccountState;
+    });
+  }
+
   private async insert(s: { email: string; role: StaffRole; name?: string | null; locationId?: string | null; passwordHash: string }): Promise<StaffEntity> {
     try {
       return await this.repo.save(this.repo.create({
-        email: s.email.trim(), role: s.role, name: s.name ?? null, locationId: s.locationId ?? null, passwordHash: s.passwordHash, active: true,
+        email: s.email.trim(), role: s.role, name: s.name ?? null, locationId: s.locationId ?? null, passwordHash: s.passwordHash, active: true, tokenVersion: 0,
       }));
     } catch (err) {
       if (pgCode(err) === PG_UNIQUE_VIOLATION) throw new BusinessError(ErrorCode.DUPLICATE, 'A staff account with this email already exists', ['email']);
@@ -72,3 +153,5 @@ export class StaffService {
     }
   }
 }
+
+const cannotDeactivateSelf = () => new BusinessError(ErrorCode.INVALID_STATE, 'You cannot deactivate your own account; ask another admin', ['id']);
