@@ -14,6 +14,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  // an amount past what its field can carry exactly (a report's revenue: Money past 2^31 - 1)
+  AMOUNT_TOO_LARGE: 'AMOUNT_TOO_LARGE',
   // userErrors: business refusals
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   DUPLICATE: 'DUPLICATE',
