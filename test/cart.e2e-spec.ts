@@ -72,7 +72,7 @@ describe('carts: one cart across web, app and store', () => {
       await unchanged();
     });
 
-    it('over the per-line maximum is INVALID_QUANTITY, also when adding to a line', async () => {
+    it('over the maximum of one variant is INVALID_QUANTITY, also when adding to a line', async () => {
       const r = await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery(v[1].id, 6)] });
       expect(r.data.cartLinesAdd.userErrors[0]).toMatchObject({ code: 'INVALID_QUANTITY', field: ['lines', '0', 'quantity'] });
       const more = await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery(v[1].id, 1), delivery(v[0].id, 2)] });

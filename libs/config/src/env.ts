@@ -164,7 +164,7 @@ export class Env {
   @Transform(toBool) @IsBoolean()
   GRAPHQL_COMPILED_QUERIES = true;
 
-  /** The most units of one cart line (a shop, not a wholesaler). */
+  /** The most units of one variant in one cart, over all its lines: delivered and picked up at any store (a shop, not a wholesaler). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10000)
   CART_MAX_LINE_QUANTITY = 10;
 

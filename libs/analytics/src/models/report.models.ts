@@ -1,14 +1,20 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { SalesChannel } from '@app/auth';
-import { Money } from '@app/common';
+import { Money, MoneyTotal } from '@app/common';
 import { Location } from '@app/locations';
 
-@ObjectType({ description: 'Orders placed on one channel in the window. Revenue, units and the average leave cancelled orders out.' })
+const REVENUE = 'As revenueTotal while it fits an Int; past 2^31 - 1 minor units this field fails with AMOUNT_TOO_LARGE (read revenueTotal).';
+const REVENUE_TOTAL = 'Exact, in this row\'s currency.';
+
+@ObjectType({ description: 'Orders placed on one channel in one currency in the window (a channel without orders: one row, in the default currency). Revenue, units and the average leave cancelled orders out.' })
 export class ChannelReportRow {
   @Field(() => SalesChannel) channel: SalesChannel;
   @Field(() => Int, { description: 'Orders placed, cancelled ones included.' }) orders: number;
   @Field(() => Int) cancelledOrders: number;
-  @Field(() => Money) revenue: Money;
+  @Field(() => MoneyTotal, { description: REVENUE_TOTAL }) revenueTotal: MoneyTotal;
+  @Field(() => Money, { description: REVENUE }) get revenue(): Money {
+    return this.revenueTotal.toMoney('revenueTotal');
+  }
   @Field(() => Money, { nullable: true }) averageOrderValue: Money | null;
   @Field(() => Int) units: number;
 }
@@ -25,18 +31,24 @@ export class ClickAndCollectReport {
   @Field(() => Float, { nullable: true }) medianReadyToCollectedSeconds: number | null;
 }
 
-@ObjectType({ description: 'Sales staff placed (endless aisle and checkouts from the tablet), by the store they count for.' })
+@ObjectType({ description: 'Sales staff placed (endless aisle and checkouts from the tablet), by the store they count for and currency.' })
 export class StoreSalesRow {
   @Field(() => Location) location: Location;
   @Field(() => Int) orders: number;
-  @Field(() => Money) revenue: Money;
+  @Field(() => MoneyTotal, { description: REVENUE_TOTAL }) revenueTotal: MoneyTotal;
+  @Field(() => Money, { description: REVENUE }) get revenue(): Money {
+    return this.revenueTotal.toMoney('revenueTotal');
+  }
   locationId: string;
 }
 
-@ObjectType({ description: 'One calendar day in the report\'s time zone, one channel.' })
+@ObjectType({ description: 'One calendar day in the report\'s time zone, one channel, one currency.' })
 export class DailySalesRow {
   @Field(() => String, { description: 'YYYY-MM-DD in the time zone asked for.' }) day: string;
   @Field(() => SalesChannel) channel: SalesChannel;
   @Field(() => Int) orders: number;
-  @Field(() => Money) revenue: Money;
+  @Field(() => MoneyTotal, { description: REVENUE_TOTAL }) revenueTotal: MoneyTotal;
+  @Field(() => Money, { description: REVENUE }) get revenue(): Money {
+    return this.revenueTotal.toMoney('revenueTotal');
+  }
 }

@@ -1,6 +1,6 @@
 import { Args, GraphQLISODateTime, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
-import { badInput, Money, notFound } from '@app/common';
+import { badInput, Money, MoneyTotal, notFound } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { ChannelReportRow, ClickAndCollectReport, DailySalesRow, StoreSalesRow } from '../models/report.models.js';
 import { SalesReportService } from '../services/sales-report.service.js';
@@ -18,12 +18,12 @@ export class ReportsResolver {
     private readonly locations: LocationsService,
   ) {}
 
-  @Query(() => [ChannelReportRow], { description: 'Per channel: orders, revenue, average order value and units in [from, to).' })
+  @Query(() => [ChannelReportRow], { description: 'Per channel and currency: orders, revenue, average order value and units in [from, to).' })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   async channelReport(@Ctx() ctx: RequestContext, @Args('from', { type: () => GraphQLISODateTime }) from: Date, @Args('to', { type: () => GraphQLISODateTime }) to: Date): Promise<ChannelReportRow[]> {
-    return (await this.reports.byChannel(ctx.caller, ...window(from, to))).map((r) => ({
+    return (await this.reports.byChannel(ctx.caller, ...window(from, to))).map((r) => Object.assign(new ChannelReportRow(), {
       channel: r.channel, orders: r.orders, cancelledOrders: r.cancelledOrders, units: r.units,
-      revenue: Money.of(r.revenue, r.currency), averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
+      revenueTotal: MoneyTotal.of(r.revenue, r.currency), averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
     }));
   }
 
@@ -33,13 +33,13 @@ export class ReportsResolver {
     return this.reports.clickAndCollect(ctx.caller, ...window(from, to));
   }
 
-  @Query(() => [StoreSalesRow], { description: 'Sales placed by staff (the endless aisle), by the store they count for.' })
+  @Query(() => [StoreSalesRow], { description: 'Sales placed by staff (the endless aisle), by the store they count for and currency, largest revenue first.' })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   async endlessAisleReport(@Ctx() ctx: RequestContext, @Args('from', { type: () => GraphQLISODateTime }) from: Date, @Args('to', { type: () => GraphQLISODateTime }) to: Date): Promise<StoreSalesRow[]> {
-    return (await this.reports.endlessAisle(ctx.caller, ...window(from, to))).map((r) => Object.assign(new StoreSalesRow(), { locationId: r.locationId, orders: r.orders, revenue: Money.of(r.revenue, r.currency) }));
+    return (await this.reports.endlessAisle(ctx.caller, ...window(from, to))).map((r) => Object.assign(new StoreSalesRow(), { locationId: r.locationId, orders: r.orders, revenueTotal: MoneyTotal.of(r.revenue, r.currency) }));
   }
 
-  @Query(() => [DailySalesRow], { description: 'Orders and revenue per day and channel; days cut in `timeZone` (default: the manager\'s store, else UTC).' })
+  @Query(() => [DailySalesRow], { description: 'Orders and revenue per day, channel and currency; days cut in `timeZone` (default: the manager\'s store, else UTC).' })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   async dailySales(
     @Ctx() ctx: RequestContext,
@@ -48,8 +48,8 @@ export class ReportsResolver {
     @Args('timeZone', { type: () => String, nullable: true }) timeZone?: string,
   ): Promise<DailySalesRow[]> {
     if (timeZone && timeZone.length > 64) throw badInput('timeZone is at most 64 characters', ['timeZone']);
-    return (await this.reports.daily(ctx.caller, ...window(from, to), timeZone ?? undefined)).map((r: { day: string; channel: DailySalesRow['channel']; orders: number; revenue: number; currency: string }) => ({
-      day: r.day, channel: r.channel, orders: r.orders, revenue: Money.of(r.revenue, r.currency),
+    return (await this.reports.daily(ctx.caller, ...window(from, to), timeZone ?? undefined)).map((r) => Object.assign(new DailySalesRow(), {
+      day: r.day, channel: r.channel, orders: r.orders, revenueTotal: MoneyTotal.of(r.revenue, r.currency),
     }));
   }
 

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { type Caller, requireStaff, SalesChannel, StaffRole } from '@app/auth';
-import { badInput, TransactionHost } from '@app/common';
+import { badInput, exactAmount, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LocationsService } from '@app/locations';
 
 const MAX_DAYS = 366;
+
+/** Revenues are exact sums in minor units (`exactAmount`): they can pass a 32-bit Int, never 2^53 unnoticed. */
+export interface ChannelSales {
+  channel: SalesChannel;
+  currency: string;
+  orders: number;
+  cancelledOrders: number;
+  units: number;
+  revenue: number;
+  averageOrderValue: number | null;
+}
+export interface StoreSales { locationId: string; currency: string; orders: number; revenue: number }
+export interface DailySales { day: string; channel: SalesChannel; currency: string; orders: number; revenue: number }
 
 /** Which orders a report covers: a window of instants and, for a manager, their store. */
 interface Scope {
@@ -31,21 +44,28 @@ export class SalesReportService {
     private readonly config: AppConfig,
   ) {}
 
-  async byChannel(caller: Caller, from: Date, to: Date) {
+  /**
+   * One row per channel and currency (amounts in two currencies never add up); a channel without orders
+   * still has one row, in DEFAULT_CURRENCY with zeros, since clients look rows up by channel.
+   */
+  async byChannel(caller: Caller, from: Date, to: Date): Promise<ChannelSales[]> {
     const s = this.scope(caller, from, to);
-    const rows: { channel: SalesChannel; orders: number; cancelled: number; revenue: string; units: number; currency: string | null }[] = await this.tx.manager.query(
-      `SELECT o.channel, count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'CANCELLED'))::int AS cancelled,
-              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0)::bigint AS revenue,
-              COALESCE(SUM(u.units) FILTER (WHERE o.status <> 'CANCELLED'), 0)::int AS units, MAX(o.currency) AS currency
+    const rows: { channel: SalesChannel; currency: string; orders: number; cancelled: number; revenue: string; units: number }[] = await this.tx.manager.query(
+      `SELECT o.channel, o.currency, count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'CANCELLED'))::int AS cancelled,
+              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0) AS revenue,
+              COALESCE(SUM(u.units) FILTER (WHERE o.status <> 'CANCELLED'), 0)::int AS units
        FROM customer_order o CROSS JOIN LATERAL (SELECT SUM(quantity) AS units FROM order_line WHERE order_id = o.id) u
-       WHERE ${IN_SCOPE} GROUP BY o.channel`, [s.from, s.to, s.locationId]);
-    const currency = this.config.get('DEFAULT_CURRENCY');
-    return Object.values(SalesChannel).map((channel) => {
-      const r = rows.find((x) => x.channel === channel);
-      const kept = r ? r.orders - r.cancelled : 0;
-      const revenue = Number(r?.revenue ?? 0);
-      return { channel, orders: r?.orders ?? 0, cancelledOrders: r?.cancelled ?? 0, revenue, units: r?.units ?? 0, currency: r?.currency ?? currency,
-        averageOrderValue: kept ? Math.round(revenue / kept) : null };
+       WHERE ${IN_SCOPE} GROUP BY o.channel, o.currency ORDER BY o.currency`, [s.from, s.to, s.locationId]);
+    const none = { currency: this.config.get('DEFAULT_CURRENCY'), orders: 0, cancelled: 0, revenue: '0', units: 0 };
+    return Object.values(SalesChannel).flatMap((channel) => {
+      const mine = rows.filter((x) => x.channel === channel);
+      return (mine.length ? mine : [{ ...none, channel }]).map((r) => {
+        const kept = r.orders - r.cancelled;
+        const revenue = exactAmount(r.revenue);
+        // At most the largest order (an integer column), so it fits Money.
+        const averageOrderValue = kept ? Math.round(revenue / kept) : null;
+        return { channel, currency: r.currency, orders: r.orders, cancelledOrders: r.cancelled, units: r.units, revenue, averageOrderValue };
+      });
     });
   }
 
@@ -67,26 +87,28 @@ export class SalesReportService {
     };
   }
 
-  async endlessAisle(caller: Caller, from: Date, to: Date): Promise<{ locationId: string; orders: number; revenue: number; currency: string }[]> {
+  /** One row per store and currency, largest revenue first. */
+  async endlessAisle(caller: Caller, from: Date, to: Date): Promise<StoreSales[]> {
     const s = this.scope(caller, from, to);
-    const rows = await this.tx.manager.query(
-      `SELECT o.attributed_location_id AS "locationId", count(*)::int AS orders, SUM(o.total)::bigint AS revenue, MAX(o.currency) AS currency
+    const rows: { locationId: string; currency: string; orders: number; revenue: string }[] = await this.tx.manager.query(
+      `SELECT o.attributed_location_id AS "locationId", o.currency, count(*)::int AS orders, SUM(o.total) AS revenue
        FROM customer_order o
        WHERE o.placed_by_staff_id IS NOT NULL AND o.status <> 'CANCELLED' AND o.attributed_location_id IS NOT NULL
          AND o.created_at >= $1 AND o.created_at < $2 AND ($3::uuid IS NULL OR o.attributed_location_id = $3)
-       GROUP BY o.attributed_location_id ORDER BY SUM(o.total) DESC`, [s.from, s.to, s.locationId]);
-    return rows.map((r: { revenue: string }) => ({ ...r, revenue: Number(r.revenue) }));
+       GROUP BY o.attributed_location_id, o.currency ORDER BY SUM(o.total) DESC, 1, 2`, [s.from, s.to, s.locationId]);
+    return rows.map((r) => ({ ...r, revenue: exactAmount(r.revenue) }));
   }
 
-  async daily(caller: Caller, from: Date, to: Date, timeZone: string | undefined) {
+  /** One row per day, channel and currency. */
+  async daily(caller: Caller, from: Date, to: Date, timeZone: string | undefined): Promise<DailySales[]> {
     const s = this.scope(caller, from, to);
     const tz = timeZone ?? (s.locationId ? (await this.locations.find(s.locationId))?.timeZone : undefined) ?? 'UTC';
     if (!isTimeZone(tz)) throw badInput(`Unknown time zone ${tz}`, ['timeZone']);
-    const rows = await this.tx.manager.query(
-      `SELECT to_char((o.created_at AT TIME ZONE $4)::date, 'YYYY-MM-DD') AS day, o.channel, count(*)::int AS orders,
-              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0)::bigint AS revenue, MAX(o.currency) AS currency
-       FROM customer_order o WHERE ${IN_SCOPE} GROUP BY 1, 2 ORDER BY 1, 2`, [s.from, s.to, s.locationId, tz]);
-    return rows.map((r: { revenue: string }) => ({ ...r, revenue: Number(r.revenue) }));
+    const rows: { day: string; channel: SalesChannel; currency: string; orders: number; revenue: string }[] = await this.tx.manager.query(
+      `SELECT to_char((o.created_at AT TIME ZONE $4)::date, 'YYYY-MM-DD') AS day, o.channel, o.currency, count(*)::int AS orders,
+              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0) AS revenue
+       FROM customer_order o WHERE ${IN_SCOPE} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [s.from, s.to, s.locationId, tz]);
+    return rows.map((r) => ({ ...r, revenue: exactAmount(r.revenue) }));
   }
 
   private scope(caller: Caller, from: Date, to: Date): Scope {

@@ -18,7 +18,7 @@ export class CartLineInput {
   @Field(() => ID) @IsUUID('all', { message: 'variantId must be a variant id' })
   variantId: string;
 
-  @Field(() => Int, { description: 'From 1 to the per-line maximum (INVALID_QUANTITY above it).' }) @IsInt() @Min(1)
+  @Field(() => Int, { description: 'At least 1; a cart holds at most CART_MAX_LINE_QUANTITY units of one variant over all its lines (INVALID_QUANTITY past it).' }) @IsInt() @Min(1)
   quantity: number;
 
   @Field(() => CartFulfillmentInput) @ValidateNested() @Type(() => CartFulfillmentInput)

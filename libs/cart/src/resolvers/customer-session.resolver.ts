@@ -6,7 +6,8 @@ import { CartMergeService } from '../services/cart-merge.service.js';
 
 /**
  * Sign-up and sign-in for customers. They live beside the cart because both bring the shopper's guest
- * cart into the account (`cartId`), which is how a cart started as a guest survives signing in.
+ * cart into the account (`cartId`), which is how a cart started as a guest survives signing in. The
+ * payload's customer is `Customer.signedIn`, so `customer { cart }` reads as them in that payload.
  */
 @Resolver(() => Customer)
 export class CustomerSessionResolver {
@@ -23,7 +24,7 @@ export class CustomerSessionResolver {
       if (input.cartId) await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
-    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.from(p.customer), userErrors: p.userErrors };
+    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.signedIn(p.customer), userErrors: p.userErrors };
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs a customer in, merging the guest cart `cartId` into theirs. After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After).' })
@@ -34,6 +35,6 @@ export class CustomerSessionResolver {
       if (input.cartId) await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
-    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.from(p.customer), userErrors: p.userErrors };
+    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.signedIn(p.customer), userErrors: p.userErrors };
   }
 }

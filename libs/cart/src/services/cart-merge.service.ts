@@ -6,10 +6,15 @@ import { CartStatus } from '../fulfillment-type.js';
 /**
  * Brings a guest cart into a customer's account at sign-in. Without an active cart, the customer simply
  * takes the guest cart over (same id). Otherwise its lines are added to theirs as cartLinesAdd would (same
- * variant and fulfilment: quantities add, capped at the per-line maximum; new lines keep their order and
- * channel), its codes follow, and the guest cart is closed as MERGED. Anything but an active guest cart
- * (unknown, already merged or ordered, someone's own cart, a cart in another currency, or one whose lines
- * would take the customer's cart past CART_MAX_LINES) is left alone, so merging twice is harmless.
+ * variant and fulfilment: quantities add; new lines keep their order and channel), its codes follow, and
+ * the guest cart is closed as MERGED. Anything but an active guest cart (unknown, already merged or
+ * ordered, someone's own cart, a cart in another currency, or one whose lines would take the customer's
+ * cart past CART_MAX_LINES) is left alone, so merging twice is harmless.
+ *
+ * CART_MAX_LINE_QUANTITY bounds the units of one variant over all the cart's lines. Where the two carts
+ * together would pass it, the merge caps rather than refuses (signing in must not fail over a cart): the
+ * customer's own lines keep their quantities, and the guest's lines of that variant, in the order they
+ * were added, bring only the units still under the limit; a guest line left with none is not brought.
  */
 @Injectable()
 export class CartMergeService {
@@ -40,14 +45,20 @@ export class CartMergeService {
         `SELECT count(DISTINCT (variant_id, fulfillment_type, location_id))::int AS lines FROM cart_line WHERE cart_id IN ($1, $2)`,
         [guestCartId, target.id]);
       if (lines > this.config.get('CART_MAX_LINES')) return null;
-      const max = this.config.get('CART_MAX_LINE_QUANTITY');
+      // Each guest line keeps what is left of the limit after the customer's units of its variant and the
+      // guest's earlier lines of it (raw running sum: once it passes what is left, every later line keeps 0).
       await em.query(
-        `INSERT INTO cart_line AS cl (cart_id, variant_id, quantity, fulfillment_type, location_id, added_via, added_by_staff_id, created_at)
-         SELECT $2, variant_id, LEAST(quantity, $3), fulfillment_type, location_id, added_via, added_by_staff_id, created_at
-         FROM cart_line WHERE cart_id = $1 ORDER BY seq
+        `WITH mine AS (SELECT variant_id, SUM(quantity) AS units FROM cart_line WHERE cart_id = $2 GROUP BY variant_id),
+         theirs AS (
+           SELECT g.seq, g.variant_id, g.fulfillment_type, g.location_id, g.added_via, g.added_by_staff_id, g.created_at,
+                  LEAST(g.quantity, $3 - COALESCE(m.units, 0) - (SUM(g.quantity) OVER (PARTITION BY g.variant_id ORDER BY g.seq) - g.quantity)) AS kept
+           FROM cart_line g LEFT JOIN mine m ON m.variant_id = g.variant_id WHERE g.cart_id = $1)
+         INSERT INTO cart_line AS cl (cart_id, variant_id, quantity, fulfillment_type, location_id, added_via, added_by_staff_id, created_at)
+         SELECT $2, variant_id, kept, fulfillment_type, location_id, added_via, added_by_staff_id, created_at
+         FROM theirs WHERE kept > 0 ORDER BY seq
          ON CONFLICT (cart_id, variant_id, fulfillment_type, location_id)
-         DO UPDATE SET quantity = LEAST(cl.quantity + EXCLUDED.quantity, $3), updated_at = now()`,
-        [guestCartId, target.id, max]);
+         DO UPDATE SET quantity = cl.quantity + EXCLUDED.quantity, updated_at = now()`,
+        [guestCartId, target.id, this.config.get('CART_MAX_LINE_QUANTITY')]);
       await em.query(
         `INSERT INTO cart_discount_code (cart_id, promotion_id, position)
          SELECT $2, promotion_id, (SELECT COALESCE(MAX(position), -1) + 1 FROM cart_discount_code WHERE cart_id = $2) + position

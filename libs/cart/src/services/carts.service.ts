@@ -67,6 +67,7 @@ export class CartsService {
       const variants = new Map((await this.catalogue.findVariants(inputs.map((l) => l.variantId))).map((v) => [v.id, v]));
       const current = view.lines[0] && (await this.catalogue.findVariants([view.lines[0].variantId]))[0];
       let currency = current?.priceCurrency;
+      const units = unitsByVariant(view.lines);
       for (const [i, input] of inputs.entries()) {
         const variant = variants.get(input.variantId);
         if (!variant) throw notFound(`Variant ${input.variantId} (lines[${i}])`);
@@ -74,17 +75,18 @@ export class CartsService {
           throw new BusinessError(ErrorCode.CURRENCY_MISMATCH, `This cart is priced in ${currency}; ${variant.sku} is in ${variant.priceCurrency}`, ['lines', String(i), 'variantId']);
         }
         currency = variant.priceCurrency;
-        if (input.quantity > max) throw invalidQuantity(i, max);
+        // The variant's units on every line of the cart, this call's earlier lines included: the line that passes the limit is named.
+        const total = (units.get(variant.id) ?? 0) + input.quantity;
+        if (total > max) throw invalidQuantity(i, max);
+        units.set(variant.id, total);
         const locationId = await this.checkFulfillment(input, i);
-        const rows: unknown[] = await this.tx.manager.query(
+        await this.tx.manager.query(
           `INSERT INTO cart_line AS cl (cart_id, variant_id, quantity, fulfillment_type, location_id, added_via, added_by_staff_id)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (cart_id, variant_id, fulfillment_type, location_id)
-           DO UPDATE SET quantity = cl.quantity + EXCLUDED.quantity, updated_at = now() WHERE cl.quantity + EXCLUDED.quantity <= $8
-           RETURNING id`,
-          [cartId, variant.id, input.quantity, input.fulfillment.type, locationId, ctx.channel, staffIdOf(ctx), max],
+           DO UPDATE SET quantity = cl.quantity + EXCLUDED.quantity, updated_at = now()`,
+          [cartId, variant.id, input.quantity, input.fulfillment.type, locationId, ctx.channel, staffIdOf(ctx)],
         );
-        if (!rows.length) throw invalidQuantity(i, max, 'with what is already in the cart');
       }
       const [{ lines }] = await this.tx.manager.query(`SELECT count(*)::int AS lines FROM cart_line WHERE cart_id = $1`, [cartId]);
       const limit = this.config.get('CART_MAX_LINES');
@@ -95,9 +97,18 @@ export class CartsService {
   updateLines(ctx: RequestContext, cartId: string, inputs: CartLineUpdateInput[]): Promise<CartView> {
     if (inputs.length < 1 || inputs.length > MAX_LINES_PER_CALL) throw badInput(`lines must hold 1 to ${MAX_LINES_PER_CALL} lines`, ['lines']);
     const max = this.config.get('CART_MAX_LINE_QUANTITY');
-    return this.change(ctx, cartId, async () => {
+    return this.change(ctx, cartId, async (view) => {
+      const byId = new Map(view.lines.map((l) => [l.id, l]));
+      const after = new Map(view.lines.map((l) => [l.id, l.quantity]));
       for (const [i, input] of inputs.entries()) {
-        if (input.quantity > max) throw invalidQuantity(i, max);
+        if (!byId.has(input.id.toLowerCase())) throw unknownLine(i);
+        after.set(input.id.toLowerCase(), input.quantity);
+      }
+      // Counted as the call leaves the cart, so units can move between lines of one variant in a single call.
+      const units = unitsByVariant(view.lines.map((l) => ({ variantId: l.variantId, quantity: after.get(l.id)! })));
+      const over = inputs.findIndex((input) => units.get(byId.get(input.id.toLowerCase())!.variantId)! > max);
+      if (over >= 0) throw invalidQuantity(over, max);
+      for (const [i, input] of inputs.entries()) {
         // TypeORM answers an UPDATE or DELETE with [rows, count].
         const [rows] = await this.tx.manager.query(
           `UPDATE cart_line SET quantity = $3, updated_at = now() WHERE cart_id = $1 AND id = $2 RETURNING id`, [cartId, input.id, input.quantity]);
@@ -199,7 +210,19 @@ export class CartsService {
 
 const staffIdOf = (ctx: RequestContext): string | null => (ctx.caller.kind === 'staff' ? ctx.caller.staffId : null);
 
-const invalidQuantity = (i: number, max: number, extra = '') =>
-  new BusinessError(ErrorCode.INVALID_QUANTITY, `A line holds 1 to ${max} units${extra ? ` ${extra}` : ''}`, ['lines', String(i), 'quantity']);
+const invalidQuantity = (i: number, max: number) =>
+  new BusinessError(ErrorCode.INVALID_QUANTITY, `A cart holds at most ${max} units of one variant, all its lines together (delivered and picked up anywhere)`, ['lines', String(i), 'quantity']);
+
+/**
+ * Units of each variant over these lines: what CART_MAX_LINE_QUANTITY bounds, so that one size cannot be
+ * spread over a delivered line and a pickup at every store. Counted from the cart view `change` read under
+ * the cart's row lock, which every writer of cart_line takes first (here and the merge at sign-in), so it
+ * is current and the check costs no statement.
+ */
+function unitsByVariant(lines: { variantId: string; quantity: number }[]): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const l of lines) units.set(l.variantId, (units.get(l.variantId) ?? 0) + l.quantity);
+  return units;
+}
 
 const unknownLine = (i: number, field = 'lines') => new BusinessError(ErrorCode.UNKNOWN_CART_LINE, 'No such line in this cart', [field, String(i)]);

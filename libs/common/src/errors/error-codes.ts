@@ -15,6 +15,8 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   TOO_MANY_SUBSCRIPTIONS: 'TOO_MANY_SUBSCRIPTIONS',
+  // an amount past what its field can carry exactly (a report's revenue: Money past 2^31 - 1)
+  AMOUNT_TOO_LARGE: 'AMOUNT_TOO_LARGE',
   // userErrors: business refusals
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   DUPLICATE: 'DUPLICATE',

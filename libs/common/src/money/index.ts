@@ -1,1 +1,2 @@
 export * from './money.model.js';
+export * from './money-total.model.js';

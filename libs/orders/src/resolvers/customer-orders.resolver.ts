@@ -2,7 +2,7 @@ import { Field, GraphQLISODateTime, Int, ObjectType, Parent, ResolveField, Resol
 import { Ctx, type RequestContext, SalesChannel } from '@app/auth';
 import { assertMayUseCart } from '@app/cart';
 import { Money } from '@app/common';
-import { Customer } from '@app/customers';
+import { callerFor, Customer } from '@app/customers';
 import { Order } from '../models/order.model.js';
 import { OrderQueries } from '../services/order-queries.service.js';
 
@@ -21,13 +21,13 @@ export class CustomerOrdersResolver {
 
   @ResolveField(() => [Order], { description: 'Orders from every channel (web, app, store), newest first.' })
   async orders(@Parent() customer: Customer, @Ctx() ctx: RequestContext): Promise<Order[]> {
-    assertMayUseCart(ctx.caller, { customerId: customer.id }); // the customer themselves, or staff
+    assertMayUseCart(callerFor(ctx.caller, customer), { customerId: customer.id }); // the customer themselves, or staff
     return (await this.queries.forCustomer(customer.id)).map((o) => Order.from(o));
   }
 
   @ResolveField(() => CustomerStats)
   async stats(@Parent() customer: Customer, @Ctx() ctx: RequestContext): Promise<CustomerStats> {
-    assertMayUseCart(ctx.caller, { customerId: customer.id });
+    assertMayUseCart(callerFor(ctx.caller, customer), { customerId: customer.id });
     const s = await this.queries.statsOf(customer.id);
     return {
       orders: s.orders, totalSpent: Money.of(s.totalSpent, s.currency), lastPurchaseAt: s.lastPurchaseAt, preferredChannel: s.preferredChannel,
