@@ -158,6 +158,17 @@ describe('secrets: one per database outside production, and pickup codes that su
     }
   });
 
+  it('in production the demo staff do not get the README\'s password (docker compose seeds the demo there)', async () => {
+    const t = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SEED_DEMO_DATA: 'true' });
+    try {
+      const r = await t.gql(M.staffLogin, { input: { email: 'demo.admin@example.com', password: 'demo-password-1' } });
+      expect(r.data.staffLogin.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM staff WHERE email = 'demo.admin@example.com'`))[0].n).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('the same database keeps its secret across restarts; PICKUP_CODE_SECRET keeps open pickup codes through a JWT_SECRET rotation', async () => {
     const db = await sharedDatabase();
     const oldSecret = 'old-jwt-secret-of-at-least-thirty-two-characters';

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { PasswordHasher, StaffRole } from '@app/auth';
 import { TransactionHost } from '@app/common';
+import { AppConfig } from '@app/config';
 import { BulkLoader } from './bulk-loader.service.js';
 
 const DEMO_LOCK = 724_311_902;
@@ -9,7 +11,10 @@ export const DEMO_PRODUCTS = 200;
 
 /**
  * The demo retailer for a newcomer's first start: 200 products in sizes, 20 stores in French cities,
- * 2 warehouses, uneven stock, and three demo staff accounts. Loaded only into an empty database.
+ * 2 warehouses, uneven stock, and three demo staff accounts. Loaded only into an empty database. The
+ * staff share the README's password outside production; in production (SEED_DEMO_DATA=true on a real
+ * deployment, such as docker compose) they get a random one, printed once in the log, since a password
+ * anyone can read is no password.
  */
 @Injectable()
 export class DemoDataService {
@@ -19,6 +24,7 @@ export class DemoDataService {
     private readonly tx: TransactionHost,
     private readonly loader: BulkLoader,
     private readonly hasher: PasswordHasher,
+    private readonly config: AppConfig,
   ) {}
 
   async loadIfEmpty(): Promise<boolean> {
@@ -27,7 +33,8 @@ export class DemoDataService {
       const [{ empty }] = await em.query('SELECT NOT EXISTS (SELECT 1 FROM location) AND NOT EXISTS (SELECT 1 FROM product) AS empty');
       if (!empty) return false;
       await this.loader.load({ products: DEMO_PRODUCTS, locations: 22 });
-      const hash = await this.hasher.hash(DEMO_STAFF_PASSWORD);
+      const password = this.config.isProduction ? randomBytes(12).toString('base64url') : DEMO_STAFF_PASSWORD;
+      const hash = await this.hasher.hash(password);
       await em.query(
         `INSERT INTO staff (email, password_hash, name, role, location_id)
          SELECT e, $1, n, r, (SELECT id FROM location WHERE code = c)
@@ -37,7 +44,7 @@ export class DemoDataService {
          ON CONFLICT DO NOTHING`,
         [hash, StaffRole.ADMIN, StaffRole.MANAGER, StaffRole.ASSOCIATE],
       );
-      this.logger.log(`demo data loaded; demo staff sign in with password ${DEMO_STAFF_PASSWORD}`);
+      this.logger.log(`demo data loaded; demo staff sign in with password ${password}`);
       return true;
     });
   }
