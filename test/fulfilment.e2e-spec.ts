@@ -148,6 +148,25 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
   });
 
+  it('collecting after the hold ran out is PICKUP_EXPIRED, whether or not the sweep ran: expired there, stock back, customer told', async () => {
+    const o = await order([pickup(v[0].id, storeA.id, 2)]);
+    const f = o.fulfillments[0];
+    await move(O.markReady, f.id, staff.A);
+    const held = await level(storeA.id, v[0].sku);
+    await t.db.query(`UPDATE fulfillment SET expires_at = now() - interval '1 second' WHERE id = $1`, [f.id]);
+    expect((await move(O.collect, f.id, staff.B, { code: f.pickupCode })).errors).toEqual(['FORBIDDEN']);
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('PICKUP_EXPIRED');
+    expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: held.onHand, reserved: held.reserved - 2, available: held.available + 2 });
+    const after = await statusOf(o.id);
+    expect([after.fulfillments[0].status, after.status]).toEqual(['EXPIRED', 'CANCELLED']);
+    expect(after.notifications.filter((n: any) => n.template === 'PICKUP_EXPIRED').map((n: any) => [n.channel, n.recipient]))
+      .toEqual([['EMAIL', shopper.email], ['SMS', shopper.phone]]);
+    const [{ releases }] = await t.db.query(`SELECT count(*)::int AS releases FROM stock_movement WHERE reference = $1 AND type = 'RELEASE'`, [o.number]);
+    expect(releases).toBe(1);
+    expect(await t.app.get(ExpirySweep).run()).toBe(0); // nothing left for the sweep
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
+  });
+
   it('every stock change was recorded: levels equal their ledgers', async () => {
     expect(await unbalancedLevels(t)).toBe(0);
     const [{ types }] = await t.db.query(`SELECT array_agg(DISTINCT type ORDER BY type) AS types FROM stock_movement`);

@@ -48,12 +48,17 @@ export class FulfillmentTransitions {
 
   /**
    * Hands the goods over against the customer's code. A wrong code is counted (and stays counted: that
-   * update commits on its own); past PICKUP_CODE_MAX_FAILURES the fulfilment refuses every code.
+   * update commits on its own); past PICKUP_CODE_MAX_FAILURES the fulfilment refuses every code. A pickup
+   * past its hold is expired here as the sweep would (which may not have run yet), and that commits too.
    */
   async collect(ctx: RequestContext, fulfillmentId: string, typed: string): Promise<FulfillmentEntity> {
     const outcome = await this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
+      if (isDue(f)) {
+        await this.move(order, f, A.EXPIRE, null);
+        return { refusal: new BusinessError(ErrorCode.PICKUP_EXPIRED, 'This pickup was not collected within its hold: it has expired and its stock is back on sale', ['id']) };
+      }
       if (!nextStatus(f.type, f.status, A.COLLECT)) throw invalidState(f, A.COLLECT);
       const max = this.config.get('PICKUP_CODE_MAX_FAILURES');
       if (f.pickupCodeFailures >= max) return { refusal: new BusinessError(ErrorCode.PICKUP_CODE_LOCKED, 'Too many wrong codes: this pickup is locked; a manager must check the customer\'s identity', ['pickupCode']) };
@@ -90,7 +95,7 @@ export class FulfillmentTransitions {
   expire(fulfillmentId: string): Promise<boolean> {
     return this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
-      if (f.status !== S.READY_FOR_PICKUP || !f.expiresAt || f.expiresAt > new Date()) return false;
+      if (!isDue(f)) return false;
       await this.move(order, f, A.EXPIRE, null);
       return true;
     });
@@ -185,6 +190,9 @@ export class FulfillmentTransitions {
     await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [orderId, orderStatusOf(rows.map((r) => r.status))]);
   }
 }
+
+/** A ready pickup whose hold has run out. */
+const isDue = (f: FulfillmentEntity) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= new Date();
 
 const recipient = (order: OrderEntity) => ({ email: order.contactEmail, phone: order.contactPhone });
 
