@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditAction, AuditLog } from '@app/audit';
+import { TransactionHost } from '@app/common';
 import { ExpirySweep } from '@app/orders';
 import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
 import { ADDRESS, addLines, delivery, O, pickup, Q, registerShopper, type Shopper, unbalancedLevels } from './support/shoppers.js';
@@ -165,6 +167,22 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect(releases).toBe(1);
     expect(await t.app.get(ExpirySweep).run()).toBe(0); // nothing left for the sweep
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
+  });
+
+  const audits = (subjectId: string) => t.db.query(`SELECT action, staff_id AS "staffId", subject_type AS "subjectType", subject_id AS "subjectId", before, after
+    FROM audit_entry WHERE subject_id = $1 ORDER BY created_at`, [subjectId]);
+
+  it('an audit entry commits or rolls back with the change it records, and needs one', async () => {
+    const log = t.app.get(AuditLog);
+    const subjectId = randomUUID();
+    const entry = { action: AuditAction.PICKUP_UNLOCKED, staffId: null, subjectType: 'Fulfillment', subjectId, before: null, after: null };
+    await expect(t.app.get(TransactionHost).run(async () => {
+      await log.record(entry);
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await audits(subjectId)).toEqual([]);
+    await expect(log.record(entry)).rejects.toThrow(/transaction/);
+    expect(await audits(subjectId)).toEqual([]);
   });
 
   it('every stock change was recorded: levels equal their ledgers', async () => {

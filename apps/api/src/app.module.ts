@@ -3,6 +3,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalyticsModule } from '@app/analytics';
+import { AuditModule } from '@app/audit';
 import { RequestContextFactory } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
@@ -34,6 +35,7 @@ import { ResponseCacheModule } from './graphql/response-cache/response-cache.mod
       useFactory: graphqlConfig,
     }),
     HealthModule,
+    AuditModule,
     LocationsModule,
     CatalogueModule,
     InventoryModule,
