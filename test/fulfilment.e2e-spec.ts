@@ -5,7 +5,7 @@ import { TransactionHost } from '@app/common';
 import { ExpirySweep } from '@app/orders';
 import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
 import { ADDRESS, addLines, delivery, O, pickup, Q, registerShopper, type Shopper, unbalancedLevels } from './support/shoppers.js';
-import { codes, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, codes, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
   let t: TestApp;
@@ -169,8 +169,41 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
   });
 
+  const UNLOCK = `mutation($id: ID!) { pickupUnlock(id: $id) { fulfillment { id status pickupLocked } userErrors { code field message } } }`;
   const audits = (subjectId: string) => t.db.query(`SELECT action, staff_id AS "staffId", subject_type AS "subjectType", subject_id AS "subjectId", before, after
     FROM audit_entry WHERE subject_id = $1 ORDER BY created_at`, [subjectId]);
+
+  it('a locked pickup shows in the queue; a manager of its store or an admin unlocks it, and who did is recorded', async () => {
+    const managerA = await createStaff(t, admin, 'MANAGER', storeA.id);
+    const managerB = await createStaff(t, admin, 'MANAGER', storeB.id);
+    const [{ id: adminId }] = await t.db.query(`SELECT id FROM staff WHERE email = $1`, [ADMIN.email]);
+    const o = await order([pickup(v[0].id, storeA.id)]);
+    const f = o.fulfillments[0];
+    await move(O.markReady, f.id, staff.A);
+    const queued = async () => (await t.gql(`query($l: ID!) { pickupQueue(locationId: $l) { id pickupLocked } }`, { l: storeA.id }, { token: staff.A }))
+      .data.pickupQueue.find((q: any) => q.id === f.id);
+    const lock = async () => {
+      for (let i = 0; i < 3; i++) await move(O.collect, f.id, staff.A, { code: 'WRONG9' });
+      expect(await queued()).toEqual({ id: f.id, pickupLocked: true });
+    };
+    expect(await queued()).toEqual({ id: f.id, pickupLocked: false });
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE'); // not locked
+    await lock();
+    expect((await move(UNLOCK, f.id, staff.A)).errors).toEqual(['FORBIDDEN']); // an associate of the store
+    expect((await move(UNLOCK, f.id, managerB.token)).errors).toEqual(['FORBIDDEN']); // a manager elsewhere
+    expect(await audits(f.id)).toEqual([]);
+    const unlocked = await move(UNLOCK, f.id, managerA.token);
+    expect([unlocked.refusal, unlocked.f]).toEqual([undefined, { id: f.id, status: 'READY_FOR_PICKUP', pickupLocked: false }]);
+    expect(await queued()).toEqual({ id: f.id, pickupLocked: false });
+    const entry = { action: 'PICKUP_UNLOCKED', subjectType: 'Fulfillment', subjectId: f.id, before: { pickupCodeFailures: 3 }, after: { pickupCodeFailures: 0 } };
+    expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }]);
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE'); // unlocked already: nothing recorded
+    await lock();
+    expect((await move(UNLOCK, f.id, admin)).f.pickupLocked).toBe(false);
+    expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }, { ...entry, staffId: adminId }]);
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).status).toBe('COLLECTED');
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE');
+  });
 
   it('an audit entry commits or rolls back with the change it records, and needs one', async () => {
     const log = t.app.get(AuditLog);

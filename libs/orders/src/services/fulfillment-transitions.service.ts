@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, requireActsAt } from '@app/auth';
+import { AuditAction, AuditLog } from '@app/audit';
+import { type RequestContext, requireActsAt, StaffRole } from '@app/auth';
 import { FulfillmentType } from '@app/cart';
 import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -35,6 +36,7 @@ export class FulfillmentTransitions {
     private readonly access: OrderAccess,
     private readonly config: AppConfig,
     private readonly orderEvents: OrderEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A staff move (ready, ship, receive, delivered), by staff of the location that does it. */
@@ -65,12 +67,39 @@ export class FulfillmentTransitions {
       const [{ hash }] = await this.tx.manager.query(`SELECT pickup_code_hash AS hash FROM fulfillment WHERE id = $1`, [f.id]);
       if (!this.codes.matches(f.id, typed, hash)) {
         await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = pickup_code_failures + 1 WHERE id = $1`, [f.id]);
+        if (f.pickupCodeFailures + 1 >= max) this.orderEvents.changed(order.id, [f]); // now locked: the queue shows it
         return { refusal: new BusinessError(ErrorCode.INVALID_PICKUP_CODE, `Wrong pickup code (${max - f.pickupCodeFailures - 1} tries left)`, ['pickupCode']) };
       }
       return { done: await this.move(order, f, A.COLLECT, ctx.caller.kind === 'staff' ? ctx.caller.staffId : null) };
     });
     if (outcome.refusal) throw outcome.refusal;
     return outcome.done!;
+  }
+
+  /** Too many wrong codes: the pickup refuses every code until it is unlocked. */
+  isLocked(f: { pickupCodeFailures: number }): boolean {
+    return f.pickupCodeFailures >= this.config.get('PICKUP_CODE_MAX_FAILURES');
+  }
+
+  /**
+   * Clears a ready pickup's wrong-code lock: a manager of the pickup store (or an admin), once they have
+   * checked the customer's identity. The audit entry, with who did it, commits with the reset or not at all.
+   */
+  unlock(ctx: RequestContext, fulfillmentId: string): Promise<FulfillmentEntity> {
+    return this.tx.run(async () => {
+      const { order, f } = await this.lock(fulfillmentId);
+      const staff = requireActsAt(ctx.caller, actingLocation(f, A.COLLECT), [StaffRole.MANAGER, StaffRole.ADMIN]);
+      if (f.status !== S.READY_FOR_PICKUP || !this.isLocked(f)) {
+        throw new BusinessError(ErrorCode.INVALID_STATE, `Only a ready pickup locked by wrong codes can be unlocked (this one is ${f.status}, ${f.pickupCodeFailures} wrong codes)`, ['id']);
+      }
+      await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = 0, updated_at = now() WHERE id = $1`, [f.id]);
+      await this.audit.record({
+        action: AuditAction.PICKUP_UNLOCKED, staffId: staff.staffId, subjectType: 'Fulfillment', subjectId: f.id,
+        before: { pickupCodeFailures: f.pickupCodeFailures }, after: { pickupCodeFailures: 0 },
+      });
+      this.orderEvents.changed(order.id, [f]);
+      return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
+    });
   }
 
   /** Cancels every fulfilment of an order that has not left yet, releasing what was held; all or nothing. */
