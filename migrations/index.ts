@@ -3,6 +3,7 @@ import { CustomersCartsPromotions1763900000001 } from './1763900000001-customers
 import { OrdersFulfilment1763900000002 } from './1763900000002-orders-fulfilment.js';
 import { VariantStockTotals1764600000000 } from './1764600000000-variant-stock-totals.js';
 import { AuditLog1765100000000 } from './1765100000000-audit-log.js';
+import { IdempotencyScope1765100000001 } from './1765100000001-idempotency-scope.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, CustomersCartsPromotions1763900000001, OrdersFulfilment1763900000002, VariantStockTotals1764600000000, AuditLog1765100000000];
+export const MIGRATIONS = [Foundation1763900000000, CustomersCartsPromotions1763900000001, OrdersFulfilment1763900000002, VariantStockTotals1764600000000, AuditLog1765100000000, IdempotencyScope1765100000001];

@@ -10,6 +10,7 @@ import { PromotionsService } from '@app/promotions';
 import type { CheckoutInput } from '../dto/checkout.input.js';
 import { OrderEntity } from '../entities/order.entity.js';
 import { SourcingService } from '../sourcing/sourcing.service.js';
+import { idempotencyScope } from './idempotency-scope.js';
 import { OrderAccess } from './order-access.service.js';
 import { OrderEvents } from './order-events.js';
 import { type NewOrder, OrderWriter, type PlannedFulfillment } from './order-writer.service.js';
@@ -64,7 +65,7 @@ export class CheckoutService {
         return await this.tx.run(() => place(attempt === ATTEMPTS));
       } catch (err) {
         if (err instanceof StockMoved && attempt < ATTEMPTS) continue;
-        if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'UQ_order_idempotency_key') {
+        if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'UQ_order_idempotency_scope_key') {
           const placed = await this.replay(ctx, key);
           if (placed) return placed;
         }
@@ -73,10 +74,14 @@ export class CheckoutService {
     }
   }
 
-  /** The order an earlier call with this key made, if any (only for the same cart; null: an assisted order). */
+  /**
+   * The order an earlier call by this caller with this key made, if any (only for the same cart; null: an
+   * assisted order). Another caller's keys are never looked at.
+   */
   async replay(ctx: RequestContext, input: { idempotencyKey: string; cartId?: string | null }): Promise<PlacedOrder | null> {
     const em = this.tx.manager;
-    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [idempotencyScope(ctx.caller, input.cartId ?? null), input.idempotencyKey]);
     if (!order) return null;
     if (order.cartId !== (input.cartId ?? null)) {
       throw new BusinessError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another cart', ['idempotencyKey']);
@@ -107,7 +112,7 @@ export class CheckoutService {
    * Places an order for the lines of `cart` (a real cart, or one made up in memory for an assisted order),
    * in the caller's transaction.
    */
-  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId'>, lastAttempt: boolean): Promise<PlacedOrder> {
+  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>, lastAttempt: boolean): Promise<PlacedOrder> {
     const { contact } = o;
     if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
@@ -126,7 +131,7 @@ export class CheckoutService {
       throw new BusinessError(ErrorCode.DISCOUNT_USED_UP, `${code} has just been used up`, ['cartId']);
     }
     const plan = await this.planFulfillments(priced);
-    const placed = await this.writer.write({ ...o, customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
+    const placed = await this.writer.write({ ...o, idempotencyScope: idempotencyScope(ctx.caller, o.cartId), customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
     await this.hold(placed.order, plan, priced, lastAttempt);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
