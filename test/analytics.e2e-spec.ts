@@ -35,8 +35,8 @@ describe('analytics: sales by channel, click and collect, endless aisle, by day'
     const order = async (o: { channel: string; total: number; at: string; status: string; units: number; staff?: string; attributed?: string;
       f: { type: string; status: string; source: string; pickup?: string; readyAfterH?: number; closedAfterH?: number } }) => {
       const [{ id }] = await t.db.query(
-        `INSERT INTO customer_order (idempotency_key, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
-         VALUES ($1, $2, $3, 'EUR', $4, 0, $4, 'report@test.example', $5, $6, $7) RETURNING id`,
+        `INSERT INTO customer_order (idempotency_key, idempotency_scope, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
+         VALUES ($1, 'analytics-test', $2, $3, 'EUR', $4, 0, $4, 'report@test.example', $5, $6, $7) RETURNING id`,
         [randomUUID(), o.channel, o.status, o.total, o.at, o.staff ?? null, o.attributed ?? null]);
       const at = Date.parse(o.at);
       const ready = o.f.readyAfterH === undefined ? null : new Date(at + o.f.readyAfterH * 3600e3);

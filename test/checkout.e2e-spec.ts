@@ -98,7 +98,7 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     expect((await checkout(cartId, { shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe('CART_NOT_ACTIVE');
   });
 
-  it('the same idempotency key returns the same order, also when retried in parallel; another cart may not reuse it', async () => {
+  it('the same idempotency key returns the same order, also when retried in parallel; another guest cart\'s key is its own', async () => {
     await adjust(t, admin, storeB.id, v[0].sku, 10);
     const cartId = await cartWith([pickup(v[0].id, storeB.id, 1)]);
     const key = randomUUID();
@@ -109,8 +109,72 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     expect((await level(storeB.id, v[0].sku)).reserved).toBe(1);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM customer_order WHERE idempotency_key = $1`, [key]);
     expect(n).toBe(1);
+    // A guest's key is scoped to their cart: another cart with it is another checkout, and learns nothing.
     const other = await checkout(await cartWith([pickup(v[0].id, storeB.id, 1)]), { idempotencyKey: key });
-    expect(other.data.checkout.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(other.data.checkout.userErrors).toEqual([]);
+    expect(ids.has(other.data.checkout.order.id)).toBe(false);
+  });
+
+  // Issue 19: a key unique across everyone told caller B that A had used it, and let B claim a predictable key first.
+  it('idempotency keys belong to their caller: another caller\'s same key is theirs to use and tells them nothing', async () => {
+    const [u] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+    await adjust(t, admin, storeB.id, u.sku, 20);
+    const key = `order-1`; // predictable on purpose
+    const clerk = await createStaff(t, admin, 'ASSOCIATE', storeB.id);
+    const [ann, ben] = [await registerShopper(t), await registerShopper(t)];
+    const customerCart = async (s: { token: string }) => {
+      const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+      await addLines(t, cart.id, [pickup(u.id, storeB.id)], { token: s.token });
+      return cart.id as string;
+    };
+    const guestCartId = await cartWith([pickup(u.id, storeB.id)]);
+    const otherGuestCartId = await cartWith([pickup(u.id, storeB.id)]);
+    const annCart = await customerCart(ann);
+    const benCart = await customerCart(ben);
+    const staffCart = await cartWith([pickup(u.id, storeB.id)]);
+    const guest = await checkout(guestCartId, { idempotencyKey: key }); // claimed first
+    const [a, b] = await Promise.all([ // two customers at once
+      t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: ann.token }),
+      t.gql(O.checkout, { input: { cartId: benCart, idempotencyKey: key } }, { token: ben.token }),
+    ]);
+    const otherGuest = await checkout(otherGuestCartId, { idempotencyKey: key });
+    const staff = await checkout(staffCart, { idempotencyKey: key }, { token: clerk.token });
+    const all = [guest, a, b, otherGuest, staff];
+    expect(all.map((r) => r.data.checkout.userErrors)).toEqual(all.map(() => []));
+    expect(new Set(all.map((r) => r.data.checkout.order.id)).size).toBe(5);
+    expect(a.data.checkout.order.notifications.map((n: any) => n.recipient)).toContain(ann.email);
+    expect(await level(storeB.id, u.sku)).toMatchObject({ reserved: 5 });
+    const rows = await t.db.query(`SELECT idempotency_scope AS scope, cart_id AS "cartId" FROM customer_order WHERE idempotency_key = $1`, [key]);
+    expect(rows.map((r: any) => [r.scope, r.cartId]).sort()).toEqual([
+      [`cart:${guestCartId}`, guestCartId], [`cart:${otherGuestCartId}`, otherGuestCartId], [`customer:${ann.id}`, annCart],
+      [`customer:${ben.id}`, benCart], [`staff:${clerk.id}`, staffCart],
+    ].sort());
+    // Within a scope nothing changes: a retry (in parallel too) answers the same order and holds nothing more,
+    // and the caller's own key used for another cart is IDEMPOTENCY_KEY_REUSED.
+    const retries = await Promise.all(Array.from({ length: 4 }, () => t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: ann.token })));
+    expect(retries.map((r) => r.data.checkout.order?.id)).toEqual(retries.map(() => a.data.checkout.order.id));
+    expect((await checkout(staffCart, { idempotencyKey: key }, { token: clerk.token })).data.checkout.order.id).toBe(staff.data.checkout.order.id);
+    expect(await level(storeB.id, u.sku)).toMatchObject({ reserved: 5 });
+    const annNext = await customerCart(ann);
+    const reused = await t.gql(O.checkout, { input: { cartId: annNext, idempotencyKey: key } }, { token: ann.token });
+    expect(reused.data.checkout.userErrors.map((e: any) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    // Someone else sending her cart and key is not answered with her order.
+    const stranger = await createStaff(t, admin, 'ASSOCIATE', storeA.id);
+    expect((await t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: stranger.token })).data.checkout)
+      .toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_ACTIVE' })] });
+  });
+
+  it('parallel first tries of one key by one customer make one order; holds nothing more', async () => {
+    const [u] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+    await adjust(t, admin, storeA.id, u.sku, 5);
+    const s = await registerShopper(t);
+    const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
+    await addLines(t, cart.id, [pickup(u.id, storeA.id, 2)], { token: s.token });
+    const key = randomUUID();
+    const tries = await Promise.all(Array.from({ length: 6 }, () => t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: key } }, { token: s.token })));
+    expect(tries.map((r) => r.data.checkout.userErrors)).toEqual(tries.map(() => []));
+    expect(new Set(tries.map((r) => r.data.checkout.order.id)).size).toBe(1);
+    expect(await level(storeA.id, u.sku)).toEqual({ onHand: 5, reserved: 2, available: 3 });
   });
 
   it('concurrent checkouts for the last units: exactly as many orders as units, the rest OUT_OF_STOCK', async () => {

@@ -103,13 +103,13 @@ describe('endless aisle: staff order a missing size from elsewhere', () => {
     expect(guest.data.assistedOrderCreate.userErrors).toEqual([]);
   });
 
-  it('staff can check out the customer\'s own cart from the tablet; the sale counts for their store', async () => {
+  it('staff can check out the customer\'s own cart from the tablet; only an assisted order counts for their store', async () => {
     const bob = await registerShopper(t);
     const cart = (await t.gql(Q.me, {}, { token: bob.token, channel: 'WEB' })).data.me.cart;
     await addLines(t, cart.id, [pickup(v[0].id, A.id)], { token: bob.token });
     const r = await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: staffA.token });
     const o = r.data.checkout.order;
-    expect([o.channel, o.attributedLocation.id, o.placedBy.id]).toEqual(['STORE', A.id, staffA.id]);
+    expect([o.channel, o.attributedLocation, o.placedBy.id]).toEqual(['STORE', null, staffA.id]);
     expect(o.fulfillments[0].pickupCode).toBeNull();
     const seen = (await t.gql(O.order, { id: o.id }, { token: bob.token })).data.order;
     expect(seen.fulfillments[0].pickupCode).toMatch(/^[A-Z0-9]{6}$/);
@@ -124,5 +124,51 @@ describe('endless aisle: staff order a missing size from elsewhere', () => {
     expect(codes(await t.gql(VIEW, { id: alice.id }, { token: alice.token }))).toEqual(['FORBIDDEN']);
     const own = await t.gql(`query { me { stats { orders } } }`, {}, { token: alice.token });
     expect(own.data.me.stats.orders).toBe(3);
+  });
+
+  // Issue 19: a contact typed by staff must not receive a customer's pickup code, nor a checkout credit the typist's store.
+  const attacker = { email: 'attacker@test.example', phone: '+33699999999', name: 'Not The Customer' };
+  const recipients = (o: { notifications: { template: string; channel: string; recipient: string }[] }, template: string) =>
+    o.notifications.filter((n) => n.template === template).map((n) => [n.channel, n.recipient]);
+
+  it('staff elsewhere checking out a customer\'s cart cannot redirect its messages or credit their own store', async () => {
+    await adjust(t, admin, A.id, v[0].sku, 1);
+    const lyon = await createStaff(t, admin, 'ASSOCIATE', far.id);
+    const bob = await registerShopper(t);
+    const cart = (await t.gql(Q.me, {}, { token: bob.token })).data.me.cart;
+    await addLines(t, cart.id, [pickup(v[0].id, A.id)], { token: bob.token });
+    const input = { cartId: cart.id, idempotencyKey: randomUUID(), contact: attacker };
+    const r = await t.gql(O.checkout, { input }, { token: lyon.token });
+    expect(r.data.checkout.userErrors).toEqual([]);
+    const o = r.data.checkout.order;
+    expect([o.attributedLocation, o.placedBy.id]).toEqual([null, lyon.id]);
+    expect(recipients(o, 'ORDER_CONFIRMED')).toEqual([['EMAIL', bob.email], ['SMS', bob.phone]]);
+    const [row] = await t.db.query(`SELECT contact_email AS email, contact_phone AS phone, contact_name AS name FROM customer_order WHERE id = $1`, [o.id]);
+    expect(row).toEqual({ email: bob.email, phone: bob.phone, name: 'Test Shopper' });
+    // The message that carries the pickup code goes to the account too.
+    expect((await t.gql(O.markReady, { id: o.fulfillments[0].id }, { token: staffA.token })).data.fulfillmentMarkReady.userErrors).toEqual([]);
+    const seen = (await t.gql(O.order, { id: o.id }, { token: bob.token })).data.order;
+    expect(recipients(seen, 'READY_FOR_PICKUP')).toEqual([['EMAIL', bob.email], ['SMS', bob.phone]]);
+    expect(seen.notifications.filter((n: any) => [attacker.email, attacker.phone].includes(n.recipient))).toEqual([]);
+    // Its retry still answers the staff member who placed it, though the order does not involve their store.
+    const again = await t.gql(O.checkout, { input }, { token: lyon.token });
+    expect(again.data.checkout.order?.id).toBe(o.id);
+  });
+
+  it('an assisted order for a customer goes to the account\'s contact and counts for the store placing it; a walk-in\'s contact is used as given', async () => {
+    const carol = await registerShopper(t);
+    const r = await assisted({ customerId: carol.id, contact: attacker });
+    const o = r.data.assistedOrderCreate.order;
+    expect([o.attributedLocation.id, o.placedBy.id]).toEqual([A.id, staffA.id]);
+    const [row] = await t.db.query(`SELECT contact_email AS email, contact_phone AS phone FROM customer_order WHERE id = $1`, [o.id]);
+    expect(row).toEqual({ email: carol.email, phone: carol.phone });
+    const walkIn = (await assisted({ customerId: undefined, contact: attacker })).data.assistedOrderCreate.order;
+    const [guest] = await t.db.query(`SELECT contact_email AS email, contact_phone AS phone, contact_name AS name FROM customer_order WHERE id = $1`, [walkIn.id]);
+    expect(guest).toEqual({ email: attacker.email, phone: attacker.phone, name: attacker.name });
+    // An account without a phone or name: the name given fills in, a phone typed at the till does not (texts carry the code).
+    const dave = (await t.gql(Q.register, { input: { email: `dave-${randomUUID()}@test.example`, password: 'Correct-Horse-1' } })).data.register.customer;
+    const forDave = (await assisted({ customerId: dave.id, contact: attacker })).data.assistedOrderCreate.order;
+    const [bare] = await t.db.query(`SELECT contact_email AS email, contact_phone AS phone, contact_name AS name FROM customer_order WHERE id = $1`, [forDave.id]);
+    expect(bare).toEqual({ email: dave.email, phone: null, name: attacker.name });
   });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AuditAction, AuditLog } from '@app/audit';
+import { TransactionHost } from '@app/common';
 import { ExpirySweep } from '@app/orders';
 import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
 import { ADDRESS, addLines, delivery, O, pickup, Q, registerShopper, type Shopper, unbalancedLevels } from './support/shoppers.js';
-import { codes, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, codes, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
   let t: TestApp;
@@ -146,6 +148,74 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect([after.fulfillments[0].status, after.status]).toEqual(['EXPIRED', 'CANCELLED']);
     expect(after.notifications.map((n: any) => n.template)).toContain('PICKUP_EXPIRED');
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
+  });
+
+  it('collecting after the hold ran out is PICKUP_EXPIRED, whether or not the sweep ran: expired there, stock back, customer told', async () => {
+    const o = await order([pickup(v[0].id, storeA.id, 2)]);
+    const f = o.fulfillments[0];
+    await move(O.markReady, f.id, staff.A);
+    const held = await level(storeA.id, v[0].sku);
+    await t.db.query(`UPDATE fulfillment SET expires_at = now() - interval '1 second' WHERE id = $1`, [f.id]);
+    expect((await move(O.collect, f.id, staff.B, { code: f.pickupCode })).errors).toEqual(['FORBIDDEN']);
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('PICKUP_EXPIRED');
+    expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: held.onHand, reserved: held.reserved - 2, available: held.available + 2 });
+    const after = await statusOf(o.id);
+    expect([after.fulfillments[0].status, after.status]).toEqual(['EXPIRED', 'CANCELLED']);
+    expect(after.notifications.filter((n: any) => n.template === 'PICKUP_EXPIRED').map((n: any) => [n.channel, n.recipient]))
+      .toEqual([['EMAIL', shopper.email], ['SMS', shopper.phone]]);
+    const [{ releases }] = await t.db.query(`SELECT count(*)::int AS releases FROM stock_movement WHERE reference = $1 AND type = 'RELEASE'`, [o.number]);
+    expect(releases).toBe(1);
+    expect(await t.app.get(ExpirySweep).run()).toBe(0); // nothing left for the sweep
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
+  });
+
+  const UNLOCK = `mutation($id: ID!) { pickupUnlock(id: $id) { fulfillment { id status pickupLocked } userErrors { code field message } } }`;
+  const audits = (subjectId: string) => t.db.query(`SELECT action, staff_id AS "staffId", subject_type AS "subjectType", subject_id AS "subjectId", before, after
+    FROM audit_entry WHERE subject_id = $1 ORDER BY created_at`, [subjectId]);
+
+  it('a locked pickup shows in the queue; a manager of its store or an admin unlocks it, and who did is recorded', async () => {
+    const managerA = await createStaff(t, admin, 'MANAGER', storeA.id);
+    const managerB = await createStaff(t, admin, 'MANAGER', storeB.id);
+    const [{ id: adminId }] = await t.db.query(`SELECT id FROM staff WHERE email = $1`, [ADMIN.email]);
+    const o = await order([pickup(v[0].id, storeA.id)]);
+    const f = o.fulfillments[0];
+    await move(O.markReady, f.id, staff.A);
+    const queued = async () => (await t.gql(`query($l: ID!) { pickupQueue(locationId: $l) { id pickupLocked } }`, { l: storeA.id }, { token: staff.A }))
+      .data.pickupQueue.find((q: any) => q.id === f.id);
+    const lock = async () => {
+      for (let i = 0; i < 3; i++) await move(O.collect, f.id, staff.A, { code: 'WRONG9' });
+      expect(await queued()).toEqual({ id: f.id, pickupLocked: true });
+    };
+    expect(await queued()).toEqual({ id: f.id, pickupLocked: false });
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE'); // not locked
+    await lock();
+    expect((await move(UNLOCK, f.id, staff.A)).errors).toEqual(['FORBIDDEN']); // an associate of the store
+    expect((await move(UNLOCK, f.id, managerB.token)).errors).toEqual(['FORBIDDEN']); // a manager elsewhere
+    expect(await audits(f.id)).toEqual([]);
+    const unlocked = await move(UNLOCK, f.id, managerA.token);
+    expect([unlocked.refusal, unlocked.f]).toEqual([undefined, { id: f.id, status: 'READY_FOR_PICKUP', pickupLocked: false }]);
+    expect(await queued()).toEqual({ id: f.id, pickupLocked: false });
+    const entry = { action: 'PICKUP_UNLOCKED', subjectType: 'Fulfillment', subjectId: f.id, before: { pickupCodeFailures: 3 }, after: { pickupCodeFailures: 0 } };
+    expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }]);
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE'); // unlocked already: nothing recorded
+    await lock();
+    expect((await move(UNLOCK, f.id, admin)).f.pickupLocked).toBe(false);
+    expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }, { ...entry, staffId: adminId }]);
+    expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).status).toBe('COLLECTED');
+    expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE');
+  });
+
+  it('an audit entry commits or rolls back with the change it records, and needs one', async () => {
+    const log = t.app.get(AuditLog);
+    const subjectId = randomUUID();
+    const entry = { action: AuditAction.PICKUP_UNLOCKED, staffId: null, subjectType: 'Fulfillment', subjectId, before: null, after: null };
+    await expect(t.app.get(TransactionHost).run(async () => {
+      await log.record(entry);
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await audits(subjectId)).toEqual([]);
+    await expect(log.record(entry)).rejects.toThrow(/transaction/);
+    expect(await audits(subjectId)).toEqual([]);
   });
 
   it('every stock change was recorded: levels equal their ledgers', async () => {

@@ -83,21 +83,24 @@ describe('platform: health, demo data, protocol errors', () => {
 });
 
 describe('migrations', () => {
-  it('run from empty, create the constrained schema, and roll back', async () => {
+  /** A database without even the migrations table (on PGlite, one of its own). */
+  async function emptyDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
     const server = await testDatabaseUrl();
-    let embedded: EmbeddedPostgres | undefined;
-    let url: string;
-    if (server) {
-      // Named after the run, so the global teardown drops it with the others.
-      url = server.replace(/\/[^/]+$/, `/${process.env.TEST_DB_RUN ?? 'run'}_empty_${Date.now().toString(36)}`);
-      const admin = new DataSource({ type: 'postgres', url: server });
-      await admin.initialize();
-      await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
-      await admin.destroy();
-    } else {
-      embedded = await EmbeddedPostgres.start('memory://');
-      url = embedded.url;
+    if (!server) {
+      const embedded = await EmbeddedPostgres.start('memory://');
+      return { url: embedded.url, embedded };
     }
+    // Named after the run, so the global teardown drops it with the others.
+    const url = server.replace(/\/[^/]+$/, `/${process.env.TEST_DB_RUN ?? 'run'}_empty_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`);
+    const admin = new DataSource({ type: 'postgres', url: server });
+    await admin.initialize();
+    await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
+    await admin.destroy();
+    return { url };
+  }
+
+  it('run from empty, create the constrained schema, and roll back', async () => {
+    const { url, embedded } = await emptyDatabase();
     const ds = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, extra: { max: 1 } });
     await ds.initialize();
     try {
@@ -110,6 +113,42 @@ describe('migrations', () => {
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
       const left = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
       expect(left[0].n).toBe(0);
+    } finally {
+      await ds.destroy();
+      await embedded?.stop();
+    }
+  });
+
+  it('give orders placed before idempotency scopes the scope of who placed them', async () => {
+    const { url, embedded } = await emptyDatabase();
+    const at = MIGRATIONS.findIndex((M) => new M().name === 'IdempotencyScope1765100000001');
+    const ds = new DataSource({ type: 'postgres', url, migrations: MIGRATIONS.slice(0, at), extra: { max: 1 } });
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      const [{ id: customer }] = await ds.query(`INSERT INTO customer (email, password_hash, created_via) VALUES ('c@test.example', 'x', 'WEB') RETURNING id`);
+      const [{ id: staff }] = await ds.query(`INSERT INTO staff (email, password_hash, role) VALUES ('s@test.example', 'x', 'ADMIN') RETURNING id`);
+      const cart = async (customerId: string | null) => (await ds.query(`INSERT INTO cart (customer_id, status, created_via) VALUES ($1, 'ORDERED', 'WEB') RETURNING id`, [customerId]))[0].id as string;
+      const [guestCart, customerCart, staffCart] = [await cart(null), await cart(customer), await cart(customer)];
+      const order = (key: string, cartId: string | null, customerId: string | null, staffId: string | null) => ds.query(
+        `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, placed_by_staff_id, channel, currency, subtotal, discount, total, contact_email)
+         VALUES ($1, $2, $3, $4, 'WEB', 'EUR', 0, 0, 0, 'c@test.example')`, [key, cartId, customerId, staffId]);
+      await order('guest', guestCart, null, null);
+      await order('customer', customerCart, customer, null);
+      await order('staff-checkout', staffCart, customer, staff);
+      await order('assisted', null, customer, staff);
+      const runner = ds.createQueryRunner(); // the same single connection (PGlite serves one)
+      try {
+        for (const M of MIGRATIONS.slice(at)) await new M().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const rows = await ds.query(`SELECT idempotency_key AS key, idempotency_scope AS scope FROM customer_order`);
+      expect(Object.fromEntries(rows.map((r: { key: string; scope: string }) => [r.key, r.scope]))).toEqual({
+        guest: `cart:${guestCart}`, customer: `customer:${customer}`, 'staff-checkout': `staff:${staff}`, assisted: `staff:${staff}`,
+      });
+      const unique = await ds.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'UQ_order_idempotency_scope_key'`);
+      expect(unique).toEqual([{ def: 'UNIQUE (idempotency_scope, idempotency_key)' }]);
     } finally {
       await ds.destroy();
       await embedded?.stop();

@@ -70,4 +70,18 @@ const real = usingRealPostgres();
     const { rows: [level] } = await db.query(`SELECT reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [storeId, variant.id]);
     expect(level.reserved).toBe(11);
   }, 60_000);
+
+  it('retries of one assisted order (no cart to wait on: the unique (scope, key) decides) on both processes make one order', async () => {
+    const reserved = async () => (await db.query(`SELECT reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [storeId, variant.id])).rows[0].reserved as number;
+    const before = await reserved();
+    const key = randomUUID();
+    const input = { locationId: storeId, idempotencyKey: key, contact: { email: 'assisted@test.example' }, lines: [{ variantId: variant.id, quantity: 1 }], delivery: { type: 'PICKUP', locationId: storeId } };
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => apis[i % 2].gql(
+      `mutation($input: AssistedOrderInput!) { assistedOrderCreate(input: $input) { order { id } userErrors { code } } }`, { input }, { token: admin })));
+    expect(results.map((r) => r.errors ?? r.data.assistedOrderCreate.userErrors)).toEqual(results.map(() => []));
+    expect(new Set(results.map((r) => r.data.assistedOrderCreate.order.id)).size).toBe(1);
+    const { rows } = await db.query(`SELECT idempotency_scope AS scope FROM customer_order WHERE idempotency_key = $1`, [key]);
+    expect(rows).toEqual([{ scope: expect.stringMatching(/^staff:/) }]);
+    expect(await reserved()).toBe(before + 1);
+  }, 60_000);
 });

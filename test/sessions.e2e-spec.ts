@@ -56,6 +56,8 @@ describe('sessions: deactivation, role and store changes, password changes and s
 
     const r = await t.gql(M.deactivate, { id }, { token: admin });
     expect(r.data.staffDeactivate).toEqual({ staff: { id, active: false }, userErrors: [] });
+    const [entry] = await t.db.query(`SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_entry WHERE subject_id = $1`, [id]);
+    expect(entry).toEqual({ action: 'STAFF_DEACTIVATED', before: 'true', after: 'false' });
     const after = await t.gql(LEVEL, { l: A.id, s: sku }, { token });
     expect([after.status, codes(after)]).toEqual([401, ['UNAUTHENTICATED']]);
     expect(await ws.closed).toBe(4403);

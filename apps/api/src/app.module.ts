@@ -3,6 +3,7 @@ import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalyticsModule } from '@app/analytics';
+import { AuditModule } from '@app/audit';
 import { RequestContextFactory, SessionsApiModule } from '@app/auth';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
@@ -36,6 +37,7 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     }),
     HealthModule,
     SessionsApiModule,
+    AuditModule,
     LocationsModule,
     CatalogueModule,
     InventoryModule,

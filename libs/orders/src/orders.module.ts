@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
 import { CustomersModule } from '@app/customers';
@@ -33,7 +34,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([OrderEntity, FulfillmentEntity, OrderLineEntity]),
-    CartModule, CatalogueModule, CustomersModule, InventoryModule, LocationsModule, NotificationsModule, PromotionsModule, StaffModule,
+    AuditModule, CartModule, CatalogueModule, CustomersModule, InventoryModule, LocationsModule, NotificationsModule, PromotionsModule, StaffModule,
   ],
   providers: [
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.

@@ -1,12 +1,13 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { LocationsModule } from '@app/locations';
 import { StaffEntity } from './entities/staff.entity.js';
 import { StaffResolver } from './resolvers/staff.resolver.js';
 import { StaffService } from './services/staff.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StaffEntity]), LocationsModule],
+  imports: [TypeOrmModule.forFeature([StaffEntity]), LocationsModule, AuditModule],
   providers: [StaffService, StaffResolver],
   exports: [StaffService],
 })

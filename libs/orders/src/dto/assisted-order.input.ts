@@ -34,7 +34,7 @@ export class AssistedOrderInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'customerId must be a customer id' })
   customerId?: string;
 
-  @Field(() => ContactInput, { nullable: true, description: 'For a customer without an account, or to override the account\'s.' })
+  @Field(() => ContactInput, { nullable: true, description: 'For a customer without an account; with customerId, messages go to the account\'s email and phone (a name given fills one the account lacks).' })
   @IsOptional() @ValidateNested() @Type(() => ContactInput)
   contact?: ContactInput;
 

@@ -26,7 +26,7 @@ export class CheckoutInput {
   @Matches(/^[\w.:-]{1,100}$/, { message: 'idempotencyKey: 1 to 100 letters, digits, _ . : or -' })
   idempotencyKey: string;
 
-  @Field(() => ContactInput, { nullable: true, description: 'Required for guests; defaults to the customer\'s account.' })
+  @Field(() => ContactInput, { nullable: true, description: 'Required for guests; defaults to the customer\'s account. Staff checking out a customer\'s cart cannot replace the account\'s email or phone.' })
   @IsOptional() @ValidateNested() @Type(() => ContactInput)
   contact?: ContactInput;
 

@@ -8,6 +8,8 @@ export class OrderEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ type: 'varchar', insert: false, update: false }) number: string;
   @Column('varchar', { name: 'idempotency_key' }) idempotencyKey: string;
+  /** Whose key it is (idempotencyScope): keys are unique per caller. */
+  @Column('varchar', { name: 'idempotency_scope' }) idempotencyScope: string;
   @Column('uuid', { name: 'cart_id', nullable: true }) cartId: string | null;
   @Column('uuid', { name: 'customer_id', nullable: true }) customerId: string | null;
   @Column('varchar') channel: SalesChannel;

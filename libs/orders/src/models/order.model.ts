@@ -48,13 +48,14 @@ export class Fulfillment {
   sourceLocationId: string;
   pickupLocationId: string | null;
   orderId: string;
+  pickupCodeFailures: number;
   /** Set when the parent order carries the plain code (checkout response). */
   shownCode?: string | null;
 
   static from(e: FulfillmentEntity, shownCode?: string | null): Fulfillment {
     return Object.assign(new Fulfillment(), {
       id: e.id, type: e.type, status: e.status, readyAt: e.readyAt, expiresAt: e.expiresAt, createdAt: e.createdAt,
-      sourceLocationId: e.sourceLocationId, pickupLocationId: e.pickupLocationId, orderId: e.orderId, shownCode,
+      sourceLocationId: e.sourceLocationId, pickupLocationId: e.pickupLocationId, orderId: e.orderId, pickupCodeFailures: e.pickupCodeFailures, shownCode,
     });
   }
 }

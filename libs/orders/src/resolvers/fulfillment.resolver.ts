@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
+import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
 import { CatalogueService, ProductVariant, toVariant } from '@app/catalogue';
 import { badInput, notFound, payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
@@ -65,6 +65,12 @@ export class FulfillmentResolver {
     return payload('fulfillment', async () => Fulfillment.from(await this.transitions.collect(ctx, id, pickupCode)));
   }
 
+  @Mutation(() => FulfillmentPayload, { description: 'A manager of the pickup store (or an admin), after checking the customer\'s identity: clears the lock set by wrong codes.' })
+  @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
+  pickupUnlock(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<FulfillmentPayload> {
+    return payload('fulfillment', async () => Fulfillment.from(await this.transitions.unlock(ctx, id)));
+  }
+
   private act(ctx: RequestContext, id: string, action: FulfillmentAction): Promise<FulfillmentPayload> {
     return payload('fulfillment', async () => Fulfillment.from(await this.transitions.act(ctx, id, action)));
   }
@@ -73,6 +79,11 @@ export class FulfillmentResolver {
   async pickupCode(@Parent() f: Fulfillment, @Ctx() ctx: RequestContext): Promise<string | null> {
     if (f.type === 'DELIVERY' || ctx.caller.kind === 'staff') return null;
     return f.shownCode ?? this.queries.pickupCodeFor(ctx, f);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Too many wrong codes: every code is refused until a manager of the pickup store unlocks it (pickupUnlock).' })
+  pickupLocked(@Parent() f: Fulfillment): boolean {
+    return this.transitions.isLocked(f);
   }
 
   @ResolveField(() => Location, { nullable: true, description: 'Where the goods come from.' })

@@ -56,7 +56,7 @@ export class OrdersResolver {
     return (await this.outbox.forOrder(ctx, order.id)).map(Notification.from);
   }
 
-  @ResolveField(() => Location, { nullable: true, description: 'The store the sale counts for (orders placed by staff).' })
+  @ResolveField(() => Location, { nullable: true, description: 'The store the sale counts for (assisted orders, placed at that store).' })
   async attributedLocation(@Parent() order: Order, @Ctx() ctx: RequestContext): Promise<Location | null> {
     const id = order.entity.attributedLocationId;
     const l = id ? await this.locations.load(ctx, id) : null;

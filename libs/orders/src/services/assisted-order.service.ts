@@ -52,7 +52,7 @@ export class AssistedOrderService {
     }) as CartLineEntity);
     const view: CartView = { cart, lines, codes: [] };
     const inStore: RequestContext = { ...ctx, channel: SalesChannel.STORE };
-    const contact = await this.checkout.contactFor(cart.customerId, input.contact);
+    const contact = await this.checkout.contactFor(ctx.caller, cart.customerId, input.contact);
     return this.checkout.withRetries(ctx, { idempotencyKey: input.idempotencyKey, cartId: null }, (last) => this.checkout.placeOrder(inStore, view, {
       idempotencyKey: input.idempotencyKey, cartId: null, contact, address: input.delivery.address ?? null,
       attributedLocationId: store.id, placedByStaffId: staff.staffId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext } from '@app/auth';
+import { type Caller, type RequestContext } from '@app/auth';
 import { assertMayUseCart, CartPricingService, CartsService, CartStatus, type CartView, FulfillmentType, type PricedCart } from '@app/cart';
 import { BusinessError, entityColumns, ErrorCode, notFound, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { CustomersService } from '@app/customers';
@@ -10,6 +10,7 @@ import { PromotionsService } from '@app/promotions';
 import type { CheckoutInput } from '../dto/checkout.input.js';
 import { OrderEntity } from '../entities/order.entity.js';
 import { SourcingService } from '../sourcing/sourcing.service.js';
+import { idempotencyScope } from './idempotency-scope.js';
 import { OrderAccess } from './order-access.service.js';
 import { OrderEvents } from './order-events.js';
 import { type NewOrder, OrderWriter, type PlannedFulfillment } from './order-writer.service.js';
@@ -64,7 +65,7 @@ export class CheckoutService {
         return await this.tx.run(() => place(attempt === ATTEMPTS));
       } catch (err) {
         if (err instanceof StockMoved && attempt < ATTEMPTS) continue;
-        if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'UQ_order_idempotency_key') {
+        if (pgCode(err) === PG_UNIQUE_VIOLATION && pgConstraint(err) === 'UQ_order_idempotency_scope_key') {
           const placed = await this.replay(ctx, key);
           if (placed) return placed;
         }
@@ -73,15 +74,21 @@ export class CheckoutService {
     }
   }
 
-  /** The order an earlier call with this key made, if any (only for the same cart; null: an assisted order). */
+  /**
+   * The order an earlier call by this caller with this key made, if any (only for the same cart; null: an
+   * assisted order). Another caller's keys are never looked at.
+   */
   async replay(ctx: RequestContext, input: { idempotencyKey: string; cartId?: string | null }): Promise<PlacedOrder | null> {
     const em = this.tx.manager;
-    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [idempotencyScope(ctx.caller, input.cartId ?? null), input.idempotencyKey]);
     if (!order) return null;
     if (order.cartId !== (input.cartId ?? null)) {
       throw new BusinessError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another cart', ['idempotencyKey']);
     }
-    this.access.assertMayRead(ctx, order, await this.access.locationsOf(order.id));
+    // Staff who placed it get their answer even when the order involves no store of theirs.
+    const placedByCaller = ctx.caller.kind === 'staff' && order.placedByStaffId === ctx.caller.staffId;
+    if (!placedByCaller) this.access.assertMayRead(ctx, order, await this.access.locationsOf(order.id));
     return { order, pickupCodes: await this.writer.openCodes(order.id) };
   }
 
@@ -89,11 +96,13 @@ export class CheckoutService {
     const view = await this.lockedCart(ctx, input);
     if (!Array.isArray(view)) return view;
     const [cart] = view;
-    const contact = await this.contactFor(cart.cart.customerId, input.contact);
+    const contact = await this.contactFor(ctx.caller, cart.cart.customerId, input.contact);
     const staff = ctx.caller.kind === 'staff' ? ctx.caller : null;
+    // Credited to no store: staff may check out any cart, from anywhere. A sale counts for a store only as an
+    // assisted order, placed at the store the staff member acts at.
     const placed = await this.placeOrder(ctx, cart, {
       idempotencyKey: input.idempotencyKey, cartId: cart.cart.id, contact, address: input.shippingAddress ?? null,
-      attributedLocationId: staff?.locationId ?? null, placedByStaffId: staff?.staffId ?? null,
+      attributedLocationId: null, placedByStaffId: staff?.staffId ?? null,
     }, lastAttempt);
     await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cart.cart.id, CartStatus.ORDERED]);
     return placed;
@@ -103,7 +112,7 @@ export class CheckoutService {
    * Places an order for the lines of `cart` (a real cart, or one made up in memory for an assisted order),
    * in the caller's transaction.
    */
-  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId'>, lastAttempt: boolean): Promise<PlacedOrder> {
+  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>, lastAttempt: boolean): Promise<PlacedOrder> {
     const { contact } = o;
     if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
@@ -122,7 +131,7 @@ export class CheckoutService {
       throw new BusinessError(ErrorCode.DISCOUNT_USED_UP, `${code} has just been used up`, ['cartId']);
     }
     const plan = await this.planFulfillments(priced);
-    const placed = await this.writer.write({ ...o, customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
+    const placed = await this.writer.write({ ...o, idempotencyScope: idempotencyScope(ctx.caller, o.cartId), customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
     await this.hold(placed.order, plan, priced, lastAttempt);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
@@ -146,9 +155,15 @@ export class CheckoutService {
     return [view];
   }
 
-  /** Who hears about the order: the given contact, else the customer's account. */
-  async contactFor(customerId: string | null, given: { email: string; phone?: string; name?: string } | undefined) {
+  /**
+   * Who hears about the order, and so gets its pickup codes. Guests and customers ordering for themselves:
+   * the given contact, else the account's. Staff ordering for an account cannot redirect it: the account's
+   * email and phone, and only a name the account lacks from the given contact. Not a phone it lacks: the
+   * ready-for-pickup text carries the code, and a number typed at a till is not known to be the customer's.
+   */
+  async contactFor(caller: Caller, customerId: string | null, given: { email: string; phone?: string; name?: string } | undefined) {
     const customer = customerId ? await this.customers.find(customerId) : null;
+    if (customer && caller.kind === 'staff') return { email: customer.email, phone: customer.phone, name: customer.name ?? given?.name ?? null };
     const email = given?.email ?? customer?.email;
     if (!email) throw new BusinessError(ErrorCode.CONTACT_REQUIRED, 'An order needs a contact email', ['contact', 'email']);
     return { email, phone: given?.phone ?? customer?.phone ?? null, name: given?.name ?? customer?.name ?? null };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, requireActsAt } from '@app/auth';
+import { AuditAction, AuditLog } from '@app/audit';
+import { type RequestContext, requireActsAt, StaffRole } from '@app/auth';
 import { FulfillmentType } from '@app/cart';
 import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -35,6 +36,7 @@ export class FulfillmentTransitions {
     private readonly access: OrderAccess,
     private readonly config: AppConfig,
     private readonly orderEvents: OrderEvents,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A staff move (ready, ship, receive, delivered), by staff of the location that does it. */
@@ -48,24 +50,56 @@ export class FulfillmentTransitions {
 
   /**
    * Hands the goods over against the customer's code. A wrong code is counted (and stays counted: that
-   * update commits on its own); past PICKUP_CODE_MAX_FAILURES the fulfilment refuses every code.
+   * update commits on its own); past PICKUP_CODE_MAX_FAILURES the fulfilment refuses every code. A pickup
+   * past its hold is expired here as the sweep would (which may not have run yet), and that commits too.
    */
   async collect(ctx: RequestContext, fulfillmentId: string, typed: string): Promise<FulfillmentEntity> {
     const outcome = await this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
+      if (isDue(f)) {
+        await this.move(order, f, A.EXPIRE, null);
+        return { refusal: new BusinessError(ErrorCode.PICKUP_EXPIRED, 'This pickup was not collected within its hold: it has expired and its stock is back on sale', ['id']) };
+      }
       if (!nextStatus(f.type, f.status, A.COLLECT)) throw invalidState(f, A.COLLECT);
       const max = this.config.get('PICKUP_CODE_MAX_FAILURES');
       if (f.pickupCodeFailures >= max) return { refusal: new BusinessError(ErrorCode.PICKUP_CODE_LOCKED, 'Too many wrong codes: this pickup is locked; a manager must check the customer\'s identity', ['pickupCode']) };
       const [{ hash }] = await this.tx.manager.query(`SELECT pickup_code_hash AS hash FROM fulfillment WHERE id = $1`, [f.id]);
       if (!this.codes.matches(f.id, typed, hash)) {
         await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = pickup_code_failures + 1 WHERE id = $1`, [f.id]);
+        if (f.pickupCodeFailures + 1 >= max) this.orderEvents.changed(order.id, [f]); // now locked: the queue shows it
         return { refusal: new BusinessError(ErrorCode.INVALID_PICKUP_CODE, `Wrong pickup code (${max - f.pickupCodeFailures - 1} tries left)`, ['pickupCode']) };
       }
       return { done: await this.move(order, f, A.COLLECT, ctx.caller.kind === 'staff' ? ctx.caller.staffId : null) };
     });
     if (outcome.refusal) throw outcome.refusal;
     return outcome.done!;
+  }
+
+  /** Too many wrong codes: the pickup refuses every code until it is unlocked. */
+  isLocked(f: { pickupCodeFailures: number }): boolean {
+    return f.pickupCodeFailures >= this.config.get('PICKUP_CODE_MAX_FAILURES');
+  }
+
+  /**
+   * Clears a ready pickup's wrong-code lock: a manager of the pickup store (or an admin), once they have
+   * checked the customer's identity. The audit entry, with who did it, commits with the reset or not at all.
+   */
+  unlock(ctx: RequestContext, fulfillmentId: string): Promise<FulfillmentEntity> {
+    return this.tx.run(async () => {
+      const { order, f } = await this.lock(fulfillmentId);
+      const staff = requireActsAt(ctx.caller, actingLocation(f, A.COLLECT), [StaffRole.MANAGER, StaffRole.ADMIN]);
+      if (f.status !== S.READY_FOR_PICKUP || !this.isLocked(f)) {
+        throw new BusinessError(ErrorCode.INVALID_STATE, `Only a ready pickup locked by wrong codes can be unlocked (this one is ${f.status}, ${f.pickupCodeFailures} wrong codes)`, ['id']);
+      }
+      await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = 0, updated_at = now() WHERE id = $1`, [f.id]);
+      await this.audit.record({
+        action: AuditAction.PICKUP_UNLOCKED, staffId: staff.staffId, subjectType: 'Fulfillment', subjectId: f.id,
+        before: { pickupCodeFailures: f.pickupCodeFailures }, after: { pickupCodeFailures: 0 },
+      });
+      this.orderEvents.changed(order.id, [f]);
+      return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
+    });
   }
 
   /** Cancels every fulfilment of an order that has not left yet, releasing what was held; all or nothing. */
@@ -90,7 +124,7 @@ export class FulfillmentTransitions {
   expire(fulfillmentId: string): Promise<boolean> {
     return this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
-      if (f.status !== S.READY_FOR_PICKUP || !f.expiresAt || f.expiresAt > new Date()) return false;
+      if (!isDue(f)) return false;
       await this.move(order, f, A.EXPIRE, null);
       return true;
     });
@@ -185,6 +219,9 @@ export class FulfillmentTransitions {
     await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [orderId, orderStatusOf(rows.map((r) => r.status))]);
   }
 }
+
+/** A ready pickup whose hold has run out. */
+const isDue = (f: FulfillmentEntity) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= new Date();
 
 const recipient = (order: OrderEntity) => ({ email: order.contactEmail, phone: order.contactPhone });
 

@@ -17,6 +17,7 @@ export interface PlannedFulfillment {
 
 export interface NewOrder {
   idempotencyKey: string;
+  idempotencyScope: string;
   cartId: string | null;
   customerId: string | null;
   channel: SalesChannel;
@@ -40,11 +41,12 @@ export class OrderWriter {
     // One round trip: the row as inserted, with the number and times the database gave it.
     const [order]: OrderEntity[] = await em.query(
       `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, channel, status, currency, subtotal, discount, total,
-         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id, placed_by_staff_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING ${entityColumns(em, OrderEntity)}`,
+         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id, placed_by_staff_id,
+         idempotency_scope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING ${entityColumns(em, OrderEntity)}`,
       [o.idempotencyKey, o.cartId, o.customerId, o.channel, OrderStatus.PLACED, o.priced.currency, o.priced.subtotal, o.priced.discount, o.priced.total,
         o.contact.email, o.contact.phone, o.contact.name, o.address?.line1 ?? null, o.address?.city ?? null, o.address?.postalCode ?? null,
-        o.address?.country ?? null, o.attributedLocationId, o.placedByStaffId]);
+        o.address?.country ?? null, o.attributedLocationId, o.placedByStaffId, o.idempotencyScope]);
     const pickupCodes = new Map<string, string>();
     const fulfillments: { id: string; pickupLocationId: string | null }[] = [];
     for (const f of plan) {

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { AuditAction, AuditLog } from '@app/audit';
 import { type AccountState, type AccountStore, type Caller, PasswordHasher, requireStaff, Sessions, StaffRole, TokenService } from '@app/auth';
 import { BusinessError, ErrorCode, forbidden, type HasLoaders, isUuid, byKeys, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -22,6 +23,7 @@ export class StaffService implements AccountStore, OnModuleInit {
     private readonly tokens: TokenService,
     private readonly sessions: Sessions,
     private readonly locations: LocationsService,
+    private readonly audit: AuditLog,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,16 +52,19 @@ export class StaffService implements AccountStore, OnModuleInit {
 
   /** Admins change a member's name, role, home store or active flag; a new role or store applies to their next request. */
   async update(caller: Caller, id: string, input: StaffUpdateInput): Promise<StaffEntity> {
-    requireStaff(caller, [StaffRole.ADMIN]);
+    const me = requireStaff(caller, [StaffRole.ADMIN]);
     return this.tx.run(async () => {
       const member = await this.locked(id);
-      const role = input.role ?? member.role;
-      const locationId = input.locationId !== undefined ? input.locationId : member.locationId;
-      await this.checkHome(role, locationId);
-      if (input.active === false && caller.kind === 'staff' && caller.staffId === id) throw cannotDeactivateSelf();
+      const after = {
+        name: input.name !== undefined ? input.name : member.name, role: input.role ?? member.role,
+        locationId: input.locationId !== undefined ? input.locationId : member.locationId, active: input.active ?? member.active,
+      };
+      await this.checkHome(after.role, after.locationId);
+      if (!after.active && me.staffId === id) throw cannotDeactivateSelf();
       await this.tx.manager.query(
         `UPDATE staff SET name = $2, role = $3, location_id = $4, active = $5, token_version = token_version + CASE WHEN $5 THEN 0 ELSE 1 END WHERE id = $1`,
-        [id, input.name !== undefined ? input.name : member.name, role, locationId, input.active ?? member.active]);
+        [id, after.name, after.role, after.locationId, after.active]);
+      await this.audit.record({ action: AuditAction.STAFF_UPDATED, staffId: me.staffId, subjectType: 'Staff', subjectId: id, before: auditedOf(member), after });
       this.sessions.changed('staff', id);
       return (await this.repo.findOneBy({ id }))!;
     });
@@ -76,6 +81,7 @@ export class StaffService implements AccountStore, OnModuleInit {
       }
       if (!member.active) return member;
       await this.tx.manager.query(`UPDATE staff SET active = false, token_version = token_version + 1 WHERE id = $1`, [id]);
+      await this.audit.record({ action: AuditAction.STAFF_DEACTIVATED, staffId: me.staffId, subjectType: 'Staff', subjectId: id, before: auditedOf(member), after: { ...auditedOf(member), active: false } });
       this.sessions.changed('staff', id);
       return (await this.repo.findOneBy({ id }))!;
     });
@@ -153,5 +159,7 @@ export class StaffService implements AccountStore, OnModuleInit {
     }
   }
 }
+
+const auditedOf = (s: StaffEntity) => ({ name: s.name, role: s.role, locationId: s.locationId, active: s.active });
 
 const cannotDeactivateSelf = () => new BusinessError(ErrorCode.INVALID_STATE, 'You cannot deactivate your own account; ask another admin', ['id']);

@@ -1,0 +1,3 @@
+export * from './audit.module.js';
+export * from './entities/audit-entry.entity.js';
+export * from './services/audit-log.service.js';
