@@ -36,8 +36,8 @@ describe('analytics: exact totals per currency', () => {
     const staffP = (await createStaff(t, admin, 'ASSOCIATE', P.id)).id;
     const staffN = (await createStaff(t, admin, 'ASSOCIATE', N.id)).id;
     const order = (channel: string, currency: string, total: number, at: string, o: { status?: string; staff?: string; attributed?: string } = {}) => t.db.query(
-      `INSERT INTO customer_order (idempotency_key, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
-       VALUES ($1, $2, $3, $4, $5, 0, $5, 'totals@test.example', $6, $7, $8)`,
+      `INSERT INTO customer_order (idempotency_key, idempotency_scope, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
+       VALUES ($1, 'analytics-test', $2, $3, $4, $5, 0, $5, 'totals@test.example', $6, $7, $8)`,
       [randomUUID(), channel, o.status ?? 'PLACED', currency, total, at, o.staff ?? null, o.attributed ?? null]);
     for (let i = 0; i < 3; i++) await order('WEB', 'EUR', INT_MAX, '2026-05-01T15:00:00Z');
     await order('WEB', 'EUR', 1000, '2026-05-01T15:00:00Z', { status: 'CANCELLED' });
