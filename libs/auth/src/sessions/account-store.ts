@@ -17,10 +17,13 @@ export interface AccountState {
  */
 export interface AccountStore {
   state(id: string): Promise<AccountState | null>;
-  /** Checks `current`, sets `next` and moves the token version on; the new state, or null if `current` is wrong. */
-  changePassword(id: string, current: string, next: string): Promise<AccountState | null>;
-  /** Moves the token version on: every token the account holds stops working. */
-  endSessions(id: string): Promise<AccountState>;
+  /** The stored password hash (PasswordHasher's format), or null for no such account. */
+  passwordHash(id: string): Promise<string | null>;
+  /**
+   * Moves the token version on, so every token the account holds stops working, and sets a new password
+   * hash when given; publishes the session change (Sessions.changed) in the same transaction.
+   */
+  endSessions(id: string, newPasswordHash?: string): Promise<AccountState>;
 }
 
 /** The event a change to an account's sessions publishes, after its transaction commits. */

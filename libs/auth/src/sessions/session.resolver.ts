@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { BusinessError, ErrorCode, payload, unauthenticated } from '@app/common';
 import { Ctx } from '../auth.decorators.js';
 import type { RequestContext } from '../caller.js';
+import { PasswordHasher } from '../password-hasher.js';
 import { TokenService } from '../token.service.js';
 import { SignInRateLimited } from '../throttling/sign-in-throttle.interceptor.js';
 import type { AccountKind } from './account-store.js';
@@ -14,6 +15,7 @@ export class SessionResolver {
   constructor(
     private readonly sessions: Sessions,
     private readonly tokens: TokenService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   @Mutation(() => PasswordChangePayload, {
@@ -22,9 +24,12 @@ export class SessionResolver {
   @SignInRateLimited('caller')
   async passwordChange(@Ctx() ctx: RequestContext, @Args('input') input: PasswordChangeInput): Promise<PasswordChangePayload> {
     const [kind, id] = account(ctx);
+    const store = this.sessions.store(kind);
     const p = await payload('token', async () => {
-      const state = await this.sessions.store(kind).changePassword(id, input.currentPassword, input.newPassword);
-      if (!state) throw new BusinessError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['currentPassword']);
+      if (!(await this.hasher.verify(input.currentPassword, await store.passwordHash(id)))) {
+        throw new BusinessError(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['currentPassword']);
+      }
+      const state = await store.endSessions(id, await this.hasher.hash(input.newPassword));
       return this.tokens.sign(kind, id, state.version);
     });
     return { token: p.token, userErrors: p.userErrors };

@@ -58,18 +58,13 @@ export class CustomersService implements AccountStore, OnModuleInit {
     return row ? { version: row.version, active: true, role: null, locationId: null } : null;
   }
 
-  async changePassword(id: string, current: string, next: string): Promise<AccountState | null> {
-    const [found] = await this.tx.manager.query(`SELECT password_hash AS hash FROM customer WHERE id = $1`, [id]);
-    if (!found || !(await this.hasher.verify(current, found.hash))) return null;
-    return this.moveVersion(id, await this.hasher.hash(next));
-  }
-
-  endSessions(id: string): Promise<AccountState> {
-    return this.moveVersion(id, null);
+  async passwordHash(id: string): Promise<string | null> {
+    const [found] = isUuid(id) ? await this.tx.manager.query(`SELECT password_hash AS hash FROM customer WHERE id = $1`, [id]) : [];
+    return found?.hash ?? null;
   }
 
   /** Moves the token version on (and sets a new password hash when given), in one transaction with its event. */
-  private moveVersion(id: string, passwordHash: string | null): Promise<AccountState> {
+  endSessions(id: string, passwordHash: string | null = null): Promise<AccountState> {
     return this.tx.run(async (em) => {
       const [[row]] = await em.query(
         `UPDATE customer SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash) WHERE id = $1 RETURNING token_version AS version`,
