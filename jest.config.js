@@ -1,15 +1,18 @@
 // Jest in native ESM mode (NestJS 12 ships ES modules only): run through `npm test`, which passes
 // --experimental-vm-modules. TypeScript is compiled by SWC with legacy decorators and their metadata.
-const swc = ['@swc/jest', {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-    keepClassNames: true,
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
   },
-  module: { type: 'es6' },
-  sourceMaps: 'inline',
-}];
+];
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { by: { type: 'string', default: 'package' }, top: { type: 'string', default: '30' }, window: { type: 'string', default: '11' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    by: { type: 'string', default: 'package' },
+    top: { type: 'string', default: '30' },
+    window: { type: 'string', default: '11' },
+  },
+});
 const dir = positionals[0];
 if (!dir) {
   process.stderr.write('usage: node bench/cpu-profile.mjs DIR [--by fn|package] [--top N] [--window S]\n');
@@ -15,7 +22,10 @@ if (!dir) {
 const keyOf = (frame) => {
   const url = frame.url || '';
   if (!url) return frame.functionName || '(native)';
-  if (values.by === 'fn') return `${frame.functionName || '(anonymous)'} ${url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, 'dist/')}:${frame.lineNumber + 1}`;
+  if (values.by === 'fn') {
+    const file = url.replace(/.*node_modules\//, '').replace(/.*\/dist\//, 'dist/');
+    return `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+  }
   if (url.includes('node_modules/')) return url.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, '$1');
   if (url.includes('/dist/')) return url.replace(/.*\/dist\/((apps|libs)\/[^/]+).*/, '$1');
   return url.startsWith('node:') ? url : frame.functionName || url;

@@ -61,7 +61,8 @@ const { values: o } = parseArgs({
 if (o.help) {
   process.stdout.write(`npm run bench -- [--duration S] [--warmup S] [--connections N] [--products N --locations N --sizes N]
   [--small | --no-compare] [--small-products N] [--reuse-db NAME] [--reuse-small-db NAME] [--keep] [--scenarios 1,2,3]
-  [--settle S] [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] [--server-node-options OPTS] [--server-env NAME=VALUE]… [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
+  [--settle S] [--checkouts N] [--hot-carts N] [--hot-stock N] [--cart-pool N] [--pool-size N] [--workers N] \
+[--server-node-options OPTS] [--server-env NAME=VALUE]… [--pg-url URL] [--redis-url URL] [--out DIR] [--dist DIR]
 `);
   process.exit(0);
 }
@@ -72,16 +73,23 @@ const int = (name) => {
   return n;
 };
 const opts = {
-  duration: int('duration'), warmup: int('warmup'), connections: int('connections'),
+  duration: int('duration'),
+  warmup: int('warmup'),
+  connections: int('connections'),
   settle: int('settle'),
-  checkouts: int('checkouts'), hotCarts: int('hot-carts'), hotStock: int('hot-stock'), cartPool: int('cart-pool'),
+  checkouts: int('checkouts'),
+  hotCarts: int('hot-carts'),
+  hotStock: int('hot-stock'),
+  cartPool: int('cart-pool'),
   poolSize: o['pool-size'] ? int('pool-size') : undefined,
   serverNodeOptions: o['server-node-options'],
-  serverEnv: Object.fromEntries((o['server-env'] ?? []).map((kv) => {
-    const at = kv.indexOf('=');
-    if (at < 1) throw new Error(`--server-env ${kv}: expected NAME=VALUE`);
-    return [kv.slice(0, at), kv.slice(at + 1)];
-  })),
+  serverEnv: Object.fromEntries(
+    (o['server-env'] ?? []).map((kv) => {
+      const at = kv.indexOf('=');
+      if (at < 1) throw new Error(`--server-env ${kv}: expected NAME=VALUE`);
+      return [kv.slice(0, at), kv.slice(at + 1)];
+    }),
+  ),
   workers: int('workers'),
   dist: o.dist,
 };
@@ -95,7 +103,9 @@ const dataSets = o.small
   ? [{ label: 'small', products: int('small-products'), reuse: o['reuse-db'] ?? o['reuse-small-db'], scenarios: SCENARIOS }]
   : [
       { label: 'large', products: int('products'), reuse: o['reuse-db'], scenarios: SCENARIOS },
-      ...(o['no-compare'] ? [] : [{ label: 'small', products: int('small-products'), reuse: o['reuse-small-db'], scenarios: SCENARIOS.filter((s) => s.read) }]),
+      ...(o['no-compare']
+        ? []
+        : [{ label: 'small', products: int('small-products'), reuse: o['reuse-small-db'], scenarios: SCENARIOS.filter((s) => s.read) }]),
     ];
 for (const ds of dataSets) ds.scenarios = ds.scenarios.filter((s) => !wanted || wanted.has(s.n));
 
@@ -107,7 +117,10 @@ async function cleanup() {
     for (const c of children) await c.stop().catch(() => undefined);
     if (!o.keep) {
       for (const name of created) {
-        await db.dropDatabase(o['pg-url'], name).then(() => log(`dropped database ${name}`), (err) => log(`could not drop ${name}: ${err.message}`));
+        await db.dropDatabase(o['pg-url'], name).then(
+          () => log(`dropped database ${name}`),
+          (err) => log(`could not drop ${name}: ${err.message}`),
+        );
       }
     } else if (created.length) log(`kept database(s) ${created.join(', ')}: reuse with --reuse-db ${created[0]}`);
     await deleteRedisKeys(o['redis-url'], `bench:${runId}:`).catch((err) => log(`could not clear Redis keys: ${err.message}`));
@@ -147,9 +160,24 @@ async function prepare(ds) {
 async function runDataSet(ds, results, shared) {
   // An admin of this run's own: on a reused database the bootstrap admin of an earlier run (another
   // password) would otherwise already hold the email, and the server creates it only when it is free.
-  const admin = { email: `bench-admin-${runId}@example.com`, password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
+  const admin = {
+    email: `bench-admin-${runId}@example.com`,
+    password: randomBytes(12).toString('hex'),
+    jwtSecret: randomBytes(32).toString('hex'),
+  };
   log(`${ds.label}: starting the API on ${ds.database}`);
-  const api = await startApi({ databaseUrl: ds.url, redisUrl: o['redis-url'], redisPrefix: `bench:${runId}:${ds.label}:`, admin, logFile: join(work, `api-${ds.label}.log`), poolSize: opts.poolSize, nodeOptions: opts.serverNodeOptions, extraEnv: opts.serverEnv, workers: opts.workers, dist: opts.dist });
+  const api = await startApi({
+    databaseUrl: ds.url,
+    redisUrl: o['redis-url'],
+    redisPrefix: `bench:${runId}:${ds.label}:`,
+    admin,
+    logFile: join(work, `api-${ds.label}.log`),
+    poolSize: opts.poolSize,
+    nodeOptions: opts.serverNodeOptions,
+    extraEnv: opts.serverEnv,
+    workers: opts.workers,
+    dist: opts.dist,
+  });
   children.add(api);
   const backendPids = db.backendPidsFn(ds.url);
   try {
@@ -160,7 +188,11 @@ async function runDataSet(ds, results, shared) {
     const adminClient = client.withToken(token);
     const stores = (await adminClient.request(op.LOCATIONS)).data?.locations ?? [];
     const env = {
-      runId, opts, api, client, admin: adminClient,
+      runId,
+      opts,
+      api,
+      client,
+      admin: adminClient,
       storeIds: new Map(stores.filter((l) => l.pickupEnabled).map((l) => [l.code, l.id])),
       inputs: await db.sampleInputs(ds.url, { checkouts: opts.checkouts + Math.round(opts.checkouts / 5) }), // a fifth more to warm up with
       baselineBodyFile: ds.label === dataSets[0].label ? join(work, 'catalogue-page.json') : undefined,
@@ -213,8 +245,13 @@ async function runScenario(s, ds, env) {
       return { ...row, skipped: r.skipped };
     }
     const m = r.metrics;
-    log(`  ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.requests} requests, non-2xx ${m.non2xx}, GraphQL errors ${m.graphqlErrors}, ` +
-      `server CPU ${m.serverCpuMs} ms, PG CPU ${m.pgCpuMs} ms, RSS peak ${m.serverRssPeakMiB} MiB ${JSON.stringify(r.notes)}${m.cache ? ` x-cache ${JSON.stringify(m.cache)}` : ''}${m.firstError ? `\n  first error: ${m.firstError}` : ''}`);
+    log(
+      `  ${m.rps} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.requests} requests, ` +
+        `non-2xx ${m.non2xx}, GraphQL errors ${m.graphqlErrors}, ` +
+        `server CPU ${m.serverCpuMs} ms, PG CPU ${m.pgCpuMs} ms, RSS peak ${m.serverRssPeakMiB} MiB ${JSON.stringify(r.notes)}` +
+        (m.cache ? ` x-cache ${JSON.stringify(m.cache)}` : '') +
+        (m.firstError ? `\n  first error: ${m.firstError}` : ''),
+    );
     return { ...row, metrics: m, notes: r.notes };
   } catch (err) {
     // One scenario failing (a feature half-built, a setup step refused) must not cost the other results.
@@ -235,14 +272,25 @@ async function main() {
     scenarios: [],
   };
   if (out.contractCheck.problems?.length) log(`operations that do not fit the contract: ${out.contractCheck.problems.join('; ')}`);
-  log(`machine: ${out.machine.nproc} cores, ${out.machine.memoryGiB} GiB, load ${out.machine.loadAverageAtStart.join(' ')}; PostgreSQL ${out.postgres.version}`);
+  log(
+    `machine: ${out.machine.nproc} cores, ${out.machine.memoryGiB} GiB, load ${out.machine.loadAverageAtStart.join(' ')}; ` +
+      `PostgreSQL ${out.postgres.version}`,
+  );
   try {
     // The seeds run side by side (each is one long INSERT … SELECT on one backend): nothing is timed yet.
     await Promise.all(dataSets.map(prepare));
     const shared = {};
     for (const ds of dataSets) await runDataSet(ds, out.scenarios, shared);
   } finally {
-    out.dataSets = dataSets.map((d) => ({ label: d.label, database: d.database, reused: Boolean(d.reused), size: d.size, seedSeconds: d.seed?.seconds, vacuumSeconds: d.vacuumSeconds, settledRss: d.settledRss }));
+    out.dataSets = dataSets.map((d) => ({
+      label: d.label,
+      database: d.database,
+      reused: Boolean(d.reused),
+      size: d.size,
+      seedSeconds: d.seed?.seconds,
+      vacuumSeconds: d.vacuumSeconds,
+      settledRss: d.settledRss,
+    }));
     out.comparison = report.compare(out.scenarios);
     out.totalSeconds = (performance.now() - started) / 1000;
     out.machine.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);

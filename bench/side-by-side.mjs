@@ -34,23 +34,44 @@ const { values: o, positionals } = parseArgs({
 });
 const databaseUrl = positionals[0];
 if (!databaseUrl || !o.a) {
-  console.error('usage: node bench/side-by-side.mjs DATABASE_URL --a DIST_DIR --b DIST_DIR [--scenarios 1,3] [--rounds 3] [--duration 10] [--connections 25] [--workers 1]');
+  console.error(
+    'usage: node bench/side-by-side.mjs DATABASE_URL --a DIST_DIR --b DIST_DIR ' +
+      '[--scenarios 1,3] [--rounds 3] [--duration 10] [--connections 25] [--workers 1]',
+  );
   process.exit(2);
 }
 const READS = { 1: ['catalogue', scenario.catalogue], 2: ['product page', scenario.productPage], 3: ['storesNear', scenario.storesNear] };
-const chosen = o.scenarios.split(',').map((n) => READS[n.trim()] ?? (() => { throw new Error(`--scenarios: only 1, 2 and 3 (reads); got ${n}`); })());
+const chosen = o.scenarios.split(',').map(
+  (n) =>
+    READS[n.trim()] ??
+    (() => {
+      throw new Error(`--scenarios: only 1, 2 and 3 (reads); got ${n}`);
+    })(),
+);
 const opts = { connections: Number(o.connections), duration: Number(o.duration), warmup: Number(o.warmup) };
 const runId = randomBytes(4).toString('hex');
 const builds = [o.a, o.b];
 
-const admin = { email: `side-by-side-${runId}@example.com`, password: randomBytes(12).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
+const admin = {
+  email: `side-by-side-${runId}@example.com`,
+  password: randomBytes(12).toString('hex'),
+  jwtSecret: randomBytes(32).toString('hex'),
+};
 const apis = [];
 try {
   for (const [i, dist] of builds.entries()) {
-    apis.push(await startApi({
-      databaseUrl, redisUrl: o['redis-url'], redisPrefix: `bench:sbs:${runId}:${i}:`, admin, dist, workers: Number(o.workers),
-      logFile: `/tmp/side-by-side-${runId}-${i}.log`, nodeOptions: '--max-semi-space-size=32', // as npm start runs one process
-    }));
+    apis.push(
+      await startApi({
+        databaseUrl,
+        redisUrl: o['redis-url'],
+        redisPrefix: `bench:sbs:${runId}:${i}:`,
+        admin,
+        dist,
+        workers: Number(o.workers),
+        logFile: `/tmp/side-by-side-${runId}-${i}.log`,
+        nodeOptions: '--max-semi-space-size=32', // as npm start runs one process
+      }),
+    );
   }
   const inputs = await db.sampleInputs(databaseUrl, { checkouts: 0 });
   const envs = apis.map((api) => ({ opts, api, inputs, watch: () => new ProcessWatch(api.pid, async () => []) }));
@@ -61,17 +82,31 @@ try {
       // Alternate which one starts first, in case starting first is worth something.
       const order = round % 2 ? [0, 1] : [1, 0];
       const results = [];
-      await Promise.all(order.map(async (i) => { results[i] = (await run(envs[i])).metrics; }));
+      await Promise.all(
+        order.map(async (i) => {
+          results[i] = (await run(envs[i])).metrics;
+        }),
+      );
       const t = totals.get(name) ?? builds.map(() => ({ cpuMs: 0, requests: 0 }));
-      results.forEach((m, i) => { t[i].cpuMs += m.serverCpuMs; t[i].requests += m.requests; });
+      results.forEach((m, i) => {
+        t[i].cpuMs += m.serverCpuMs;
+        t[i].requests += m.requests;
+      });
       totals.set(name, t);
-      const cells = results.map((m, i) => `${'AB'[i]} ${m.rps} req/s, p99 ${m.p99} ms, ${(m.serverCpuMs / m.requests).toFixed(3)} ms CPU/req${m.non2xx || m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.graphqlErrors} errors` : ''}`);
+      const cells = results.map(
+        (m, i) =>
+          `${'AB'[i]} ${m.rps} req/s, p99 ${m.p99} ms, ${(m.serverCpuMs / m.requests).toFixed(3)} ms CPU/req` +
+          (m.non2xx || m.graphqlErrors ? `, ${m.non2xx} non-2xx, ${m.graphqlErrors} errors` : ''),
+      );
       console.log(`round ${round} ${name}: ${cells.join(' | ')}`);
     }
   }
   for (const [name, t] of totals) {
     const per = t.map((x) => x.cpuMs / x.requests);
-    console.log(`${name}, all rounds: A ${per[0].toFixed(3)} ms CPU/req (${t[0].requests} req), B ${per[1].toFixed(3)} (${t[1].requests} req): B/A ${(per[1] / per[0]).toFixed(3)}`);
+    console.log(
+      `${name}, all rounds: A ${per[0].toFixed(3)} ms CPU/req (${t[0].requests} req), ` +
+        `B ${per[1].toFixed(3)} (${t[1].requests} req): B/A ${(per[1] / per[0]).toFixed(3)}`,
+    );
   }
 } finally {
   await Promise.all(apis.map((a) => a.stop()));

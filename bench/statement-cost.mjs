@@ -7,7 +7,10 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { databaseAndDist, readStatements } from './lib/read-statements.mjs';
 
-const { url, dist, args } = databaseAndDist(process.argv, 'usage: node bench/statement-cost.mjs postgres://…/DATABASE [--dist DIR] [--runs N] [--rounds R]');
+const { url, dist, args } = databaseAndDist(
+  process.argv,
+  'usage: node bench/statement-cost.mjs postgres://…/DATABASE [--dist DIR] [--runs N] [--rounds R]',
+);
 const opt = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const runs = opt('--runs', 300);
 const rounds = opt('--rounds', 5);
@@ -19,7 +22,9 @@ const backendMs = () => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(f[11]) + Number(f[12])) * 1000) / hz;
 };
-const statements = (await readStatements(client, dist)).flatMap(([title, sent]) => sent.map(([text, values], i) => ({ title: sent.length > 1 ? `${title} #${i + 1}` : title, text, values })));
+const statements = (await readStatements(client, dist)).flatMap(([title, sent]) =>
+  sent.map(([text, values], i) => ({ title: sent.length > 1 ? `${title} #${i + 1}` : title, text, values })),
+);
 statements.forEach((s, i) => (s.name = `cost_${i}`));
 for (const s of statements) for (let i = 0; i < 20; i++) await client.query(s); // prepared, planned, cached
 const samples = new Map(statements.map((s) => [s, { pg: [], node: [] }]));

@@ -7,5 +7,12 @@ import { IdempotencyScope1765100000001 } from './1765100000001-idempotency-scope
 import { SessionsAndSecrets1765200000000 } from './1765200000000-sessions-and-secrets.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
-export const MIGRATIONS = [Foundation1763900000000, CustomersCartsPromotions1763900000001, OrdersFulfilment1763900000002, VariantStockTotals1764600000000,
-  AuditLog1765100000000, IdempotencyScope1765100000001, SessionsAndSecrets1765200000000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  CustomersCartsPromotions1763900000001,
+  OrdersFulfilment1763900000002,
+  VariantStockTotals1764600000000,
+  AuditLog1765100000000,
+  IdempotencyScope1765100000001,
+  SessionsAndSecrets1765200000000,
+];

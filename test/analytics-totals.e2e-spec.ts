@@ -35,10 +35,18 @@ describe('analytics: exact totals per currency', () => {
     N = await createLocation(t, admin);
     const staffP = (await createStaff(t, admin, 'ASSOCIATE', P.id)).id;
     const staffN = (await createStaff(t, admin, 'ASSOCIATE', N.id)).id;
-    const order = (channel: string, currency: string, total: number, at: string, o: { status?: string; staff?: string; attributed?: string } = {}) => t.db.query(
-      `INSERT INTO customer_order (idempotency_key, idempotency_scope, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
+    const order = (
+      channel: string,
+      currency: string,
+      total: number,
+      at: string,
+      o: { status?: string; staff?: string; attributed?: string } = {},
+    ) =>
+      t.db.query(
+        `INSERT INTO customer_order (idempotency_key, idempotency_scope, channel, status, currency, subtotal, discount, total, contact_email, created_at, placed_by_staff_id, attributed_location_id)
        VALUES ($1, 'analytics-test', $2, $3, $4, $5, 0, $5, 'totals@test.example', $6, $7, $8)`,
-      [randomUUID(), channel, o.status ?? 'PLACED', currency, total, at, o.staff ?? null, o.attributed ?? null]);
+        [randomUUID(), channel, o.status ?? 'PLACED', currency, total, at, o.staff ?? null, o.attributed ?? null],
+      );
     for (let i = 0; i < 3; i++) await order('WEB', 'EUR', INT_MAX, '2026-05-01T15:00:00Z');
     await order('WEB', 'EUR', 1000, '2026-05-01T15:00:00Z', { status: 'CANCELLED' });
     await order('WEB', 'GBP', 12345, '2026-05-01T10:00:00Z');
@@ -60,6 +68,8 @@ describe('analytics: exact totals per currency', () => {
   it('channelReport: one row per channel and currency, exact past 2^31; a channel without orders once, in the default currency', async () => {
     const r = await t.gql(TOTALS, DAY, { token: admin });
     expect(r.errors).toBeUndefined();
+    // Kept as a table: one row per channel and currency.
+    // prettier-ignore
     expect(r.data.channelReport).toEqual([
       { channel: 'WEB', orders: 4, cancelledOrders: 1, revenueTotal: { amount: 3 * INT_MAX, currency: 'EUR' }, averageOrderValue: { amount: INT_MAX, currency: 'EUR' } },
       { channel: 'WEB', orders: 1, cancelledOrders: 0, revenueTotal: { amount: 12345, currency: 'GBP' }, averageOrderValue: { amount: 12345, currency: 'GBP' } },
@@ -100,6 +110,9 @@ describe('analytics: exact totals per currency', () => {
       { day: '2026-05-01', channel: 'WEB', orders: 1, revenueTotal: { amount: 12345, currency: 'GBP' } },
     ]);
     tooLarge(await t.gql(DAILY_REVENUE, DAY, { token: admin }));
-    expect((await t.gql(DAILY_REVENUE, MORNING, { token: admin })).data.dailySales).toEqual([{ revenue: { amount: 5000 } }, { revenue: { amount: 12345 } }]);
+    expect((await t.gql(DAILY_REVENUE, MORNING, { token: admin })).data.dailySales).toEqual([
+      { revenue: { amount: 5000 } },
+      { revenue: { amount: 12345 } },
+    ]);
   });
 });

@@ -47,7 +47,8 @@ describe('authorization matrix', () => {
     await adjust(t, token.admin, A.id, v[0].sku, 5);
     const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(v[0].id, A.id)], { token: alice.token });
-    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data.checkout.order;
+    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data
+      .checkout.order;
     orderId = order.id;
     fulfillmentId = order.fulfillments[0].id;
     cartId = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart.id; // the fresh, empty one
@@ -56,6 +57,8 @@ describe('authorization matrix', () => {
 
   const E = 'userErrors { code }';
   const window = { from: new Date(Date.now() - 86400e3).toISOString(), to: new Date(Date.now() + 86400e3).toISOString() };
+  // Kept as a table: one row per operation, with who may run it.
+  // prettier-ignore
   const MATRIX: [string, () => [string, Record<string, unknown>], Caller[]][] = [
     ['locationCreate', () => [`mutation($i: LocationCreateInput!) { locationCreate(input: $i) { ${E} } }`, { i: { code: unique('M'), name: 'M', type: 'STORE', geo: { lat: 1, lng: 1 } } }], ['admin']],
     ['staffCreate (an associate at A)', () => [`mutation($i: StaffCreateInput!) { staffCreate(input: $i) { ${E} } }`, { i: { email: `${unique('m')}@test.example`.toLowerCase(), password: 'Correct-Horse-1', role: 'ASSOCIATE', locationId: A.id } }], ['managerHere', 'admin']],
@@ -94,12 +97,16 @@ describe('authorization matrix', () => {
   ];
 
   // Subscriptions, over WebSocket, before the session rows above end the callers' tokens.
+  // Kept as a table: one row per operation.
+  // prettier-ignore
   const SUBSCRIPTIONS: [string, () => [string, Record<string, unknown>], Caller[]][] = [
     ['stockChanged', () => [`subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { onHand } }`, { l: A.id, s: v[0].sku }], CALLERS],
     ['orderUpdated', () => [`subscription($id: ID!) { orderUpdated(id: $id) { id } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
     ['pickupQueueChanged at A', () => [`subscription($l: ID!) { pickupQueueChanged(locationId: $l) { id } }`, { l: A.id }], STAFF_HERE],
   ];
-  const wsCases = SUBSCRIPTIONS.flatMap(([name, op, allowed]) => CALLERS.map((caller) => [name, caller, allowed.includes(caller), op] as const));
+  const wsCases = SUBSCRIPTIONS.flatMap(([name, op, allowed]) =>
+    CALLERS.map((caller) => [name, caller, allowed.includes(caller), op] as const),
+  );
 
   it.each(wsCases)('over WebSocket, %s as %s: allowed %s', async (_name, caller, allowed, op) => {
     const client = wsClient(url, token[caller]);
@@ -107,7 +114,11 @@ describe('authorization matrix', () => {
       const [query, variables] = op();
       const answer = await firstAnswer(client, query, variables, 300);
       if (allowed) expect({ caller, answer }).toEqual({ caller, answer: { kind: 'waiting' } });
-      else expect({ caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({ caller, codes: [expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/)] });
+      else
+        expect({ caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({
+          caller,
+          codes: [expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/)],
+        });
     } finally {
       await client.dispose();
     }
@@ -120,7 +131,11 @@ describe('authorization matrix', () => {
         for (const [name, op] of MATRIX) {
           const [query, variables] = op();
           const answer = await firstAnswer(client, query, variables);
-          expect({ name, caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({ name, caller, codes: ['BAD_REQUEST'] });
+          expect({ name, caller, codes: answer.kind === 'errors' ? answer.errors.map((e) => e.extensions?.code) : answer }).toEqual({
+            name,
+            caller,
+            codes: ['BAD_REQUEST'],
+          });
         }
       } finally {
         await client.dispose();
@@ -134,7 +149,12 @@ describe('authorization matrix', () => {
     const [query, variables] = op();
     const r = await t.gql(query, variables, { token: token[caller] });
     const thrown = codes(r).filter((c) => c === 'UNAUTHENTICATED' || c === 'FORBIDDEN');
-    if (allowed) expect({ caller, thrown, other: codes(r) }).toEqual({ caller, thrown: [], other: codes(r).filter((c) => c !== 'INTERNAL_SERVER_ERROR') });
+    if (allowed)
+      expect({ caller, thrown, other: codes(r) }).toEqual({
+        caller,
+        thrown: [],
+        other: codes(r).filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
+      });
     else expect({ caller, refused: thrown.length === 1 && r.errors!.length === 1 }).toEqual({ caller, refused: true });
   });
 });

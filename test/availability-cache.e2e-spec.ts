@@ -59,13 +59,16 @@ describe('availability cache', () => {
     const LIST = `query($s: String) { products(first: 5, filter: { search: $s }) { edges { node { name } } } }`;
     // A fixed word to search by (a random key can be split by PostgreSQL's text parser and match nothing).
     await t.db.query(`UPDATE product SET name = 'Zyxcached coat' WHERE slug = $1`, [product.slug]);
-    const names = async () => (await t.gql(LIST, { s: 'zyxcached' })).data.products.edges.map((e: { node: { name: string } }) => e.node.name);
+    const names = async () =>
+      (await t.gql(LIST, { s: 'zyxcached' })).data.products.edges.map((e: { node: { name: string } }) => e.node.name);
     const before = await names();
     expect(before).toEqual(['Zyxcached coat']);
     await t.db.query(`UPDATE product SET name = name || ' renamed' WHERE slug = $1`, [product.slug]);
     expect(await names()).toEqual(before); // the same query, answered from memory
     const start = Date.now();
-    while ((await names())[0] === before[0] && Date.now() - start < 3000) { /* until the entry expires */ }
+    while ((await names())[0] === before[0] && Date.now() - start < 3000) {
+      /* until the entry expires */
+    }
     expect((await names())[0]).toBe(`${before[0]} renamed`);
     expect(Date.now() - start).toBeLessThan(1000);
     const bad = await t.gql(`query { products(first: 1000) { totalCount } }`);

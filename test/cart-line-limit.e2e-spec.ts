@@ -15,7 +15,8 @@ describe('the lines a cart may hold', () => {
   });
   afterAll(() => t?.close());
 
-  const lineSkus = async (token: string) => (await t.gql(Q.me, {}, { token })).data.me.cart.lines.map((l: { variant: { sku: string } }) => l.variant.sku);
+  const lineSkus = async (token: string) =>
+    (await t.gql(Q.me, {}, { token })).data.me.cart.lines.map((l: { variant: { sku: string } }) => l.variant.sku);
 
   it('cartLinesAdd refuses a line past the limit and keeps the cart as it was', async () => {
     const cart = await guestCart(t);
@@ -29,18 +30,30 @@ describe('the lines a cart may hold', () => {
   const signInWithGuestCart = async (mine: number[], theirs: number[]) => {
     const s = await registerShopper(t);
     const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
-    await addLines(t, cart.id, mine.map((i) => delivery(v[i].id)), { token: s.token });
+    await addLines(
+      t,
+      cart.id,
+      mine.map((i) => delivery(v[i].id)),
+      { token: s.token },
+    );
     const guest = await guestCart(t);
-    await addLines(t, guest.id, theirs.map((i) => delivery(v[i].id)));
+    await addLines(
+      t,
+      guest.id,
+      theirs.map((i) => delivery(v[i].id)),
+    );
     const login = await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } });
     return { token: s.token, guestId: guest.id, login };
   };
 
-  it('a guest cart whose lines would take the customer\'s cart past the limit is not merged: both stay as they were', async () => {
+  it("a guest cart whose lines would take the customer's cart past the limit is not merged: both stay as they were", async () => {
     const { token, guestId, login } = await signInWithGuestCart([0, 1], [2, 3]);
     expect(login.data.login.userErrors).toEqual([]); // signing in still works
     expect(await lineSkus(token)).toEqual([v[0].sku, v[1].sku]);
-    expect((await t.gql(Q.cart, { id: guestId })).data.cart).toMatchObject({ status: 'ACTIVE', lines: [{ variant: { sku: v[2].sku } }, { variant: { sku: v[3].sku } }] });
+    expect((await t.gql(Q.cart, { id: guestId })).data.cart).toMatchObject({
+      status: 'ACTIVE',
+      lines: [{ variant: { sku: v[2].sku } }, { variant: { sku: v[3].sku } }],
+    });
   });
 
   it('lines the carts share count once: a merge that ends at the limit goes through', async () => {

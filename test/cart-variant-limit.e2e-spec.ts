@@ -31,7 +31,9 @@ describe('the units of one variant a cart may hold', () => {
     const cart = await guestCart(t);
     await addLines(t, cart.id, [delivery(v[0].id, 5)]);
     const r = await t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [delivery(v[1].id, 1), pickup(v[0].id, A.id, 1)] });
-    expect(r.data.cartLinesAdd.userErrors).toEqual([{ code: 'INVALID_QUANTITY', field: ['lines', '1', 'quantity'], message: expect.stringMatching(/5 units of one variant/) }]);
+    expect(r.data.cartLinesAdd.userErrors).toEqual([
+      { code: 'INVALID_QUANTITY', field: ['lines', '1', 'quantity'], message: expect.stringMatching(/5 units of one variant/) },
+    ]);
     expect(shape(await linesOf(cart.id))).toEqual([[v[0].sku, 'DELIVERY', null, 5]]); // lines[0] was rolled back too
 
     // The lines of one call count together, whatever their fulfilment.
@@ -49,22 +51,39 @@ describe('the units of one variant a cart may hold', () => {
     const [d, p] = (await addLines(t, cart.id, [delivery(v[0].id, 2), pickup(v[0].id, A.id, 2)])).lines;
     const r = await t.gql(Q.cartLinesUpdate, { cartId: cart.id, lines: [{ id: p.id, quantity: 4 }] });
     expect(r.data.cartLinesUpdate.userErrors).toMatchObject([{ code: 'INVALID_QUANTITY', field: ['lines', '0', 'quantity'] }]);
-    expect(shape(await linesOf(cart.id))).toEqual([[v[0].sku, 'DELIVERY', null, 2], [v[0].sku, 'PICKUP', A.id, 2]]);
+    expect(shape(await linesOf(cart.id))).toEqual([
+      [v[0].sku, 'DELIVERY', null, 2],
+      [v[0].sku, 'PICKUP', A.id, 2],
+    ]);
 
     // Moving units from one line to another in one call is fine, in either order.
-    const moved = await t.gql(Q.cartLinesUpdate, { cartId: cart.id, lines: [{ id: p.id, quantity: 4 }, { id: d.id, quantity: 1 }] });
+    const moved = await t.gql(Q.cartLinesUpdate, {
+      cartId: cart.id,
+      lines: [
+        { id: p.id, quantity: 4 },
+        { id: d.id, quantity: 1 },
+      ],
+    });
     expect(moved.data.cartLinesUpdate.userErrors).toEqual([]);
-    expect(shape(moved.data.cartLinesUpdate.cart.lines)).toEqual([[v[0].sku, 'DELIVERY', null, 1], [v[0].sku, 'PICKUP', A.id, 4]]);
+    expect(shape(moved.data.cartLinesUpdate.cart.lines)).toEqual([
+      [v[0].sku, 'DELIVERY', null, 1],
+      [v[0].sku, 'PICKUP', A.id, 4],
+    ]);
   });
 
   it('two adds racing for the last units of a variant on different lines: exactly one wins', async () => {
     const cart = await guestCart(t);
-    const results = await Promise.all([A, B].map((store) => t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [pickup(v[0].id, store.id, 3)] })));
-    expect(results.map((r) => r.data.cartLinesAdd.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['INVALID_QUANTITY']]);
+    const results = await Promise.all(
+      [A, B].map((store) => t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [pickup(v[0].id, store.id, 3)] })),
+    );
+    expect(results.map((r) => r.data.cartLinesAdd.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([
+      [],
+      ['INVALID_QUANTITY'],
+    ]);
     expect((await linesOf(cart.id)).map((l) => l.quantity)).toEqual([3]);
   });
 
-  it('a guest cart merged at sign-in brings only the units the limit leaves: the customer\'s own lines first, then the guest\'s in order', async () => {
+  it("a guest cart merged at sign-in brings only the units the limit leaves: the customer's own lines first, then the guest's in order", async () => {
     const s = await registerShopper(t);
     const mine = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
     await addLines(t, mine.id, [delivery(v[0].id, 3), pickup(v[0].id, A.id, 1)], { token: s.token });

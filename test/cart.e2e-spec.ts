@@ -25,18 +25,26 @@ describe('carts: one cart across web, app and store', () => {
 
   const skus = (cart: { lines: { variant: { sku: string }; quantity: number }[] }) => cart.lines.map((l) => [l.variant.sku, l.quantity]);
 
-  it('a guest cart records each line\'s channel and fulfilment, and prices it from the catalogue', async () => {
+  it("a guest cart records each line's channel and fulfilment, and prices it from the catalogue", async () => {
     const cart = await guestCart(t, 'WEB');
     await addLines(t, cart.id, [delivery(v[0].id)], { channel: 'WEB' });
     const after = await addLines(t, cart.id, [pickup(v[1].id, store.id, 2)], { channel: 'APP' });
-    expect(after.lines.map((l: any) => [l.addedVia, l.fulfillment])).toEqual([
+    expect(after.lines.map((l: { addedVia: string; fulfillment: unknown }) => [l.addedVia, l.fulfillment])).toEqual([
       ['WEB', { type: 'DELIVERY', location: null }],
       ['APP', { type: 'PICKUP', location: { id: store.id } }],
     ]);
-    expect(after.cost).toEqual({ subtotal: { amount: 3 * 5900, currency: 'EUR' }, discount: { amount: 0, currency: 'EUR' }, total: { amount: 3 * 5900, currency: 'EUR' } });
+    expect(after.cost).toEqual({
+      subtotal: { amount: 3 * 5900, currency: 'EUR' },
+      discount: { amount: 0, currency: 'EUR' },
+      total: { amount: 3 * 5900, currency: 'EUR' },
+    });
     // The same variant with the same fulfilment adds to its line; another fulfilment is another line.
     const again = await addLines(t, cart.id, [delivery(v[0].id, 2), pickup(v[0].id, store.id)]);
-    expect(skus(again)).toEqual([[v[0].sku, 3], [v[1].sku, 2], [v[0].sku, 1]]);
+    expect(skus(again)).toEqual([
+      [v[0].sku, 3],
+      [v[1].sku, 2],
+      [v[0].sku, 1],
+    ]);
     // A price change shows at once.
     await t.db.query(`UPDATE product_variant SET price_amount = 1000 WHERE id = $1`, [v[1].id]);
     const read = await t.gql(Q.cart, { id: cart.id });
@@ -48,9 +56,16 @@ describe('carts: one cart across web, app and store', () => {
     const cart = await guestCart(t);
     const c = await addLines(t, cart.id, [delivery(v[0].id), delivery(v[1].id), delivery(v[2].id)]);
     const upd = await t.gql(Q.cartLinesUpdate, { cartId: cart.id, lines: [{ id: c.lines[1].id, quantity: 4 }] });
-    expect(skus(upd.data.cartLinesUpdate.cart)).toEqual([[v[0].sku, 1], [v[1].sku, 4], [v[2].sku, 1]]);
+    expect(skus(upd.data.cartLinesUpdate.cart)).toEqual([
+      [v[0].sku, 1],
+      [v[1].sku, 4],
+      [v[2].sku, 1],
+    ]);
     const rem = await t.gql(Q.cartLinesRemove, { cartId: cart.id, lineIds: [c.lines[0].id] });
-    expect(skus(rem.data.cartLinesRemove.cart)).toEqual([[v[1].sku, 4], [v[2].sku, 1]]);
+    expect(skus(rem.data.cartLinesRemove.cart)).toEqual([
+      [v[1].sku, 4],
+      [v[2].sku, 1],
+    ]);
     const gone = await t.gql(Q.cartLinesRemove, { cartId: cart.id, lineIds: [c.lines[0].id] });
     expect(gone.data.cartLinesRemove.userErrors[0].code).toBe('UNKNOWN_CART_LINE');
   });
@@ -68,7 +83,9 @@ describe('carts: one cart across web, app and store', () => {
 
     it.each([0, -1])('quantity %i is BAD_USER_INPUT', async (quantity) => {
       expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery(v[1].id, quantity)] }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(Q.cartLinesUpdate, { cartId, lines: [{ id: '00000000-0000-4000-8000-000000000000', quantity }] }))).toEqual(['BAD_USER_INPUT']);
+      expect(codes(await t.gql(Q.cartLinesUpdate, { cartId, lines: [{ id: '00000000-0000-4000-8000-000000000000', quantity }] }))).toEqual([
+        'BAD_USER_INPUT',
+      ]);
       await unchanged();
     });
 
@@ -81,7 +98,9 @@ describe('carts: one cart across web, app and store', () => {
     });
 
     it('an unknown variant is NOT_FOUND; a malformed id is BAD_USER_INPUT', async () => {
-      expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery('00000000-0000-4000-8000-000000000000')] }))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery('00000000-0000-4000-8000-000000000000')] }))).toEqual([
+        'NOT_FOUND',
+      ]);
       expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [delivery('nope')] }))).toEqual(['BAD_USER_INPUT']);
       await unchanged();
     });
@@ -93,15 +112,31 @@ describe('carts: one cart across web, app and store', () => {
       expect(wh.data.cartLinesAdd.userErrors[0].code).toBe('PICKUP_NOT_AVAILABLE');
       const unknown = await t.gql(Q.cartLinesAdd, { cartId, lines: [pickup(v[1].id, '00000000-0000-4000-8000-000000000000')] });
       expect(unknown.data.cartLinesAdd.userErrors[0].code).toBe('UNKNOWN_LOCATION');
-      expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'SHIP_TO_STORE', locationId: store.id } }] }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'DELIVERY', locationId: store.id } }] }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        codes(
+          await t.gql(Q.cartLinesAdd, {
+            cartId,
+            lines: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'SHIP_TO_STORE', locationId: store.id } }],
+          }),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(
+        codes(
+          await t.gql(Q.cartLinesAdd, {
+            cartId,
+            lines: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'DELIVERY', locationId: store.id } }],
+          }),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
       await unchanged();
     });
 
     it('unknown fields, empty lists and unknown carts are refused', async () => {
       expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [{ ...delivery(v[1].id), price: 1 }] }))).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(Q.cartLinesAdd, { cartId, lines: [] }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(Q.cartLinesAdd, { cartId: '00000000-0000-4000-8000-000000000000', lines: [delivery(v[1].id)] }))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(Q.cartLinesAdd, { cartId: '00000000-0000-4000-8000-000000000000', lines: [delivery(v[1].id)] }))).toEqual([
+        'NOT_FOUND',
+      ]);
       expect((await t.gql(Q.cart, { id: 'not-a-cart' })).data.cart).toBeNull();
       await unchanged();
     });
@@ -113,7 +148,9 @@ describe('carts: one cart across web, app and store', () => {
       const dup = await t.gql(Q.register, { input: { email: s.email.toUpperCase(), password: 'Correct-Horse-1' } });
       expect(dup.data.register).toMatchObject({ token: null, userErrors: [{ code: 'DUPLICATE', field: ['email'] }] });
       expect(codes(await t.gql(Q.register, { input: { email: 'not-an-email', password: 'Correct-Horse-1' } }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await t.gql(Q.register, { input: { email: 'ok@test.example', password: 'Correct-Horse-1', phone: '0612345678' } }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        codes(await t.gql(Q.register, { input: { email: 'ok@test.example', password: 'Correct-Horse-1', phone: '0612345678' } })),
+      ).toEqual(['BAD_USER_INPUT']);
       expect(codes(await t.gql(Q.register, { input: { email: 'ok@test.example', password: 'short' } }))).toEqual(['BAD_USER_INPUT']);
     });
 
@@ -125,7 +162,11 @@ describe('carts: one cart across web, app and store', () => {
       expect(ok.data.login.customer.id).toBe(s.id);
       const [head, body, sig] = ok.data.login.token.split('.');
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
-      const forged = [head, Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url'), sig].join('.');
+      const forged = [
+        head,
+        Buffer.from(JSON.stringify({ ...claims, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url'),
+        sig,
+      ].join('.');
       const refused = await t.gql(Q.me, {}, { token: forged });
       expect([refused.status, codes(refused)]).toEqual([401, ['UNAUTHENTICATED']]);
       expect(codes(await t.gql(Q.me, {}, { token: 'garbage' }))).toEqual(['UNAUTHENTICATED']);
@@ -171,7 +212,14 @@ describe('carts: one cart across web, app and store', () => {
       const r = await t.gql(Q.login, { input: { email: s.email, password: s.password, cartId: guest.id } }, { channel: 'WEB' });
       const cart = (await t.gql(Q.me, {}, { token: r.data.login.token })).data.me.cart;
       expect(cart.id).toBe(mine.id);
-      expect(cart.lines.map((l: any) => [l.variant.sku, l.quantity, l.addedVia, l.fulfillment.type])).toEqual([
+      expect(
+        cart.lines.map((l: { variant: { sku: string }; quantity: number; addedVia: string; fulfillment: { type: string } }) => [
+          l.variant.sku,
+          l.quantity,
+          l.addedVia,
+          l.fulfillment.type,
+        ]),
+      ).toEqual([
         [v[0].sku, 5, 'APP', 'DELIVERY'], // 3 + 4, capped at the maximum of 5
         [v[1].sku, 3, 'APP', 'PICKUP'],
         [v[2].sku, 1, 'WEB', 'DELIVERY'],
@@ -215,7 +263,7 @@ describe('carts: one cart across web, app and store', () => {
       expect((await t.gql(Q.cart, { id: guest.id })).data.cart).toMatchObject({ status: 'ACTIVE', lines: [{ variant: { sku: gbp.sku } }] });
     });
 
-    it('another customer\'s cart is never merged', async () => {
+    it("another customer's cart is never merged", async () => {
       const alice = await registerShopper(t);
       const bob = await registerShopper(t);
       const aliceCart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
@@ -232,18 +280,26 @@ describe('carts: one cart across web, app and store', () => {
       const alice = await registerShopper(t);
       const bob = await registerShopper(t);
       const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
-      expect(codes(await t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [delivery(v[0].id)] }, { token: bob.token }))).toEqual(['FORBIDDEN']);
+      expect(codes(await t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [delivery(v[0].id)] }, { token: bob.token }))).toEqual([
+        'FORBIDDEN',
+      ]);
       expect(codes(await t.gql(Q.cart, { id: cart.id }, { token: bob.token }))).toEqual(['FORBIDDEN']);
       expect(codes(await t.gql(Q.cartLinesAdd, { cartId: cart.id, lines: [delivery(v[0].id)] }))).toEqual(['UNAUTHENTICATED']);
 
       const found = await t.gql(Q.customerLookup, { query: alice.email.toUpperCase() }, { token: associate });
-      expect(found.data.customerLookup.map((c: any) => c.id)).toEqual([alice.id]);
-      const byPhone = await t.gql(Q.customerLookup, { query: alice.phone.replace(/^\+/, '00').replace(/(\d{2})(?=\d)/g, '$1 ') }, { token: associate });
-      expect(byPhone.data.customerLookup.map((c: any) => c.id)).toEqual([alice.id]);
+      expect(found.data.customerLookup.map((c: { id: string }) => c.id)).toEqual([alice.id]);
+      const byPhone = await t.gql(
+        Q.customerLookup,
+        { query: alice.phone.replace(/^\+/, '00').replace(/(\d{2})(?=\d)/g, '$1 ') },
+        { token: associate },
+      );
+      expect(byPhone.data.customerLookup.map((c: { id: string }) => c.id)).toEqual([alice.id]);
       const seen = await t.gql(Q.customer, { id: alice.id }, { token: associate });
       expect(seen.data.customer.cart.id).toBe(cart.id);
       await addLines(t, cart.id, [pickup(v[0].id, store.id)], { token: associate });
-      const [line] = await t.db.query(`SELECT added_via, added_by_staff_id IS NOT NULL AS by_staff FROM cart_line WHERE cart_id = $1`, [cart.id]);
+      const [line] = await t.db.query(`SELECT added_via, added_by_staff_id IS NOT NULL AS by_staff FROM cart_line WHERE cart_id = $1`, [
+        cart.id,
+      ]);
       expect(line).toEqual({ added_via: 'STORE', by_staff: true });
     });
 
@@ -282,8 +338,16 @@ describe('carts: one cart across web, app and store', () => {
       const unknown = await t.gql(Q.cartDiscountCodesUpdate, { cartId: cart.id, codes: [web, 'NOSUCHCODE'] }, { channel: 'WEB' });
       expect(unknown.data.cartDiscountCodesUpdate.userErrors[0]).toMatchObject({ code: 'UNKNOWN_DISCOUNT_CODE', field: ['codes', '1'] });
       // Read from the app, the web-only code is shown but takes nothing.
-      const fromApp = await t.gql(`query($id: ID!) { cart(id: $id) { discountCodes cost { discount { amount } } discounts { applicable reasonCode } } }`, { id: cart.id }, { channel: 'APP' });
-      expect(fromApp.data.cart).toEqual({ discountCodes: [web], cost: { discount: { amount: 0 } }, discounts: [{ applicable: false, reasonCode: 'DISCOUNT_NOT_APPLICABLE' }] });
+      const fromApp = await t.gql(
+        `query($id: ID!) { cart(id: $id) { discountCodes cost { discount { amount } } discounts { applicable reasonCode } } }`,
+        { id: cart.id },
+        { channel: 'APP' },
+      );
+      expect(fromApp.data.cart).toEqual({
+        discountCodes: [web],
+        cost: { discount: { amount: 0 } },
+        discounts: [{ applicable: false, reasonCode: 'DISCOUNT_NOT_APPLICABLE' }],
+      });
       const cleared = await t.gql(Q.cartDiscountCodesUpdate, { cartId: cart.id, codes: [] });
       expect(cleared.data.cartDiscountCodesUpdate.cart.discountCodes).toEqual([]);
     });
@@ -292,14 +356,18 @@ describe('carts: one cart across web, app and store', () => {
       const cart = await guestCart(t);
       await addLines(t, cart.id, [delivery(v[0].id)]);
       const expired = code();
-      await t.db.query(`INSERT INTO promotion (code, percent_off, starts_at, ends_at) VALUES ($1, 10, now() - interval '2 days', now() - interval '1 day')`, [expired]);
+      await t.db.query(
+        `INSERT INTO promotion (code, percent_off, starts_at, ends_at) VALUES ($1, 10, now() - interval '2 days', now() - interval '1 day')`,
+        [expired],
+      );
       const future = code();
       await create({ code: future, percentOff: 10, startsAt: new Date(Date.now() + 86400e3).toISOString() });
       const usedUp = code();
       await t.db.query(`INSERT INTO promotion (code, percent_off, usage_limit, times_used) VALUES ($1, 10, 2, 2)`, [usedUp]);
       const min = code();
       await create({ code: min, amountOff: { amount: 500, currency: 'EUR' }, minSubtotal: { amount: 10000, currency: 'EUR' } });
-      const refusal = async (c: string) => (await t.gql(Q.cartDiscountCodesUpdate, { cartId: cart.id, codes: [c] })).data.cartDiscountCodesUpdate.userErrors[0]?.code;
+      const refusal = async (c: string) =>
+        (await t.gql(Q.cartDiscountCodesUpdate, { cartId: cart.id, codes: [c] })).data.cartDiscountCodesUpdate.userErrors[0]?.code;
       expect(await refusal(expired)).toBe('DISCOUNT_EXPIRED');
       expect(await refusal(future)).toBe('DISCOUNT_NOT_APPLICABLE');
       expect(await refusal(usedUp)).toBe('DISCOUNT_USED_UP');

@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
+/** One page of `products`, as the paging test reads it. */
+interface ProductPage {
+  totalCount: number;
+  edges: { cursor: string; node: { name: string } }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+}
+
 const PRODUCTS = `query($first: Int!, $after: String, $filter: ProductFilter) { products(first: $first, after: $after, filter: $filter) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id slug name category variants { sku size price { amount currency } availableOnline } } } } }`;
 const CREATE = `mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id slug } userErrors { code field message } } }`;
@@ -21,7 +28,10 @@ describe('catalogue and stock near me', () => {
   describe('productCreate', () => {
     it('creates a product with its variants in order, prices in minor units', async () => {
       const p = await createProduct(t, admin, { sizes: ['XS', 'S', 'M', 'L'], price: 4999 });
-      const r = await t.gql(`query($slug: String!) { product(slug: $slug) { name variants { size price { amount currency } product { slug } } } }`, { slug: p.slug });
+      const r = await t.gql(
+        `query($slug: String!) { product(slug: $slug) { name variants { size price { amount currency } product { slug } } } }`,
+        { slug: p.slug },
+      );
       expect(r.data.product.variants.map((v: { size: string }) => v.size)).toEqual(['XS', 'S', 'M', 'L']);
       expect(r.data.product.variants[0].price).toEqual({ amount: 4999, currency: 'EUR' });
       expect(r.data.product.variants[0].product.slug).toBe(p.slug);
@@ -29,7 +39,9 @@ describe('catalogue and stock near me', () => {
 
     it('finds a variant by SKU, whatever its case', async () => {
       const p = await createProduct(t, admin);
-      const r = await t.gql(`query($sku: String!) { variant(sku: $sku) { sku size product { slug } } }`, { sku: p.variants[1].sku.toLowerCase() });
+      const r = await t.gql(`query($sku: String!) { variant(sku: $sku) { sku size product { slug } } }`, {
+        sku: p.variants[1].sku.toLowerCase(),
+      });
       expect(r.data.variant).toEqual({ sku: p.variants[1].sku, size: 'M', product: { slug: p.slug } });
       expect((await t.gql(`query { variant(sku: "NOPE-NOPE") { sku } }`)).data.variant).toBeNull();
       expect((await t.gql(`query { product(slug: "no-such-product") { id } }`)).data.product).toBeNull();
@@ -38,17 +50,42 @@ describe('catalogue and stock near me', () => {
     it('refuses duplicate SKUs and slugs and leaves nothing half-made', async () => {
       const p = await createProduct(t, admin);
       const slug = unique('dup').toLowerCase();
-      const dupSku = await t.gql(CREATE, { input: { slug, name: 'Dup', variants: [{ sku: p.variants[0].sku.toLowerCase(), price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      const dupSku = await t.gql(
+        CREATE,
+        { input: { slug, name: 'Dup', variants: [{ sku: p.variants[0].sku.toLowerCase(), price: { amount: 1, currency: 'EUR' } }] } },
+        { token: admin },
+      );
       expect(dupSku.data.productCreate.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['variants', 'sku'] });
       expect((await t.gql(`query($slug: String!) { product(slug: $slug) { id } }`, { slug })).data.product).toBeNull();
-      const twice = await t.gql(CREATE, { input: { slug, name: 'Dup', variants: [{ sku: 'A-1', price: { amount: 1, currency: 'EUR' } }, { sku: 'a-1', price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      const twice = await t.gql(
+        CREATE,
+        {
+          input: {
+            slug,
+            name: 'Dup',
+            variants: [
+              { sku: 'A-1', price: { amount: 1, currency: 'EUR' } },
+              { sku: 'a-1', price: { amount: 1, currency: 'EUR' } },
+            ],
+          },
+        },
+        { token: admin },
+      );
       expect(twice.data.productCreate.userErrors[0].code).toBe('DUPLICATE');
-      const dupSlug = await t.gql(CREATE, { input: { slug: p.slug, name: 'Dup', variants: [{ sku: unique('S'), price: { amount: 1, currency: 'EUR' } }] } }, { token: admin });
+      const dupSlug = await t.gql(
+        CREATE,
+        { input: { slug: p.slug, name: 'Dup', variants: [{ sku: unique('S'), price: { amount: 1, currency: 'EUR' } }] } },
+        { token: admin },
+      );
       expect(dupSlug.data.productCreate.userErrors[0]).toMatchObject({ code: 'DUPLICATE', field: ['slug'] });
     });
 
     it('refuses bad input with BAD_USER_INPUT', async () => {
-      const base = { slug: unique('bad').toLowerCase(), name: 'Bad', variants: [{ sku: unique('S'), price: { amount: 100, currency: 'EUR' } }] };
+      const base = {
+        slug: unique('bad').toLowerCase(),
+        name: 'Bad',
+        variants: [{ sku: unique('S'), price: { amount: 100, currency: 'EUR' } }],
+      };
       for (const input of [
         { ...base, variants: [{ ...base.variants[0], price: { amount: -1, currency: 'EUR' } }] },
         { ...base, variants: [{ ...base.variants[0], price: { amount: 100, currency: 'euro' } }] },
@@ -89,12 +126,12 @@ describe('catalogue and stock near me', () => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const r: { data: { products: any } } = await t.gql(PRODUCTS, { first: 2, after, filter: { search: word } });
+        const r: { data: { products: ProductPage } } = await t.gql(PRODUCTS, { first: 2, after, filter: { search: word } });
         const c = r.data.products;
         expect(c.totalCount).toBe(5);
         seen.push(...c.edges.map((e: { node: { name: string } }) => e.node.name));
         pages++;
-        expect(c.pageInfo.endCursor).toBe(c.edges.at(-1).cursor);
+        expect(c.pageInfo.endCursor).toBe(c.edges.at(-1)!.cursor);
         if (!c.pageInfo.hasNextPage) break;
         after = c.pageInfo.endCursor;
       }
@@ -112,7 +149,9 @@ describe('catalogue and stock near me', () => {
 
     it('matches all words, as prefixes, case-insensitively', async () => {
       const r = await t.gql(PRODUCTS, { first: 10, filter: { search: `TRENCH ${word.slice(0, -2)}` } });
-      expect(r.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Alpha trench', 'Beta trench', 'Delta trench'].map((n) => `${n} ${word}`));
+      expect(r.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(
+        ['Alpha trench', 'Beta trench', 'Delta trench'].map((n) => `${n} ${word}`),
+      );
       expect((await t.gql(PRODUCTS, { first: 10, filter: { search: `${word} nothing-like-this` } })).data.products.totalCount).toBe(0);
       // punctuation is not syntax
       expect((await t.gql(PRODUCTS, { first: 10, filter: { search: `${word} & | ! :* (` } })).data.products.totalCount).toBe(5);
@@ -122,7 +161,10 @@ describe('catalogue and stock near me', () => {
       const shoes = await t.gql(PRODUCTS, { first: 10, filter: { search: word, category: 'shoes' } });
       expect(shoes.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`Gamma sneaker ${word}`]);
       const here = await t.gql(PRODUCTS, { first: 10, filter: { search: word, availableAt: store.id } });
-      expect(here.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([`Beta trench ${word}`, `Gamma sneaker ${word}`]);
+      expect(here.data.products.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual([
+        `Beta trench ${word}`,
+        `Gamma sneaker ${word}`,
+      ]);
       expect(here.data.products.edges[0].node.variants[0].availableOnline).toBe(2);
       expect(here.data.products.edges[0].node.variants[1].availableOnline).toBe(0);
     });
@@ -138,12 +180,15 @@ describe('catalogue and stock near me', () => {
           statements.mockClear();
           const r = await t.gql(query, { filter: { search: word } });
           expect(r.data.products.totalCount).toBe(5);
-          expect(r.data.products.edges.map((e: { node: { variants: { sku: string }[] } }) => e.node.variants.map((v) => v.sku)))
-            .toEqual(made.slice(0, 2).map((p) => p.variants.map((v) => v.sku)));
+          expect(r.data.products.edges.map((e: { node: { variants: { sku: string }[] } }) => e.node.variants.map((v) => v.sku))).toEqual(
+            made.slice(0, 2).map((p) => p.variants.map((v) => v.sku)),
+          );
           expect(productReads()).toHaveLength(1);
         }
         statements.mockClear();
-        const bare = await t.gql(`query($filter: ProductFilter) { products(first: 2, filter: $filter) { edges { node { name } } } }`, { filter: { search: word } });
+        const bare = await t.gql(`query($filter: ProductFilter) { products(first: 2, filter: $filter) { edges { node { name } } } }`, {
+          filter: { search: word },
+        });
         expect(bare.data.products.edges).toHaveLength(2);
         expect(productReads()).toHaveLength(1);
         expect(productReads()[0]).not.toMatch(/count\(|product_variant/); // neither counted nor joined when not asked for
@@ -165,13 +210,21 @@ describe('catalogue and stock near me', () => {
       const slugPage = `query($slug: String!) { product(slug: $slug) { variants { sku availableOnline } } }`;
       const statements = jest.spyOn(t.db.manager, 'query');
       try {
-        for (let i = 0; i < 2; i++) { // graphql-js, then compiled
+        for (let i = 0; i < 2; i++) {
+          // graphql-js, then compiled
           statements.mockClear();
           const listed = await t.gql(page, { filter: { search: own } });
-          expect(listed.data.products.edges.map((e: { node: { variants: unknown } }) => e.node.variants))
-            .toEqual([[{ sku: made.variants[0].sku, availableOnline: 0 }, { sku: made.variants[1].sku, availableOnline: 6 }]]);
+          expect(listed.data.products.edges.map((e: { node: { variants: unknown } }) => e.node.variants)).toEqual([
+            [
+              { sku: made.variants[0].sku, availableOnline: 0 },
+              { sku: made.variants[1].sku, availableOnline: 6 },
+            ],
+          ]);
           const shown = await t.gql(slugPage, { slug: made.slug });
-          expect(shown.data.product.variants).toEqual([{ sku: made.variants[0].sku, availableOnline: 0 }, { sku: made.variants[1].sku, availableOnline: 6 }]);
+          expect(shown.data.product.variants).toEqual([
+            { sku: made.variants[0].sku, availableOnline: 0 },
+            { sku: made.variants[1].sku, availableOnline: 6 },
+          ]);
           expect(statements.mock.calls.filter(([sql]) => /\b(product|product_variant|variant_stock)\b/.test(sql))).toHaveLength(2);
         }
       } finally {
@@ -179,7 +232,7 @@ describe('catalogue and stock near me', () => {
       }
     });
 
-    it('reuses a search\'s count for its next pages, and counts again once a product is created', async () => {
+    it("reuses a search's count for its next pages, and counts again once a product is created", async () => {
       const own = unique('c').toLowerCase().replace('-', '');
       for (const name of ['First', 'Second']) await createProduct(t, admin, { name: `${name} ${own}` });
       const statements = jest.spyOn(t.db.manager, 'query');
@@ -250,10 +303,16 @@ describe('catalogue and stock near me', () => {
     });
 
     it('reads the SKU, the stores and their stock in one statement, for a SKU never asked before too', async () => {
-      const fresh = [(await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku, (await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku];
+      const fresh = [
+        (await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku,
+        (await createProduct(t, admin, { sizes: ['U'] })).variants[0].sku,
+      ];
       const statements = jest.spyOn(t.db.manager, 'query');
       try {
-        for (const [i, near] of [{ lat: 47.5, lng: -4.5 }, { lat: -45, lng: 170 }].entries()) {
+        for (const [i, near] of [
+          { lat: 47.5, lng: -4.5 },
+          { lat: -45, lng: 170 },
+        ].entries()) {
           statements.mockClear();
           expect((await t.gql(NEAR, { near, radiusKm: 10, sku: fresh[i] })).errors).toBeUndefined();
           expect(statements.mock.calls.filter(([sql]) => /\b(product_variant|location|stock_level)\b/.test(sql))).toHaveLength(1);

@@ -43,7 +43,11 @@ describe('x-channel STORE needs a staff token', () => {
     const staff = await createStaff(t, admin, 'ADMIN', null);
     const applied = await t.gql(Q.cartDiscountCodesUpdate, { cartId: cart.id, codes: [code] }, { token: staff.token, channel: 'STORE' });
     expect(applied.data.cartDiscountCodesUpdate.userErrors).toEqual([]);
-    const order = await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID(), contact: { email: 'walk-in@test.example' }, shippingAddress: ADDRESS } }, { token: staff.token });
+    const order = await t.gql(
+      O.checkout,
+      { input: { cartId: cart.id, idempotencyKey: randomUUID(), contact: { email: 'walk-in@test.example' }, shippingAddress: ADDRESS } },
+      { token: staff.token },
+    );
     expect(order.data.checkout.order).toMatchObject({ channel: 'STORE', total: { amount: 5000 } });
   });
 });

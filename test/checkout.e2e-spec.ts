@@ -4,6 +4,14 @@ import { adjust, adminToken, createLocation, createProduct, createStaff } from '
 import { ADDRESS, addLines, delivery, guestCart, O, pickup, Q, registerShopper, unbalancedLevels } from './support/shoppers.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
+/** A fulfilment of a placed order, as the checkout answers read it. */
+interface PlacedFulfillment {
+  type: string;
+  sourceLocation: { id: string };
+  pickupLocation: { id: string } | null;
+  lines: { variant: { sku: string } }[];
+}
+
 describe('checkout: all or nothing, never oversold, idempotent', () => {
   let t: TestApp;
   let admin: string;
@@ -40,10 +48,19 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const o = r.data.checkout.order;
     expect(o).toMatchObject({ status: 'PLACED', channel: 'WEB', total: { amount: 10000, currency: 'EUR' } });
     expect(o.number).toMatch(/^\d{6,}$/);
-    expect(o.fulfillments).toEqual([expect.objectContaining({ type: 'PICKUP', status: 'ALLOCATED', sourceLocation: { id: storeA.id }, pickupLocation: { id: storeA.id } })]);
+    expect(o.fulfillments).toEqual([
+      expect.objectContaining({
+        type: 'PICKUP',
+        status: 'ALLOCATED',
+        sourceLocation: { id: storeA.id },
+        pickupLocation: { id: storeA.id },
+      }),
+    ]);
     expect(o.fulfillments[0].pickupCode).toMatch(/^[A-Z0-9]{6}$/);
     expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: 3, reserved: 2, available: 1 });
-    expect(o.notifications.map((n: any) => [n.template, n.channel])).toEqual([['ORDER_CONFIRMED', 'EMAIL']]);
+    expect(o.notifications.map((n: { template: string; channel: string }) => [n.template, n.channel])).toEqual([
+      ['ORDER_CONFIRMED', 'EMAIL'],
+    ]);
   });
 
   it('a store without the size gets it sent from a warehouse first (SHIP_TO_STORE); delivery comes from stock anywhere', async () => {
@@ -51,11 +68,18 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     await adjust(t, admin, warehouse.id, v[1].sku, 5);
     await adjust(t, admin, warehouse.id, v[2].sku, 5);
     const r = await checkout(await cartWith([pickup(v[1].id, storeA.id), delivery(v[2].id)]), { shippingAddress: ADDRESS });
-    const fs = r.data.checkout.order.fulfillments.map((f: any) => [f.type, f.sourceLocation.id, f.pickupLocation?.id ?? null, f.lines.map((l: any) => l.variant.sku)]);
-    expect(fs).toEqual(expect.arrayContaining([
-      ['SHIP_TO_STORE', warehouse.id, storeA.id, [v[1].sku]],
-      ['DELIVERY', warehouse.id, null, [v[2].sku]],
-    ]));
+    const fs = r.data.checkout.order.fulfillments.map((f: PlacedFulfillment) => [
+      f.type,
+      f.sourceLocation.id,
+      f.pickupLocation?.id ?? null,
+      f.lines.map((l) => l.variant.sku),
+    ]);
+    expect(fs).toEqual(
+      expect.arrayContaining([
+        ['SHIP_TO_STORE', warehouse.id, storeA.id, [v[1].sku]],
+        ['DELIVERY', warehouse.id, null, [v[2].sku]],
+      ]),
+    );
     expect(fs).toHaveLength(2);
     expect((await level(warehouse.id, v[1].sku)).reserved).toBe(1);
     expect((await level(storeB.id, v[1].sku)).reserved).toBe(0);
@@ -67,7 +91,7 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     await adjust(t, admin, storeB.id, x.sku, 5);
     const r = await checkout(await cartWith([pickup(x.id, storeA.id, 2), delivery(x.id, 2)]), { shippingAddress: ADDRESS });
     expect(r.data.checkout.userErrors).toEqual([]);
-    const sources = r.data.checkout.order.fulfillments.map((f: any) => f.sourceLocation.id).sort();
+    const sources = r.data.checkout.order.fulfillments.map((f: PlacedFulfillment) => f.sourceLocation.id).sort();
     expect(sources).toEqual([warehouse.id, storeB.id].sort());
   });
 
@@ -89,7 +113,9 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const empty = await guestCart(t);
     expect((await checkout(empty.id)).data.checkout.userErrors[0].code).toBe('EMPTY_CART');
     const cartId = await cartWith([delivery(v[2].id)]);
-    expect((await checkout(cartId, { contact: undefined, shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe('CONTACT_REQUIRED');
+    expect((await checkout(cartId, { contact: undefined, shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe(
+      'CONTACT_REQUIRED',
+    );
     expect((await checkout(cartId)).data.checkout.userErrors[0].code).toBe('ADDRESS_REQUIRED');
     expect(codes(await checkout(cartId, { contact: { email: 'nope' } }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await checkout(cartId, { idempotencyKey: '' }))).toEqual(['BAD_USER_INPUT']);
@@ -98,7 +124,7 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     expect((await checkout(cartId, { shippingAddress: ADDRESS })).data.checkout.userErrors[0].code).toBe('CART_NOT_ACTIVE');
   });
 
-  it('the same idempotency key returns the same order, also when retried in parallel; another guest cart\'s key is its own', async () => {
+  it("the same idempotency key returns the same order, also when retried in parallel; another guest cart's key is its own", async () => {
     await adjust(t, admin, storeB.id, v[0].sku, 10);
     const cartId = await cartWith([pickup(v[0].id, storeB.id, 1)]);
     const key = randomUUID();
@@ -116,7 +142,7 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
   });
 
   // Issue 19: a key unique across everyone told caller B that A had used it, and let B claim a predictable key first.
-  it('idempotency keys belong to their caller: another caller\'s same key is theirs to use and tells them nothing', async () => {
+  it("idempotency keys belong to their caller: another caller's same key is theirs to use and tells them nothing", async () => {
     const [u] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
     await adjust(t, admin, storeB.id, u.sku, 20);
     const key = `order-1`; // predictable on purpose
@@ -133,7 +159,8 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const benCart = await customerCart(ben);
     const staffCart = await cartWith([pickup(u.id, storeB.id)]);
     const guest = await checkout(guestCartId, { idempotencyKey: key }); // claimed first
-    const [a, b] = await Promise.all([ // two customers at once
+    const [a, b] = await Promise.all([
+      // two customers at once
       t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: ann.token }),
       t.gql(O.checkout, { input: { cartId: benCart, idempotencyKey: key } }, { token: ben.token }),
     ]);
@@ -142,26 +169,38 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const all = [guest, a, b, otherGuest, staff];
     expect(all.map((r) => r.data.checkout.userErrors)).toEqual(all.map(() => []));
     expect(new Set(all.map((r) => r.data.checkout.order.id)).size).toBe(5);
-    expect(a.data.checkout.order.notifications.map((n: any) => n.recipient)).toContain(ann.email);
+    expect(a.data.checkout.order.notifications.map((n: { recipient: string }) => n.recipient)).toContain(ann.email);
     expect(await level(storeB.id, u.sku)).toMatchObject({ reserved: 5 });
-    const rows = await t.db.query(`SELECT idempotency_scope AS scope, cart_id AS "cartId" FROM customer_order WHERE idempotency_key = $1`, [key]);
-    expect(rows.map((r: any) => [r.scope, r.cartId]).sort()).toEqual([
-      [`cart:${guestCartId}`, guestCartId], [`cart:${otherGuestCartId}`, otherGuestCartId], [`customer:${ann.id}`, annCart],
-      [`customer:${ben.id}`, benCart], [`staff:${clerk.id}`, staffCart],
-    ].sort());
+    const rows = await t.db.query(`SELECT idempotency_scope AS scope, cart_id AS "cartId" FROM customer_order WHERE idempotency_key = $1`, [
+      key,
+    ]);
+    expect(rows.map((r: { scope: string; cartId: string }) => [r.scope, r.cartId]).sort()).toEqual(
+      [
+        [`cart:${guestCartId}`, guestCartId],
+        [`cart:${otherGuestCartId}`, otherGuestCartId],
+        [`customer:${ann.id}`, annCart],
+        [`customer:${ben.id}`, benCart],
+        [`staff:${clerk.id}`, staffCart],
+      ].sort(),
+    );
     // Within a scope nothing changes: a retry (in parallel too) answers the same order and holds nothing more,
     // and the caller's own key used for another cart is IDEMPOTENCY_KEY_REUSED.
-    const retries = await Promise.all(Array.from({ length: 4 }, () => t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: ann.token })));
+    const retries = await Promise.all(
+      Array.from({ length: 4 }, () => t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: ann.token })),
+    );
     expect(retries.map((r) => r.data.checkout.order?.id)).toEqual(retries.map(() => a.data.checkout.order.id));
-    expect((await checkout(staffCart, { idempotencyKey: key }, { token: clerk.token })).data.checkout.order.id).toBe(staff.data.checkout.order.id);
+    expect((await checkout(staffCart, { idempotencyKey: key }, { token: clerk.token })).data.checkout.order.id).toBe(
+      staff.data.checkout.order.id,
+    );
     expect(await level(storeB.id, u.sku)).toMatchObject({ reserved: 5 });
     const annNext = await customerCart(ann);
     const reused = await t.gql(O.checkout, { input: { cartId: annNext, idempotencyKey: key } }, { token: ann.token });
-    expect(reused.data.checkout.userErrors.map((e: any) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(reused.data.checkout.userErrors.map((e: { code: string }) => e.code)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     // Someone else sending her cart and key is not answered with her order.
     const stranger = await createStaff(t, admin, 'ASSOCIATE', storeA.id);
-    expect((await t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: stranger.token })).data.checkout)
-      .toEqual({ order: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_ACTIVE' })] });
+    expect((await t.gql(O.checkout, { input: { cartId: annCart, idempotencyKey: key } }, { token: stranger.token })).data.checkout).toEqual(
+      { order: null, userErrors: [expect.objectContaining({ code: 'CART_NOT_ACTIVE' })] },
+    );
   });
 
   it('parallel first tries of one key by one customer make one order; holds nothing more', async () => {
@@ -171,7 +210,9 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(u.id, storeA.id, 2)], { token: s.token });
     const key = randomUUID();
-    const tries = await Promise.all(Array.from({ length: 6 }, () => t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: key } }, { token: s.token })));
+    const tries = await Promise.all(
+      Array.from({ length: 6 }, () => t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: key } }, { token: s.token })),
+    );
     expect(tries.map((r) => r.data.checkout.userErrors)).toEqual(tries.map(() => []));
     expect(new Set(tries.map((r) => r.data.checkout.order.id)).size).toBe(1);
     expect(await level(storeA.id, u.sku)).toEqual({ onHand: 5, reserved: 2, available: 3 });
@@ -196,11 +237,22 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const r = await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: s.token, channel: 'APP' });
     const o = r.data.checkout.order;
     expect(o.channel).toBe('APP');
-    expect(o.notifications.map((n: any) => [n.template, n.channel, n.recipient]).sort()).toEqual([['ORDER_CONFIRMED', 'EMAIL', s.email], ['ORDER_CONFIRMED', 'SMS', s.phone]]);
-    const fresh = (await t.gql(`query { me { cart { id lines { id } } orders { id channel fulfillments { pickupCode } } } }`, {}, { token: s.token, channel: 'WEB' })).data.me;
+    expect(
+      o.notifications.map((n: { template: string; channel: string; recipient: string }) => [n.template, n.channel, n.recipient]).sort(),
+    ).toEqual([
+      ['ORDER_CONFIRMED', 'EMAIL', s.email],
+      ['ORDER_CONFIRMED', 'SMS', s.phone],
+    ]);
+    const fresh = (
+      await t.gql(
+        `query { me { cart { id lines { id } } orders { id channel fulfillments { pickupCode } } } }`,
+        {},
+        { token: s.token, channel: 'WEB' },
+      )
+    ).data.me;
     expect(fresh.cart.id).not.toBe(cart.id);
     expect(fresh.cart.lines).toEqual([]);
-    expect(fresh.orders.map((x: any) => [x.id, x.channel])).toEqual([[o.id, 'APP']]);
+    expect(fresh.orders.map((x: { id: string; channel: string }) => [x.id, x.channel])).toEqual([[o.id, 'APP']]);
     expect(fresh.orders[0].fulfillments[0].pickupCode).toBe(o.fulfillments[0].pickupCode);
   });
 
@@ -209,7 +261,8 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     const other = await registerShopper(t);
     const cart = (await t.gql(Q.me, {}, { token: s.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(v[0].id, storeA.id)], { token: s.token });
-    const o = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: s.token })).data.checkout.order;
+    const o = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: s.token })).data.checkout
+      .order;
     const staffView = await t.gql(O.order, { id: o.id }, { token: staffA });
     expect(staffView.data.order.fulfillments[0].pickupCode).toBeNull();
     expect(codes(await t.gql(O.order, { id: o.id }, { token: other.token }))).toEqual(['FORBIDDEN']);
@@ -222,7 +275,8 @@ describe('checkout: all or nothing, never oversold, idempotent', () => {
     await adjust(t, admin, warehouse.id, v[3].sku, 10);
     const c1 = await cartWith([delivery(v[3].id)]);
     const c2 = await cartWith([delivery(v[3].id)]);
-    for (const c of [c1, c2]) expect((await t.gql(Q.cartDiscountCodesUpdate, { cartId: c, codes: [code] })).data.cartDiscountCodesUpdate.userErrors).toEqual([]);
+    for (const c of [c1, c2])
+      expect((await t.gql(Q.cartDiscountCodesUpdate, { cartId: c, codes: [code] })).data.cartDiscountCodesUpdate.userErrors).toEqual([]);
     const [r1, r2] = await Promise.all([c1, c2].map((c) => checkout(c, { shippingAddress: ADDRESS })));
     const outcomes = [r1, r2].map((r) => r.data.checkout.order?.discount.amount ?? r.data.checkout.userErrors[0].code).sort();
     expect(outcomes).toEqual([500, 'DISCOUNT_USED_UP']);

@@ -57,7 +57,10 @@ describe('compiled public queries', () => {
     const interpreted = await post(CATALOGUE, variables);
     expect(interpreted.status).toBe(200);
     expect(interpreted.body.errors).toBeUndefined();
-    expect(interpreted.body.data.products.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual([`${word} coat 1`, `${word} coat 2`]);
+    expect(interpreted.body.data.products.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual([
+      `${word} coat 1`,
+      `${word} coat 2`,
+    ]);
     const compiled = [await post(CATALOGUE, variables), await post(CATALOGUE, variables)];
     expect(await executions('compiled')).toBe(before + 2);
     for (const r of compiled) {
@@ -69,14 +72,22 @@ describe('compiled public queries', () => {
     const page2 = await post(CATALOGUE, next);
     expect(await executions('compiled')).toBe(before + 3);
     expect(page2.body.data.products.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual([`${word} coat 3`]);
-    expect(page2.body.data.products.edges[0].node.variants[0]).toEqual({ sku, colour: 'navy', barcode: null, price: { amount: 12900, currency: 'EUR' }, stock: 3 });
+    expect(page2.body.data.products.edges[0].node.variants[0]).toEqual({
+      sku,
+      colour: 'navy',
+      barcode: null,
+      price: { amount: 12900, currency: 'EUR' },
+      stock: 3,
+    });
   });
 
   it('renders storesNear (floats, enums, a null root) compiled as graphql-js does', async () => {
     const variables = { near: { lat: 45.75, lng: 4.85 }, sku, slug: 'no-such-product' };
     const interpreted = await post(NEAR, variables);
     expect(interpreted.body.data.product).toBeNull();
-    expect(interpreted.body.data.storesNear).toEqual([expect.objectContaining({ available: 3, location: expect.objectContaining({ type: 'STORE' }) })]);
+    expect(interpreted.body.data.storesNear).toEqual([
+      expect.objectContaining({ available: 3, location: expect.objectContaining({ type: 'STORE' }) }),
+    ]);
     const before = await executions('compiled');
     const compiled = await post(NEAR, variables);
     expect(await executions('compiled')).toBe(before + 1);
@@ -84,12 +95,18 @@ describe('compiled public queries', () => {
   });
 
   it('leaves errors to graphql-js: a bad cursor or a bad variable answers the same every time', async () => {
-    for (const variables of [{ first: 2, withSizes: true, after: 'not-a-cursor' }, { first: 'two', withSizes: true }, { first: 500, withSizes: true }]) {
+    for (const variables of [
+      { first: 2, withSizes: true, after: 'not-a-cursor' },
+      { first: 'two', withSizes: true },
+      { first: 500, withSizes: true },
+    ]) {
       const answers = [await post(CATALOGUE, variables), await post(CATALOGUE, variables), await post(CATALOGUE, variables)];
       expect(answers[0].body.errors?.length).toBeGreaterThan(0);
       for (const r of answers.slice(1)) {
         expect(r.status).toBe(answers[0].status);
-        expect(r.body.errors.map((e: { extensions: unknown }) => e.extensions)).toEqual(answers[0].body.errors.map((e: { extensions: unknown }) => e.extensions));
+        expect(r.body.errors.map((e: { extensions: unknown }) => e.extensions)).toEqual(
+          answers[0].body.errors.map((e: { extensions: unknown }) => e.extensions),
+        );
         expect(r.body.data).toEqual(answers[0].body.data);
       }
     }
@@ -102,11 +119,21 @@ describe('compiled public queries', () => {
       const found = schema.getType(type);
       return isObjectType(found) ? found.getFields()[name] : undefined;
     };
-    for (const [type, name] of [['Product', 'name'], ['ProductVariant', 'sku'], ['Money', 'amount'], ['Cart', 'id']]) {
+    for (const [type, name] of [
+      ['Product', 'name'],
+      ['ProductVariant', 'sku'],
+      ['Money', 'amount'],
+      ['Cart', 'id'],
+    ]) {
       expect(field(type, name)).toBeDefined();
       expect(field(type, name)!.resolve).toBeUndefined();
     }
-    for (const [type, name] of [['Product', 'variants'], ['ProductVariant', 'availableOnline'], ['Query', 'products'], ['Mutation', 'checkout']]) {
+    for (const [type, name] of [
+      ['Product', 'variants'],
+      ['ProductVariant', 'availableOnline'],
+      ['Query', 'products'],
+      ['Mutation', 'checkout'],
+    ]) {
       expect(field(type, name)!.resolve).toEqual(expect.any(Function));
     }
   });
@@ -117,9 +144,13 @@ describe('compiled public queries', () => {
     // graphql-jit 0.8.9 turns this marker inside a literal into code (new Date(...)), unescaped.
     const payload = `__MAGIC_DATE__33a9e76d_02e0_4128_8e92_3530ad3da74d(globalThis.compiledQueriesProbe='ran',0)`;
     const before = (await executions('compiled')) + (await executions('rerun'));
-    for (const query of [`{ product(slug: "${payload}") { id } }`, `query($s: String = "${payload}") { product(slug: $s) { id } }`,
-      `query($s: String!) { products(first: 1, filter: { search: "${payload}" }) { totalCount } product(slug: $s) { id } }`]) {
-      for (let i = 0; i < 3; i++) expect((await post(query, { s: 'no-such-slug' })).body.data).toEqual(expect.objectContaining({ product: null }));
+    for (const query of [
+      `{ product(slug: "${payload}") { id } }`,
+      `query($s: String = "${payload}") { product(slug: $s) { id } }`,
+      `query($s: String!) { products(first: 1, filter: { search: "${payload}" }) { totalCount } product(slug: $s) { id } }`,
+    ]) {
+      for (let i = 0; i < 3; i++)
+        expect((await post(query, { s: 'no-such-slug' })).body.data).toEqual(expect.objectContaining({ product: null }));
     }
     expect(g.compiledQueriesProbe).toBeUndefined();
     expect((await executions('compiled')) + (await executions('rerun'))).toBe(before);
@@ -144,7 +175,11 @@ describe('compiled public queries switched off', () => {
 
   it('runs every query on graphql-js', async () => {
     for (let i = 0; i < 3; i++) {
-      const r = await t.http().post('/graphql').set('content-type', 'application/json').send({ query: CATALOGUE, variables: { first: 1, withSizes: true } });
+      const r = await t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: CATALOGUE, variables: { first: 1, withSizes: true } });
       expect(r.body.errors).toBeUndefined();
     }
     expect((await t.http().get('/metrics')).text).not.toMatch(/^graphql_compiled_executions_total\{/m);

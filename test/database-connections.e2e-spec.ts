@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Pool } from 'pg';
+import { pgCode } from '@app/common';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { usingRealPostgres } from './support/test-database.js';
 
@@ -26,19 +27,28 @@ describe('database connections and prepared statements', () => {
     for (let i = 0; i < 3; i++) expect(await t.gql(LEVELS)).toEqual(before);
   });
 
-  (usingRealPostgres() ? it : it.skip)('a statement made stale by a migration fails once, then runs unnamed (needs DATABASE_URL; skipped on PGlite)', async () => {
-    await t.db.query(`CREATE TABLE stale_probe (id int PRIMARY KEY, a int)`);
-    await t.db.query(`INSERT INTO stale_probe VALUES (1, 10)`);
-    const read = () => t.db.query(`SELECT * FROM stale_probe WHERE id = $1`, [1]);
-    // Every connection of the pool prepares it, so whichever the next query gets has the stale plan.
-    const clients = await Promise.all(Array.from({ length: 10 }, () => pool().connect()));
-    for (const c of clients) await c.query(`SELECT * FROM stale_probe WHERE id = $1`, [1]);
-    for (const c of clients) c.release();
-    await t.db.query(`ALTER TABLE stale_probe ADD COLUMN b int DEFAULT 7`);
-    const outcomes: string[] = [];
-    for (let i = 0; i < 12; i++) outcomes.push(await read().then(() => 'ok', (e: { code?: string; driverError?: { code?: string } }) => e.driverError?.code ?? e.code ?? 'error'));
-    expect(outcomes.every((o) => o === 'ok' || o === '0A000')).toBe(true);
-    expect(outcomes.slice(-2)).toEqual(['ok', 'ok']);
-    expect(await read()).toEqual([{ id: 1, a: 10, b: 7 }]);
-  });
+  (usingRealPostgres() ? it : it.skip)(
+    'a statement made stale by a migration fails once, then runs unnamed (needs DATABASE_URL; skipped on PGlite)',
+    async () => {
+      await t.db.query(`CREATE TABLE stale_probe (id int PRIMARY KEY, a int)`);
+      await t.db.query(`INSERT INTO stale_probe VALUES (1, 10)`);
+      const read = () => t.db.query(`SELECT * FROM stale_probe WHERE id = $1`, [1]);
+      // Every connection of the pool prepares it, so whichever the next query gets has the stale plan.
+      const clients = await Promise.all(Array.from({ length: 10 }, () => pool().connect()));
+      for (const c of clients) await c.query(`SELECT * FROM stale_probe WHERE id = $1`, [1]);
+      for (const c of clients) c.release();
+      await t.db.query(`ALTER TABLE stale_probe ADD COLUMN b int DEFAULT 7`);
+      const outcomes: string[] = [];
+      for (let i = 0; i < 12; i++)
+        outcomes.push(
+          await read().then(
+            () => 'ok',
+            (e: unknown) => pgCode(e) ?? 'error',
+          ),
+        );
+      expect(outcomes.every((o) => o === 'ok' || o === '0A000')).toBe(true);
+      expect(outcomes.slice(-2)).toEqual(['ok', 'ok']);
+      expect(await read()).toEqual([{ id: 1, a: 10, b: 7 }]);
+    },
+  );
 });

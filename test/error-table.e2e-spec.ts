@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ErrorCode } from '@app/common';
+import { ERROR_TABLE_END, ERROR_TABLE_START, ErrorCode, renderErrorTable } from '@app/common';
 import { adminToken, createLocation, createProduct } from './support/factories.js';
 import { guestCart, Q, registerShopper } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -11,7 +11,10 @@ function readmeTable(): Map<string, { where: string; statuses: number[] }> {
   const section = readme.slice(readme.indexOf('## Error codes'), readme.indexOf('\n## ', readme.indexOf('## Error codes') + 5));
   const rows = new Map<string, { where: string; statuses: number[] }>();
   for (const line of section.split('\n').filter((l) => /^\| `/.test(l))) {
-    const [codes, where, http] = line.split('|').slice(1).map((c) => c.trim());
+    const [codes, where, http] = line
+      .split('|')
+      .slice(1)
+      .map((c) => c.trim());
     const statuses = [...http.matchAll(/\b[1-5]\d\d\b/g)].map((m) => Number(m[0]));
     for (const [, code] of codes.matchAll(/`([A-Z_]+)`/g)) rows.set(code, { where, statuses });
   }
@@ -50,7 +53,7 @@ describe('the README error table tells the truth', () => {
   const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, app = t) => {
     const res = await post(app, { query, variables }, headers);
     const thrown = res.body?.errors?.[0]?.extensions?.code;
-    const payload = res.body?.data && Object.values(res.body.data)[0] as { userErrors?: { code: string }[] } | null;
+    const payload = res.body?.data && (Object.values(res.body.data)[0] as { userErrors?: { code: string }[] } | null);
     return { status: res.status, code: thrown ?? payload?.userErrors?.[0]?.code };
   };
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -60,41 +63,93 @@ describe('the README error table tells the truth', () => {
     ['UNAUTHENTICATED', 200, () => gql('mutation { signOut { signedOut } }')],
     ['FORBIDDEN', 403, () => gql('{ __typename }', {}, { 'x-channel': 'STORE' })],
     ['FORBIDDEN', 200, () => gql('{ customerLookup(query: "x@test.example") { id } }', {}, bearer(customer))],
-    ['NOT_FOUND', 200, () => gql('query($s: String!) { storesNear(near: { lat: 48.85, lng: 2.35 }, radiusKm: 5, sku: $s) { available } }', { s: 'NO-SUCH-SKU' })],
+    [
+      'NOT_FOUND',
+      200,
+      () =>
+        gql('query($s: String!) { storesNear(near: { lat: 48.85, lng: 2.35 }, radiusKm: 5, sku: $s) { available } }', { s: 'NO-SUCH-SKU' }),
+    ],
     ['BAD_USER_INPUT', 400, () => gql('{ __typename }', {}, { 'x-channel': 'FAX' })],
     ['BAD_USER_INPUT', 400, () => gql('query($f: Int!) { products(first: $f) { totalCount } }', { f: 'ten' })],
     ['BAD_USER_INPUT', 200, () => gql('{ products(first: 1000) { totalCount } }')],
     ['GRAPHQL_VALIDATION_FAILED', 400, () => gql('{ nothingHere }')],
+    ['OPERATION_RESOLUTION_FAILURE', 400, () => gql('query A { __typename } query B { __typename }')],
+    [
+      'PERSISTED_QUERY_NOT_FOUND',
+      200,
+      async () => {
+        const res = await post(t, { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } });
+        return { status: res.status, code: res.body?.errors?.[0]?.extensions?.code };
+      },
+    ],
     ['GRAPHQL_PARSE_FAILED', 400, () => gql('{')],
-    ['BAD_REQUEST', 400, async () => {
-      const res = await post(t, [{ query: '{ __typename }' }]);
-      return { status: res.status, code: res.body?.errors?.[0]?.extensions?.code };
-    }],
-    ['PAYLOAD_TOO_LARGE', 413, async () => {
-      const res = await post(t, { query: '{ __typename }', variables: { x: 'a'.repeat(150_000) } });
-      return { status: res.status, code: res.body?.errors?.[0]?.extensions?.code };
-    }],
-    ['RATE_LIMITED', 429, async () => {
-      await gql('{ __typename }', {}, {}, limited);
-      return gql('{ __typename }', {}, {}, limited);
-    }],
-    ['RATE_LIMITED', 429, async () => {
-      await gql(Q.login, { input: { email: 'nobody@test.example', password: 'Wrong-Horse-1' } }, {}, limited);
-      return gql(Q.login, { input: { email: 'nobody@test.example', password: 'Wrong-Horse-1' } }, {}, limited);
-    }],
+    [
+      'BAD_REQUEST',
+      400,
+      async () => {
+        const res = await post(t, [{ query: '{ __typename }' }]);
+        return { status: res.status, code: res.body?.errors?.[0]?.extensions?.code };
+      },
+    ],
+    [
+      'PAYLOAD_TOO_LARGE',
+      413,
+      async () => {
+        const res = await post(t, { query: '{ __typename }', variables: { x: 'a'.repeat(150_000) } });
+        return { status: res.status, code: res.body?.errors?.[0]?.extensions?.code };
+      },
+    ],
+    [
+      'RATE_LIMITED',
+      429,
+      async () => {
+        await gql('{ __typename }', {}, {}, limited);
+        return gql('{ __typename }', {}, {}, limited);
+      },
+    ],
+    [
+      'RATE_LIMITED',
+      429,
+      async () => {
+        await gql(Q.login, { input: { email: 'nobody@test.example', password: 'Wrong-Horse-1' } }, {}, limited);
+        return gql(Q.login, { input: { email: 'nobody@test.example', password: 'Wrong-Horse-1' } }, {}, limited);
+      },
+    ],
     ['INVALID_CREDENTIALS', 200, () => gql(Q.login, { input: { email: 'nobody@test.example', password: 'Wrong-Horse-1' } })],
-    ['EMPTY_CART', 200, async () => gql('mutation($i: CheckoutInput!) { checkout(input: $i) { userErrors { code } } }', { i: { cartId: (await guestCart(t)).id, idempotencyKey: 'empty', contact: { email: 'e@test.example' } } })],
+    [
+      'EMPTY_CART',
+      200,
+      async () =>
+        gql('mutation($i: CheckoutInput!) { checkout(input: $i) { userErrors { code } } }', {
+          i: { cartId: (await guestCart(t)).id, idempotencyKey: 'empty', contact: { email: 'e@test.example' } },
+        }),
+    ],
     // Last: it breaks the database under the app.
-    ['INTERNAL_SERVER_ERROR', 200, async () => {
-      await t.db.query('ALTER TABLE location RENAME TO location_gone');
-      return gql('query($s: String!) { storesNear(near: { lat: 48.85, lng: 2.35 }, radiusKm: 5, sku: $s) { available } }', { s: sku });
-    }],
+    [
+      'INTERNAL_SERVER_ERROR',
+      200,
+      async () => {
+        await t.db.query('ALTER TABLE location RENAME TO location_gone');
+        return gql('query($s: String!) { storesNear(near: { lat: 48.85, lng: 2.35 }, radiusKm: 5, sku: $s) { available } }', { s: sku });
+      },
+    ],
   ];
 
+  it('is the table generated from the one list of codes (npm run docs:errors)', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf(ERROR_TABLE_START);
+    expect(start).toBeGreaterThan(0);
+    expect(readme.slice(start + ERROR_TABLE_START.length, readme.indexOf(ERROR_TABLE_END)).trim()).toBe(renderErrorTable());
+  });
+
   it('lists every code the service has, once, and no other', () => {
-    const known = [...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED'].sort();
+    const known = Object.values(ErrorCode).sort();
     expect([...table.keys()].sort()).toEqual(known);
-    for (const [code, row] of table) expect({ code, statuses: row.statuses.length > 0 || /none/.test(row.where + code) || code === 'TOO_MANY_SUBSCRIPTIONS' }).toEqual({ code, statuses: true });
+    for (const [code, row] of table)
+      expect({ code, statuses: row.statuses.length > 0 || /none/.test(row.where + code) || code === 'TOO_MANY_SUBSCRIPTIONS' }).toEqual({
+        code,
+        statuses: true,
+      });
   });
 
   it.each(PROBES)('%s answers HTTP %d, and the table says so', async (code, status, probe) => {

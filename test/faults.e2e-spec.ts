@@ -37,8 +37,13 @@ const checkout = (s: Shop, cartId: string, key: string) =>
 /** The shop's books: orders equal holds, and every level equals its ledger. */
 async function booksBalance(s: Shop): Promise<{ orders: number; reserved: number; unbalanced: number; duplicateKeys: number }> {
   const [{ orders }] = await s.t.db.query(`SELECT count(*)::int AS orders FROM order_line WHERE variant_id = $1`, [s.variantId]);
-  const [{ reserved }] = await s.t.db.query(`SELECT reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [s.storeId, s.variantId]);
-  const [{ dup }] = await s.t.db.query(`SELECT count(*)::int AS dup FROM (SELECT idempotency_key FROM customer_order GROUP BY 1 HAVING count(*) > 1) d`);
+  const [{ reserved }] = await s.t.db.query(`SELECT reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [
+    s.storeId,
+    s.variantId,
+  ]);
+  const [{ dup }] = await s.t.db.query(
+    `SELECT count(*)::int AS dup FROM (SELECT idempotency_key FROM customer_order GROUP BY 1 HAVING count(*) > 1) d`,
+  );
   return { orders, reserved, unbalanced: await unbalancedLevels(s.t), duplicateKeys: dup };
 }
 
@@ -104,50 +109,58 @@ describe('Redis unreachable from the start', () => {
   });
 });
 
-(usingRealPostgres() ? describe : describe.skip)('PostgreSQL connections killed during checkouts (needs DATABASE_URL: PGlite has no backends to kill)', () => {
-  let s: Shop;
-  let killer: pg.Client;
+(usingRealPostgres() ? describe : describe.skip)(
+  'PostgreSQL connections killed during checkouts (needs DATABASE_URL: PGlite has no backends to kill)',
+  () => {
+    let s: Shop;
+    let killer: pg.Client;
 
-  beforeAll(async () => {
-    s = await shop({}, 20);
-    killer = new pg.Client({ connectionString: (await testDatabaseUrl())! });
-    await killer.connect();
-  });
-  afterAll(async () => {
-    await killer?.end();
-    await s?.t.close();
-  });
+    beforeAll(async () => {
+      s = await shop({}, 20);
+      killer = new pg.Client({ connectionString: (await testDatabaseUrl())! });
+      await killer.connect();
+    });
+    afterAll(async () => {
+      await killer?.end();
+      await s?.t.close();
+    });
 
-  it('in-flight requests fail as retryable SERVICE_UNAVAILABLE; retries with the same keys place each order once', async () => {
-    const [{ db }] = await s.t.db.query(`SELECT current_database() AS db`);
-    const carts = await Promise.all(Array.from({ length: 40 }, () => cartFor(s)));
-    const keys = carts.map(() => randomUUID());
-    let killing = true;
-    let killed = 0;
-    const kills = (async () => {
-      while (killing) {
-        const { rows } = await killer.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND application_name = 'commerce-api' AND pid <> pg_backend_pid()`, [db]);
-        killed += rows.filter((r) => r.ok).length;
-        await new Promise((r) => setTimeout(r, 15));
-      }
-    })();
-    const first = await Promise.all(carts.map((c, i) => checkout(s, c, keys[i]).catch(() => null)));
-    killing = false;
-    await kills;
-    expect(killed).toBeGreaterThan(0);
-    const outcome = (r: Awaited<ReturnType<typeof checkout>> | null) =>
-      r?.data?.checkout?.order ? 'ORDER' : r?.data?.checkout?.userErrors?.[0]?.code ?? r?.errors?.[0]?.extensions?.code ?? 'NO_RESPONSE';
-    const seen = new Set(first.map(outcome));
-    for (const o of seen) expect(['ORDER', 'OUT_OF_STOCK', 'SERVICE_UNAVAILABLE']).toContain(o);
-    const unavailable = first.map(outcome).filter((o) => o === 'SERVICE_UNAVAILABLE');
-    for (const r of first) if (outcome(r) === 'SERVICE_UNAVAILABLE') expect(r!.errors![0].extensions).toMatchObject({ retryable: true });
-    void unavailable;
+    it('in-flight requests fail as retryable SERVICE_UNAVAILABLE; retries with the same keys place each order once', async () => {
+      const [{ db }] = await s.t.db.query(`SELECT current_database() AS db`);
+      const carts = await Promise.all(Array.from({ length: 40 }, () => cartFor(s)));
+      const keys = carts.map(() => randomUUID());
+      let killing = true;
+      let killed = 0;
+      const kills = (async () => {
+        while (killing) {
+          const { rows } = await killer.query(
+            `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = $1 AND application_name = 'commerce-api' AND pid <> pg_backend_pid()`,
+            [db],
+          );
+          killed += rows.filter((r) => r.ok).length;
+          await new Promise((r) => setTimeout(r, 15));
+        }
+      })();
+      const first = await Promise.all(carts.map((c, i) => checkout(s, c, keys[i]).catch(() => null)));
+      killing = false;
+      await kills;
+      expect(killed).toBeGreaterThan(0);
+      const outcome = (r: Awaited<ReturnType<typeof checkout>> | null) =>
+        r?.data?.checkout?.order
+          ? 'ORDER'
+          : (r?.data?.checkout?.userErrors?.[0]?.code ?? r?.errors?.[0]?.extensions?.code ?? 'NO_RESPONSE');
+      const seen = new Set(first.map(outcome));
+      for (const o of seen) expect(['ORDER', 'OUT_OF_STOCK', 'SERVICE_UNAVAILABLE']).toContain(o);
+      const unavailable = first.map(outcome).filter((o) => o === 'SERVICE_UNAVAILABLE');
+      for (const r of first) if (outcome(r) === 'SERVICE_UNAVAILABLE') expect(r!.errors![0].extensions).toMatchObject({ retryable: true });
+      void unavailable;
 
-    // The database is back: retrying every checkout with its key gives each cart one answer, and 20 orders in all.
-    const retried = await Promise.all(carts.map((c, i) => checkout(s, c, keys[i])));
-    expect(new Set(retried.map(outcome))).toEqual(new Set(['ORDER', 'OUT_OF_STOCK']));
-    const orderIds = retried.filter((r) => r.data.checkout.order).map((r) => r.data.checkout.order.id);
-    expect(new Set(orderIds).size).toBe(20);
-    expect(await booksBalance(s)).toEqual({ orders: 20, reserved: 20, unbalanced: 0, duplicateKeys: 0 });
-  });
-});
+      // The database is back: retrying every checkout with its key gives each cart one answer, and 20 orders in all.
+      const retried = await Promise.all(carts.map((c, i) => checkout(s, c, keys[i])));
+      expect(new Set(retried.map(outcome))).toEqual(new Set(['ORDER', 'OUT_OF_STOCK']));
+      const orderIds = retried.filter((r) => r.data.checkout.order).map((r) => r.data.checkout.order.id);
+      expect(new Set(orderIds).size).toBe(20);
+      expect(await booksBalance(s)).toEqual({ orders: 20, reserved: 20, unbalanced: 0, duplicateKeys: 0 });
+    });
+  },
+);

@@ -47,7 +47,12 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
   const move = async (query: string, id: string, token: string, vars: Record<string, unknown> = {}) => {
     const r = await t.gql(query, { id, ...vars }, { token });
     const key = Object.keys(r.data ?? {})[0];
-    return { errors: codes(r), refusal: r.data?.[key]?.userErrors?.[0]?.code, status: r.data?.[key]?.fulfillment?.status, f: r.data?.[key]?.fulfillment };
+    return {
+      errors: codes(r),
+      refusal: r.data?.[key]?.userErrors?.[0]?.code,
+      status: r.data?.[key]?.fulfillment?.status,
+      f: r.data?.[key]?.fulfillment,
+    };
   };
   const statusOf = async (orderId: string) => (await t.gql(O.order, { id: orderId }, { token: shopper.token })).data.order;
 
@@ -56,7 +61,7 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     const f = o.fulfillments[0];
     expect((await move(O.markReady, f.id, staff.B)).errors).toEqual(['FORBIDDEN']);
     const queue = (await t.gql(O.queue, { locationId: storeA.id }, { token: staff.A })).data.pickupQueue;
-    expect(queue.find((q: any) => q.id === f.id)).toMatchObject({ status: 'ALLOCATED', order: { id: o.id } });
+    expect(queue.find((q: { id: string }) => q.id === f.id)).toMatchObject({ status: 'ALLOCATED', order: { id: o.id } });
     expect(codes(await t.gql(O.queue, { locationId: storeA.id }, { token: staff.B }))).toEqual(['FORBIDDEN']);
     const ready = await move(O.markReady, f.id, staff.A);
     expect(ready.status).toBe('READY_FOR_PICKUP');
@@ -65,8 +70,14 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect(hours).toBeLessThanOrEqual(2);
     expect((await move(O.markReady, f.id, staff.A)).refusal).toBe('INVALID_STATE');
     const seen = await statusOf(o.id);
-    expect(seen.notifications.filter((n: any) => n.template === 'READY_FOR_PICKUP').map((n: any) => [n.channel, n.recipient]))
-      .toEqual([['EMAIL', shopper.email], ['SMS', shopper.phone]]);
+    expect(
+      seen.notifications
+        .filter((n: { template: string; channel: string; recipient: string }) => n.template === 'READY_FOR_PICKUP')
+        .map((n: { template: string; channel: string; recipient: string }) => [n.channel, n.recipient]),
+    ).toEqual([
+      ['EMAIL', shopper.email],
+      ['SMS', shopper.phone],
+    ]);
     const wrong = f.pickupCode.replace(/^./, (c: string) => (c === 'A' ? 'C' : 'A'));
     expect((await move(O.collect, f.id, staff.A, { code: wrong })).refusal).toBe('INVALID_PICKUP_CODE');
     expect((await move(O.collect, f.id, staff.B, { code: f.pickupCode })).errors).toEqual(['FORBIDDEN']);
@@ -74,7 +85,10 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: 18, reserved: 0, available: 18 });
     expect((await statusOf(o.id)).status).toBe('COMPLETED');
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
-    const [reminder] = await t.db.query(`SELECT status FROM notification WHERE fulfillment_id = $1 AND template = 'PICKUP_REMINDER' LIMIT 1`, [f.id]);
+    const [reminder] = await t.db.query(
+      `SELECT status FROM notification WHERE fulfillment_id = $1 AND template = 'PICKUP_REMINDER' LIMIT 1`,
+      [f.id],
+    );
     expect(reminder.status).toBe('CANCELLED');
   });
 
@@ -116,16 +130,16 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect((await move(O.delivered, f.id, staff.W)).status).toBe('DELIVERED');
     const done = await statusOf(o.id);
     expect(done.status).toBe('COMPLETED');
-    expect(done.notifications.map((n: any) => n.template)).toContain('SHIPPED');
+    expect(done.notifications.map((n: { template: string }) => n.template)).toContain('SHIPPED');
   });
 
-  it('cancelling releases what was held, once; only the customer or staff of the order\'s stores may', async () => {
+  it("cancelling releases what was held, once; only the customer or staff of the order's stores may", async () => {
     const o = await order([pickup(v[0].id, storeA.id), pickup(v[1].id, storeA.id)]);
     const before = await level(storeA.id, v[0].sku);
     const intruder = await registerShopper(t);
     expect(codes(await t.gql(O.cancel, { id: o.id }, { token: intruder.token }))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(O.cancel, { id: o.id }, { token: staff.B }))).toEqual(['FORBIDDEN']);
-    await move(O.markReady, o.fulfillments.find((f: any) => f.type === 'PICKUP').id, staff.A);
+    await move(O.markReady, o.fulfillments.find((f: { type: string }) => f.type === 'PICKUP').id, staff.A);
     const c = await t.gql(O.cancel, { id: o.id }, { token: staff.A });
     expect(c.data.orderCancel.order.status).toBe('CANCELLED');
     expect((await level(storeA.id, v[0].sku)).reserved).toBe(before.reserved - 1);
@@ -146,7 +160,7 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: held.onHand, reserved: held.reserved - 3, available: held.available + 3 });
     const after = await statusOf(o.id);
     expect([after.fulfillments[0].status, after.status]).toEqual(['EXPIRED', 'CANCELLED']);
-    expect(after.notifications.map((n: any) => n.template)).toContain('PICKUP_EXPIRED');
+    expect(after.notifications.map((n: { template: string }) => n.template)).toContain('PICKUP_EXPIRED');
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
   });
 
@@ -161,17 +175,30 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     expect(await level(storeA.id, v[0].sku)).toEqual({ onHand: held.onHand, reserved: held.reserved - 2, available: held.available + 2 });
     const after = await statusOf(o.id);
     expect([after.fulfillments[0].status, after.status]).toEqual(['EXPIRED', 'CANCELLED']);
-    expect(after.notifications.filter((n: any) => n.template === 'PICKUP_EXPIRED').map((n: any) => [n.channel, n.recipient]))
-      .toEqual([['EMAIL', shopper.email], ['SMS', shopper.phone]]);
-    const [{ releases }] = await t.db.query(`SELECT count(*)::int AS releases FROM stock_movement WHERE reference = $1 AND type = 'RELEASE'`, [o.number]);
+    expect(
+      after.notifications
+        .filter((n: { template: string; channel: string; recipient: string }) => n.template === 'PICKUP_EXPIRED')
+        .map((n: { template: string; channel: string; recipient: string }) => [n.channel, n.recipient]),
+    ).toEqual([
+      ['EMAIL', shopper.email],
+      ['SMS', shopper.phone],
+    ]);
+    const [{ releases }] = await t.db.query(
+      `SELECT count(*)::int AS releases FROM stock_movement WHERE reference = $1 AND type = 'RELEASE'`,
+      [o.number],
+    );
     expect(releases).toBe(1);
     expect(await t.app.get(ExpirySweep).run()).toBe(0); // nothing left for the sweep
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).refusal).toBe('INVALID_STATE');
   });
 
   const UNLOCK = `mutation($id: ID!) { pickupUnlock(id: $id) { fulfillment { id status pickupLocked } userErrors { code field message } } }`;
-  const audits = (subjectId: string) => t.db.query(`SELECT action, staff_id AS "staffId", subject_type AS "subjectType", subject_id AS "subjectId", before, after
-    FROM audit_entry WHERE subject_id = $1 ORDER BY created_at`, [subjectId]);
+  const audits = (subjectId: string) =>
+    t.db.query(
+      `SELECT action, staff_id AS "staffId", subject_type AS "subjectType", subject_id AS "subjectId", before, after
+    FROM audit_entry WHERE subject_id = $1 ORDER BY created_at`,
+      [subjectId],
+    );
 
   it('a locked pickup shows in the queue; a manager of its store or an admin unlocks it, and who did is recorded', async () => {
     const managerA = await createStaff(t, admin, 'MANAGER', storeA.id);
@@ -180,8 +207,10 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     const o = await order([pickup(v[0].id, storeA.id)]);
     const f = o.fulfillments[0];
     await move(O.markReady, f.id, staff.A);
-    const queued = async () => (await t.gql(`query($l: ID!) { pickupQueue(locationId: $l) { id pickupLocked } }`, { l: storeA.id }, { token: staff.A }))
-      .data.pickupQueue.find((q: any) => q.id === f.id);
+    const queued = async () =>
+      (
+        await t.gql(`query($l: ID!) { pickupQueue(locationId: $l) { id pickupLocked } }`, { l: storeA.id }, { token: staff.A })
+      ).data.pickupQueue.find((q: { id: string }) => q.id === f.id);
     const lock = async () => {
       for (let i = 0; i < 3; i++) await move(O.collect, f.id, staff.A, { code: 'WRONG9' });
       expect(await queued()).toEqual({ id: f.id, pickupLocked: true });
@@ -195,12 +224,21 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     const unlocked = await move(UNLOCK, f.id, managerA.token);
     expect([unlocked.refusal, unlocked.f]).toEqual([undefined, { id: f.id, status: 'READY_FOR_PICKUP', pickupLocked: false }]);
     expect(await queued()).toEqual({ id: f.id, pickupLocked: false });
-    const entry = { action: 'PICKUP_UNLOCKED', subjectType: 'Fulfillment', subjectId: f.id, before: { pickupCodeFailures: 3 }, after: { pickupCodeFailures: 0 } };
+    const entry = {
+      action: 'PICKUP_UNLOCKED',
+      subjectType: 'Fulfillment',
+      subjectId: f.id,
+      before: { pickupCodeFailures: 3 },
+      after: { pickupCodeFailures: 0 },
+    };
     expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }]);
     expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE'); // unlocked already: nothing recorded
     await lock();
     expect((await move(UNLOCK, f.id, admin)).f.pickupLocked).toBe(false);
-    expect(await audits(f.id)).toEqual([{ ...entry, staffId: managerA.id }, { ...entry, staffId: adminId }]);
+    expect(await audits(f.id)).toEqual([
+      { ...entry, staffId: managerA.id },
+      { ...entry, staffId: adminId },
+    ]);
     expect((await move(O.collect, f.id, staff.A, { code: f.pickupCode })).status).toBe('COLLECTED');
     expect((await move(UNLOCK, f.id, managerA.token)).refusal).toBe('INVALID_STATE');
   });
@@ -209,10 +247,12 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
     const log = t.app.get(AuditLog);
     const subjectId = randomUUID();
     const entry = { action: AuditAction.PICKUP_UNLOCKED, staffId: null, subjectType: 'Fulfillment', subjectId, before: null, after: null };
-    await expect(t.app.get(TransactionHost).run(async () => {
-      await log.record(entry);
-      throw new Error('the change failed');
-    })).rejects.toThrow('the change failed');
+    await expect(
+      t.app.get(TransactionHost).run(async () => {
+        await log.record(entry);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     expect(await audits(subjectId)).toEqual([]);
     await expect(log.record(entry)).rejects.toThrow(/transaction/);
     expect(await audits(subjectId)).toEqual([]);

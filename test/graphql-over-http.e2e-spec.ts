@@ -19,8 +19,11 @@ describe('GraphQL over HTTP (graphql-http audits)', () => {
     await t.app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}/graphql`;
     for (const audit of audits) results.set(audit.id, await audit.fn());
-    const lines = [...results.values()].map((r) => `${r.status === 'ok' ? 'ok  ' : r.status.padEnd(4)} ${r.id} ${r.name}${r.status === 'ok' ? '' : ` — ${r.reason}`}`);
-    const count = (level: string, status?: string) => [...results.values()].filter((r) => r.name.startsWith(level) && (!status || r.status === status)).length;
+    const lines = [...results.values()].map(
+      (r) => `${r.status === 'ok' ? 'ok  ' : r.status.padEnd(4)} ${r.id} ${r.name}${r.status === 'ok' ? '' : ` — ${r.reason}`}`,
+    );
+    const count = (level: string, status?: string) =>
+      [...results.values()].filter((r) => r.name.startsWith(level) && (!status || r.status === status)).length;
     console.log(
       `graphql-http audits: MUST ${count('MUST', 'ok')}/${count('MUST')} ok, SHOULD ${count('SHOULD', 'ok')}/${count('SHOULD')} ok, MAY ${count('MAY', 'ok')}/${count('MAY')} ok\n${lines.join('\n')}`,
     );

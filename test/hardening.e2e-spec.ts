@@ -12,9 +12,13 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
   afterAll(() => t?.close());
 
   it('accepts a query nested 12 deep and refuses 13, before any resolver runs', async () => {
-    const ok = await t.gql(`query { products(first: 1) { edges { node { variants { product { variants { product { variants { product { variants { product { id } } } } } } } } } } } }`);
+    const ok = await t.gql(
+      `query { products(first: 1) { edges { node { variants { product { variants { product { variants { product { variants { product { id } } } } } } } } } } } }`,
+    );
     expect(ok.errors).toBeUndefined();
-    const r = await t.gql(`query { products(first: 1) { edges { node { variants { product { variants { product { variants { product { variants { product { variants { sku } } } } } } } } } } } } }`);
+    const r = await t.gql(
+      `query { products(first: 1) { edges { node { variants { product { variants { product { variants { product { variants { product { variants { sku } } } } } } } } } } } } }`,
+    );
     expect(r.status).toBe(400);
     expect(r.data).toBeUndefined();
     expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -63,11 +67,16 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
   });
 
   it('answers a body over 100 kB with 413 and a JSON error, not a 500', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json')
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
       .send(JSON.stringify({ query: 'query($x: String) { __typename }', variables: { x: 'a'.repeat(150_000) } }));
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual({ errors: [{ message: 'Request body is larger than the limit of 100 kB', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(res.body).toEqual({
+      errors: [{ message: 'Request body is larger than the limit of 100 kB', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+    });
   });
 
   it('answers malformed JSON with 400 and a JSON error', async () => {
@@ -77,7 +86,11 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
   });
 
   it('refuses a batch of operations with 400 and a clear error', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send([{ query: '{ __typename }' }, { query: '{ __typename }' }]);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body).toEqual({ errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }] });
@@ -85,7 +98,7 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
 
   it("builds each request and response on Express's own prototypes, so Express does not change them per request", async () => {
     const express = t.app.getHttpAdapter().getInstance() as { request: object; response: object };
-    const server = t.app.getHttpServer() as import('node:http').Server;
+    const server = t.app.getHttpServer();
     const seen: { req: object | null; res: object | null; app?: unknown }[] = [];
     const onRequest = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
       const entry = { req: Object.getPrototypeOf(req), res: Object.getPrototypeOf(res) } as (typeof seen)[number];
@@ -135,18 +148,36 @@ describe('hardening: GraphQL limits, body size, batching, headers, CORS', () => 
   });
 
   it('CORS: echoes an allowed origin, and gives any other origin no CORS header', async () => {
-    const preflight = await t.http().options('/graphql').set('origin', 'https://shop.example')
-      .set('access-control-request-method', 'POST').set('access-control-request-headers', 'content-type,authorization');
+    const preflight = await t
+      .http()
+      .options('/graphql')
+      .set('origin', 'https://shop.example')
+      .set('access-control-request-method', 'POST')
+      .set('access-control-request-headers', 'content-type,authorization');
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example');
     expect(preflight.headers['access-control-allow-methods']).toBe('GET,POST,OPTIONS');
     expect(preflight.headers['access-control-allow-headers']).toBe('content-type,authorization');
-    const allowed = await t.http().post('/graphql').set('origin', 'https://app.example').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const allowed = await t
+      .http()
+      .post('/graphql')
+      .set('origin', 'https://app.example')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example');
     expect(allowed.headers.vary).toMatch(/Origin/);
-    const other = await t.http().post('/graphql').set('origin', 'https://evil.example').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const other = await t
+      .http()
+      .post('/graphql')
+      .set('origin', 'https://evil.example')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
-    const otherPreflight = await t.http().options('/graphql').set('origin', 'https://evil.example').set('access-control-request-method', 'POST');
+    const otherPreflight = await t
+      .http()
+      .options('/graphql')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'POST');
     expect(otherPreflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -178,7 +209,12 @@ describe('hardening: production defaults', () => {
   });
 
   it('sends no CORS header when CORS_ORIGINS is unset', async () => {
-    const res = await t.http().post('/graphql').set('origin', 'https://shop.example').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('origin', 'https://shop.example')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });

@@ -16,14 +16,23 @@ describe('sign-in throttling', () => {
   let bob: Shopper;
 
   beforeAll(async () => {
-    t = await startTestApp({ LOGIN_FAILURES_BEFORE_DELAY: '3', LOGIN_MAX_DELAY_SECONDS: '2', LOGIN_RATE_LIMIT_PER_IP: '30', LOGIN_RATE_LIMIT_WINDOW_SECONDS: '60' });
+    t = await startTestApp({
+      LOGIN_FAILURES_BEFORE_DELAY: '3',
+      LOGIN_MAX_DELAY_SECONDS: '2',
+      LOGIN_RATE_LIMIT_PER_IP: '30',
+      LOGIN_RATE_LIMIT_WINDOW_SECONDS: '60',
+    });
     alice = await registerShopper(t);
     bob = await registerShopper(t);
   });
   afterAll(() => t?.close());
 
-  const attempt = (email: string, password = 'Wrong-Horse-1') => t.http().post('/graphql').set('content-type', 'application/json')
-    .send({ query: Q.login, variables: { input: { email, password } } });
+  const attempt = (email: string, password = 'Wrong-Horse-1') =>
+    t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: Q.login, variables: { input: { email, password } } });
 
   it('after the free failures each attempt waits (429, Retry-After), and the right password passes once the wait is over', async () => {
     for (let i = 0; i < 3; i++) expect((await attempt(alice.email)).body.data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
@@ -49,15 +58,24 @@ describe('sign-in throttling', () => {
     const admin = await adminToken(t);
     const store = await createLocation(t, admin);
     const member = await createStaff(t, admin, 'ASSOCIATE', store.id);
-    const change = (current: string) => t.http().post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${member.token}`)
-      .send({ query: `mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { token userErrors { code } } }`, variables: { i: { currentPassword: current, newPassword: 'Battery-Staple-2' } } });
-    for (let i = 0; i < 3; i++) expect((await change('Wrong-Horse-1')).body.data.passwordChange.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    const change = (current: string) =>
+      t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${member.token}`)
+        .send({
+          query: `mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { token userErrors { code } } }`,
+          variables: { i: { currentPassword: current, newPassword: 'Battery-Staple-2' } },
+        });
+    for (let i = 0; i < 3; i++)
+      expect((await change('Wrong-Horse-1')).body.data.passwordChange.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     const refused = await change('Correct-Horse-1');
     expect([refused.status, refused.body.errors[0].extensions.code]).toEqual([429, 'RATE_LIMITED']);
   });
 
   it('limits one address across accounts, with HTTP 429', async () => {
-    let last;
+    let last: Awaited<ReturnType<typeof attempt>> | undefined;
     for (let i = 0; i < 40 && last?.status !== 429; i++) last = await attempt(`nobody-${i}@test.example`);
     expect(last!.status).toBe(429);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);

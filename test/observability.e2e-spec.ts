@@ -42,7 +42,9 @@ describe('observability: /metrics, /health/ready, error logging', () => {
     await t.gql('query ProductsPage { products(first: 5) { totalCount } }');
     await t.gql('query ProductsPage { products(first: 5) { totalCount } }');
     await t.gql(`query ${'N'.repeat(65)} { __typename }`);
-    await t.gql('mutation Adjust { stockAdjust(input: { locationId: "x", sku: "Y", delta: 1, reason: "RECEIPT" }) { userErrors { code } } }');
+    await t.gql(
+      'mutation Adjust { stockAdjust(input: { locationId: "x", sku: "Y", delta: 1, reason: "RECEIPT" }) { userErrors { code } } }',
+    );
     await t.gql('query { nope }');
     const text = await scrape();
     const products = { operation_name: 'ProductsPage', operation_type: 'query' };
@@ -55,7 +57,9 @@ describe('observability: /metrics, /health/ready, error logging', () => {
     expect(text).not.toContain('N'.repeat(65));
     expect(sample(text, 'graphql_errors_total', { code: 'UNAUTHENTICATED' })).toBe(1);
     expect(sample(text, 'graphql_errors_total', { code: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
-    expect(sample(text, 'http_request_duration_seconds_count', { method: 'POST', path: '/graphql', status_code: '200' })).toBeGreaterThanOrEqual(4);
+    expect(
+      sample(text, 'http_request_duration_seconds_count', { method: 'POST', path: '/graphql', status_code: '200' }),
+    ).toBeGreaterThanOrEqual(4);
     expect(text).not.toContain('path="/metrics"');
   });
 
@@ -68,7 +72,9 @@ describe('observability: /metrics, /health/ready, error logging', () => {
 
   it('does not log expected refusals as errors', async () => {
     errorLog = jest.spyOn(Logger.prototype, 'error');
-    const unauthenticated = await t.gql('mutation { stockAdjust(input: { locationId: "x", sku: "Y", delta: 1, reason: "RECEIPT" }) { userErrors { code } } }');
+    const unauthenticated = await t.gql(
+      'mutation { stockAdjust(input: { locationId: "x", sku: "Y", delta: 1, reason: "RECEIPT" }) { userErrors { code } } }',
+    );
     expect(codes(unauthenticated)).toEqual(['UNAUTHENTICATED']);
     const badInput = await t.gql('query { products(first: 1000) { totalCount } }');
     expect(codes(badInput)).toEqual(['BAD_USER_INPUT']);
@@ -83,10 +89,17 @@ describe('observability: /metrics, /health/ready, error logging', () => {
   it('with PostgreSQL gone: /health/ready is 503, an unexpected error is logged once with the request id and leaks nothing', async () => {
     await t.db.destroy();
     errorLog = jest.spyOn(Logger.prototype, 'error');
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').set('x-request-id', 'req-db-gone-1')
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-request-id', 'req-db-gone-1')
       .send({ query: 'query { products(first: 1) { totalCount } }' });
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ message: 'Internal server error (request req-db-gone-1)', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-db-gone-1' } }),
+      expect.objectContaining({
+        message: 'Internal server error (request req-db-gone-1)',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-db-gone-1' },
+      }),
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/SELECT|pool|stack|at /i);
     expect(errorLog).toHaveBeenCalledTimes(1);

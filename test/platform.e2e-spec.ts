@@ -40,7 +40,9 @@ describe('platform: health, demo data, protocol errors', () => {
       LEFT JOIN (SELECT location_id, variant_id, SUM(on_hand_delta) AS oh, SUM(reserved_delta) AS rs FROM stock_movement GROUP BY 1, 2) m USING (location_id, variant_id)
       WHERE m.oh IS DISTINCT FROM s.on_hand OR m.rs IS DISTINCT FROM s.reserved`);
     expect(unbalanced).toBe(0);
-    const r = await t.gql(`mutation { staffLogin(input: { email: "manager.marais@example.com", password: "demo-password-1" }) { staff { role } } }`);
+    const r = await t.gql(
+      `mutation { staffLogin(input: { email: "manager.marais@example.com", password: "demo-password-1" }) { staff { role } } }`,
+    );
     expect(r.data.staffLogin.staff.role).toBe('MANAGER');
   });
 
@@ -55,7 +57,11 @@ describe('platform: health, demo data, protocol errors', () => {
   });
 
   it('malformed JSON is HTTP 400, not a crash', async () => {
-    const res = await t.http().post('/graphql').set('content-type', 'application/json').send('{"query": "{ products(first: 1) { totalCount } ');
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send('{"query": "{ products(first: 1) { totalCount } ');
     expect(res.status).toBe(400);
   });
 
@@ -66,7 +72,10 @@ describe('platform: health, demo data, protocol errors', () => {
     expect(r.data?.products).toBeUndefined();
     // Too deep, and so also too costly: both limits report.
     expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
-    expect(r.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/^Query depth limit of 12 exceeded, found 3\d\.$/), expect.stringMatching(/^Query Cost limit of 10000 exceeded/)]);
+    expect(r.errors?.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Query depth limit of 12 exceeded, found 3\d\.$/),
+      expect.stringMatching(/^Query Cost limit of 10000 exceeded/),
+    ]);
   });
 
   it('answers GraphQL with cache-control: no-store, results and errors alike', async () => {
@@ -91,7 +100,10 @@ describe('migrations', () => {
       return { url: embedded.url, embedded };
     }
     // Named after the run, so the global teardown drops it with the others.
-    const url = server.replace(/\/[^/]+$/, `/${process.env.TEST_DB_RUN ?? 'run'}_empty_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`);
+    const url = server.replace(
+      /\/[^/]+$/,
+      `/${process.env.TEST_DB_RUN ?? 'run'}_empty_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`,
+    );
     const admin = new DataSource({ type: 'postgres', url: server });
     await admin.initialize();
     await admin.query(`CREATE DATABASE "${new URL(url).pathname.slice(1)}"`);
@@ -105,13 +117,19 @@ describe('migrations', () => {
     await ds.initialize();
     try {
       expect((await ds.runMigrations()).map((m) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));
-      const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map((r: { table_name: string }) => r.table_name);
+      const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map(
+        (r: { table_name: string }) => r.table_name,
+      );
       expect(tables).toEqual(expect.arrayContaining(['location', 'product', 'product_variant', 'staff', 'stock_level', 'stock_movement']));
-      const checks = (await ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'stock_level'::regclass AND contype = 'c' ORDER BY 1`)).map((r: { conname: string }) => r.conname);
+      const checks = (
+        await ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'stock_level'::regclass AND contype = 'c' ORDER BY 1`)
+      ).map((r: { conname: string }) => r.conname);
       expect(checks).toEqual(['CHK_stock_level_on_hand', 'CHK_stock_level_reserved']);
       expect(await ds.runMigrations()).toEqual([]);
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
-      const left = await ds.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+      const left = await ds.query(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+      );
       expect(left[0].n).toBe(0);
     } finally {
       await ds.destroy();
@@ -126,13 +144,22 @@ describe('migrations', () => {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      const [{ id: customer }] = await ds.query(`INSERT INTO customer (email, password_hash, created_via) VALUES ('c@test.example', 'x', 'WEB') RETURNING id`);
-      const [{ id: staff }] = await ds.query(`INSERT INTO staff (email, password_hash, role) VALUES ('s@test.example', 'x', 'ADMIN') RETURNING id`);
-      const cart = async (customerId: string | null) => (await ds.query(`INSERT INTO cart (customer_id, status, created_via) VALUES ($1, 'ORDERED', 'WEB') RETURNING id`, [customerId]))[0].id as string;
+      const [{ id: customer }] = await ds.query(
+        `INSERT INTO customer (email, password_hash, created_via) VALUES ('c@test.example', 'x', 'WEB') RETURNING id`,
+      );
+      const [{ id: staff }] = await ds.query(
+        `INSERT INTO staff (email, password_hash, role) VALUES ('s@test.example', 'x', 'ADMIN') RETURNING id`,
+      );
+      const cart = async (customerId: string | null) =>
+        (await ds.query(`INSERT INTO cart (customer_id, status, created_via) VALUES ($1, 'ORDERED', 'WEB') RETURNING id`, [customerId]))[0]
+          .id as string;
       const [guestCart, customerCart, staffCart] = [await cart(null), await cart(customer), await cart(customer)];
-      const order = (key: string, cartId: string | null, customerId: string | null, staffId: string | null) => ds.query(
-        `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, placed_by_staff_id, channel, currency, subtotal, discount, total, contact_email)
-         VALUES ($1, $2, $3, $4, 'WEB', 'EUR', 0, 0, 0, 'c@test.example')`, [key, cartId, customerId, staffId]);
+      const order = (key: string, cartId: string | null, customerId: string | null, staffId: string | null) =>
+        ds.query(
+          `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, placed_by_staff_id, channel, currency, subtotal, discount, total, contact_email)
+         VALUES ($1, $2, $3, $4, 'WEB', 'EUR', 0, 0, 0, 'c@test.example')`,
+          [key, cartId, customerId, staffId],
+        );
       await order('guest', guestCart, null, null);
       await order('customer', customerCart, customer, null);
       await order('staff-checkout', staffCart, customer, staff);
@@ -145,9 +172,14 @@ describe('migrations', () => {
       }
       const rows = await ds.query(`SELECT idempotency_key AS key, idempotency_scope AS scope FROM customer_order`);
       expect(Object.fromEntries(rows.map((r: { key: string; scope: string }) => [r.key, r.scope]))).toEqual({
-        guest: `cart:${guestCart}`, customer: `customer:${customer}`, 'staff-checkout': `staff:${staff}`, assisted: `staff:${staff}`,
+        guest: `cart:${guestCart}`,
+        customer: `customer:${customer}`,
+        'staff-checkout': `staff:${staff}`,
+        assisted: `staff:${staff}`,
       });
-      const unique = await ds.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'UQ_order_idempotency_scope_key'`);
+      const unique = await ds.query(
+        `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'UQ_order_idempotency_scope_key'`,
+      );
       expect(unique).toEqual([{ def: 'UNIQUE (idempotency_scope, idempotency_key)' }]);
     } finally {
       await ds.destroy();

@@ -42,12 +42,20 @@ describe('rate limits per client and operation class', () => {
 
 /** TRUST_PROXY (issue 19): behind a load balancer each guest is its own client, and only trusted proxies are believed. */
 describe('client addresses behind a proxy', () => {
-  const post = (t: TestApp, forwardedFor: string) => t.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', forwardedFor).send({ query: '{ __typename }' });
+  const post = (t: TestApp, forwardedFor: string) =>
+    t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', forwardedFor)
+      .send({ query: '{ __typename }' });
 
   it('with TRUST_PROXY=1, guests are counted by the address the proxy reports', async () => {
     const t = await startTestApp({ TRUST_PROXY: '1', RATE_LIMIT_READS_PER_MINUTE: '2' });
     try {
-      expect([(await post(t, '203.0.113.1')).status, (await post(t, '203.0.113.1')).status, (await post(t, '203.0.113.1')).status]).toEqual([200, 200, 429]);
+      expect([(await post(t, '203.0.113.1')).status, (await post(t, '203.0.113.1')).status, (await post(t, '203.0.113.1')).status]).toEqual(
+        [200, 200, 429],
+      );
       expect((await post(t, '203.0.113.2')).status).toBe(200);
       // A client cannot pick its address by adding hops of its own: the trusted proxy's hop is the one that counts.
       expect((await post(t, '198.51.100.7, 203.0.113.1')).status).toBe(429);

@@ -29,7 +29,11 @@ describe('public response cache', () => {
   afterAll(() => t?.close());
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    t.http().post('/graphql').set({ 'content-type': 'application/json', ...headers }).send(body as object);
+    t
+      .http()
+      .post('/graphql')
+      .set({ 'content-type': 'application/json', ...headers })
+      .send(body as object);
 
   it('answers a repeat from memory: same status, bytes, content type and cache-control; x-cache says so', async () => {
     const body = { query: PAGE, variables: { s: word } };
@@ -40,7 +44,8 @@ describe('public response cache', () => {
     expect(second.headers['x-cache']).toBe('hit');
     expect(second.text).toBe(first.text);
     expect(first.body.data.products.edges[0].node.name).toBe(`${word} parka`);
-    for (const h of ['content-type', 'cache-control', 'x-content-type-options', 'content-security-policy']) expect(second.headers[h]).toBe(first.headers[h]);
+    for (const h of ['content-type', 'cache-control', 'x-content-type-options', 'content-security-policy'])
+      expect(second.headers[h]).toBe(first.headers[h]);
     // Another variable value is another entry.
     expect((await post({ query: PAGE, variables: { s: `${word}x` } })).headers['x-cache']).toBe('miss');
   });
@@ -75,7 +80,11 @@ describe('public response cache', () => {
 
   it('leaves to Apollo what it cannot key or must not answer: deep variables, form posts', async () => {
     const deep = `${'['.repeat(5000)}1${']'.repeat(5000)}`; // too deep for JSON.stringify, which builds the key
-    const nested = await t.http().post('/graphql').set('content-type', 'application/json').send(`{"query":"{ __typename }","variables":{"a":${deep}}}`);
+    const nested = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(`{"query":"{ __typename }","variables":{"a":${deep}}}`);
     expect(nested.status).not.toBe(500);
     expect(nested.headers['x-cache']).toBeUndefined();
     const body = { query: PAGE, variables: { s: word } };
@@ -132,7 +141,8 @@ describe('public response cache: answers dropped by the changes they show', () =
   });
   afterAll(() => t?.close());
 
-  const post = (query: string, variables: object) => t.http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  const post = (query: string, variables: object) =>
+    t.http().post('/graphql').set('content-type', 'application/json').send({ query, variables });
   const counts = (r: { body: { data: { products: { edges: { node: { variants: { availableOnline: number }[] } }[] } } } }) =>
     r.body.data.products.edges[0].node.variants.map((v) => v.availableOnline);
 
@@ -156,7 +166,9 @@ describe('public response cache: answers dropped by the changes they show', () =
     const added = await createProduct(t, admin, { sizes: ['U'], name: `${word} twin` }); // found by the same search
     const after = await post(NAMES, { s: word });
     expect(after.headers['x-cache']).toBe('miss');
-    expect(after.body.data.products.edges.map((e: { node: { slug: string } }) => e.node.slug).sort()).toEqual([added.slug, product.slug].sort());
+    expect(after.body.data.products.edges.map((e: { node: { slug: string } }) => e.node.slug).sort()).toEqual(
+      [added.slug, product.slug].sort(),
+    );
   });
 
   it('keeps a listing chosen by stock at a store for RESPONSE_CACHE_SHARED_MS only', async () => {
@@ -171,72 +183,93 @@ describe('public response cache: answers dropped by the changes they show', () =
 });
 
 /** With a real Redis, a process that misses takes the answer another process put there (same expiry). */
-(process.env.REDIS_URL ? describe : describe.skip)('public response cache shared through Redis (needs REDIS_URL; skipped without it)', () => {
-  let a: TestApp;
-  let b: TestApp;
+(process.env.REDIS_URL ? describe : describe.skip)(
+  'public response cache shared through Redis (needs REDIS_URL; skipped without it)',
+  () => {
+    let a: TestApp;
+    let b: TestApp;
 
-  beforeAll(async () => {
-    const shared = { RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '60000', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
-    a = await startTestApp(shared);
-    b = await startTestApp(shared); // a database of its own: if it ran the query, it would find nothing
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+    beforeAll(async () => {
+      const shared = {
+        RESPONSE_CACHE_MS: '60000',
+        RESPONSE_CACHE_SHARED_MS: '60000',
+        REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+      };
+      a = await startTestApp(shared);
+      b = await startTestApp(shared); // a database of its own: if it ran the query, it would find nothing
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+    });
 
-  it('answers from the other process\'s answer, byte for byte', async () => {
-    const admin = await adminToken(a);
-    const p = await createProduct(a, admin, { sizes: ['U'] });
-    const word = `zr${Date.now().toString(36)}`.replace(/\d/g, 'y');
-    await a.db.query(`UPDATE product SET name = $1 WHERE slug = $2`, [`${word} scarf`, p.slug]);
-    const body = { query: PAGE, variables: { s: word } };
-    const fromA = await a.http().post('/graphql').set('content-type', 'application/json').send(body);
-    expect(fromA.headers['x-cache']).toBe('miss');
-    expect(fromA.body.data.products.totalCount).toBe(1);
-    const fromB = await b.http().post('/graphql').set('content-type', 'application/json').send(body);
-    expect(fromB.headers['x-cache']).toBe('redis');
-    expect(fromB.text).toBe(fromA.text);
-    expect((await b.http().post('/graphql').set('content-type', 'application/json').send(body)).headers['x-cache']).toBe('hit');
-    expect((await b.gql(`{ products(first: 5, filter: { search: "${word}" }) { totalCount } }`)).data.products.totalCount).toBe(0);
-  });
-});
+    it("answers from the other process's answer, byte for byte", async () => {
+      const admin = await adminToken(a);
+      const p = await createProduct(a, admin, { sizes: ['U'] });
+      const word = `zr${Date.now().toString(36)}`.replace(/\d/g, 'y');
+      await a.db.query(`UPDATE product SET name = $1 WHERE slug = $2`, [`${word} scarf`, p.slug]);
+      const body = { query: PAGE, variables: { s: word } };
+      const fromA = await a.http().post('/graphql').set('content-type', 'application/json').send(body);
+      expect(fromA.headers['x-cache']).toBe('miss');
+      expect(fromA.body.data.products.totalCount).toBe(1);
+      const fromB = await b.http().post('/graphql').set('content-type', 'application/json').send(body);
+      expect(fromB.headers['x-cache']).toBe('redis');
+      expect(fromB.text).toBe(fromA.text);
+      expect((await b.http().post('/graphql').set('content-type', 'application/json').send(body)).headers['x-cache']).toBe('hit');
+      expect((await b.gql(`{ products(first: 5, filter: { search: "${word}" }) { totalCount } }`)).data.products.totalCount).toBe(0);
+    });
+  },
+);
 
 /** Two processes on one database and one Redis: a change committed through one drops what the other kept. */
-(process.env.REDIS_URL && process.env.DATABASE_URL ? describe : describe.skip)('public response cache across processes (needs DATABASE_URL and REDIS_URL; skipped without them)', () => {
-  let a: TestApp;
-  let b: TestApp;
+(process.env.REDIS_URL && process.env.DATABASE_URL ? describe : describe.skip)(
+  'public response cache across processes (needs DATABASE_URL and REDIS_URL; skipped without them)',
+  () => {
+    let a: TestApp;
+    let b: TestApp;
 
-  beforeAll(async () => {
-    const env = { DATABASE_URL: (await testDatabaseUrl())!, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:` };
-    a = await startTestApp(env);
-    b = await startTestApp(env);
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+    beforeAll(async () => {
+      const env = {
+        DATABASE_URL: (await testDatabaseUrl())!,
+        RESPONSE_CACHE_MS: '60000',
+        RESPONSE_CACHE_SHARED_MS: '300',
+        REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+      };
+      a = await startTestApp(env);
+      b = await startTestApp(env);
+    });
+    afterAll(async () => {
+      await a?.close();
+      await b?.close();
+    });
 
-  it('a stock change through one process drops the page the other keeps', async () => {
-    const admin = await adminToken(a);
-    const storeId = (await createLocation(a, admin)).id;
-    const word = `zp${Date.now().toString(36)}`.replace(/\d/g, 'v');
-    const p = await createProduct(a, admin, { sizes: ['U'], name: `${word} beret` });
-    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
-    const fromB = () => b.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
-    const count = (r: { body: { data: { products: { edges: { node: { variants: { availableOnline: number }[] } }[] } } } }) => r.body.data.products.edges[0].node.variants[0].availableOnline;
-    const first = await fromB();
-    expect(first.headers['x-cache']).toBe('miss'); // nothing in Redis yet: b ran it
-    expect(count(first)).toBe(0);
-    await new Promise((r) => setTimeout(r, 400)); // past the shared copy's life: what b serves now is its own
-    expect((await fromB()).headers['x-cache']).toBe('hit');
-    await adjust(a, admin, storeId, p.variants[0].sku, 5);
-    let after = await fromB();
-    for (let i = 0; i < 50 && after.headers['x-cache'] === 'hit'; i++) after = await fromB();
-    expect(after.headers['x-cache']).toBe('miss');
-    expect(count(after)).toBe(5);
-  });
-});
+    it('a stock change through one process drops the page the other keeps', async () => {
+      const admin = await adminToken(a);
+      const storeId = (await createLocation(a, admin)).id;
+      const word = `zp${Date.now().toString(36)}`.replace(/\d/g, 'v');
+      const p = await createProduct(a, admin, { sizes: ['U'], name: `${word} beret` });
+      const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+      const fromB = () =>
+        b
+          .http()
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .send({ query: LIST, variables: { s: word } });
+      const count = (r: { body: { data: { products: { edges: { node: { variants: { availableOnline: number }[] } }[] } } } }) =>
+        r.body.data.products.edges[0].node.variants[0].availableOnline;
+      const first = await fromB();
+      expect(first.headers['x-cache']).toBe('miss'); // nothing in Redis yet: b ran it
+      expect(count(first)).toBe(0);
+      await new Promise((r) => setTimeout(r, 400)); // past the shared copy's life: what b serves now is its own
+      expect((await fromB()).headers['x-cache']).toBe('hit');
+      await adjust(a, admin, storeId, p.variants[0].sku, 5);
+      let after = await fromB();
+      for (let i = 0; i < 50 && after.headers['x-cache'] === 'hit'; i++) after = await fromB();
+      expect(after.headers['x-cache']).toBe('miss');
+      expect(count(after)).toBe(5);
+    });
+  },
+);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -251,65 +284,91 @@ async function keptLong(post: () => Promise<{ headers: Record<string, string> }>
 }
 
 /** Events sent while the subscription is down are lost: the cache forgets, keeps briefly, and trusts events again once back. */
-(hasRedisServer ? describe : describe.skip)('public response cache when Redis goes away and comes back (needs redis-server on PATH)', () => {
-  let redis: ChildProcess;
-  let port: number;
-  let t: TestApp;
-  let word: string;
-  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+(hasRedisServer ? describe : describe.skip)(
+  'public response cache when Redis goes away and comes back (needs redis-server on PATH)',
+  () => {
+    let redis: ChildProcess;
+    let port: number;
+    let t: TestApp;
+    let word: string;
+    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
 
-  beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
-    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', BACKGROUND_JOBS: 'false' });
-    const admin = await adminToken(t);
-    word = `zl${Date.now().toString(36)}`.replace(/\d/g, 'u');
-    await createProduct(t, admin, { sizes: ['U'], name: `${word} cape` });
-  });
-  afterAll(async () => {
-    await t?.close();
-    if (redis?.exitCode === null) await stopRedis(redis);
-  });
+    beforeAll(async () => {
+      port = await freePort();
+      redis = await startRedis(port);
+      t = await startTestApp({
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        RESPONSE_CACHE_MS: '60000',
+        RESPONSE_CACHE_SHARED_MS: '300',
+        BACKGROUND_JOBS: 'false',
+      });
+      const admin = await adminToken(t);
+      word = `zl${Date.now().toString(36)}`.replace(/\d/g, 'u');
+      await createProduct(t, admin, { sizes: ['U'], name: `${word} cape` });
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (redis?.exitCode === null) await stopRedis(redis);
+    });
 
-  const post = () => t.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
+    const post = () =>
+      t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: LIST, variables: { s: word } });
 
-  it('drops what it kept when the subscription is lost, keeps answers briefly meanwhile, and long again once it is back', async () => {
-    expect((await post()).headers['x-cache']).toBe('miss');
-    await sleep(400);
-    expect((await post()).headers['x-cache']).toBe('hit'); // kept past the short bound: events are heard
-    await stopRedis(redis);
-    await sleep(200);
-    expect((await post()).headers['x-cache']).toBe('miss'); // the loss dropped it
-    await sleep(400);
-    expect((await post()).headers['x-cache']).toBe('miss'); // kept only briefly while events cannot be heard
-    redis = await startRedis(port);
-    expect(await keptLong(post)).toBe(true);
-  });
-});
+    it('drops what it kept when the subscription is lost, keeps answers briefly meanwhile, and long again once it is back', async () => {
+      expect((await post()).headers['x-cache']).toBe('miss');
+      await sleep(400);
+      expect((await post()).headers['x-cache']).toBe('hit'); // kept past the short bound: events are heard
+      await stopRedis(redis);
+      await sleep(200);
+      expect((await post()).headers['x-cache']).toBe('miss'); // the loss dropped it
+      await sleep(400);
+      expect((await post()).headers['x-cache']).toBe('miss'); // kept only briefly while events cannot be heard
+      redis = await startRedis(port);
+      expect(await keptLong(post)).toBe(true);
+    });
+  },
+);
 
 /** A process that started while Redis was unreachable hears the other processes' events once it is there. */
-(hasRedisServer ? describe : describe.skip)('public response cache when Redis is reached only after the start (needs redis-server on PATH)', () => {
-  let redis: ChildProcess | undefined;
-  let t: TestApp;
-  let word: string;
-  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+(hasRedisServer ? describe : describe.skip)(
+  'public response cache when Redis is reached only after the start (needs redis-server on PATH)',
+  () => {
+    let redis: ChildProcess | undefined;
+    let t: TestApp;
+    let word: string;
+    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
 
-  beforeAll(async () => {
-    const port = await freePort(); // nothing listens there yet
-    t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, RESPONSE_CACHE_MS: '60000', RESPONSE_CACHE_SHARED_MS: '300', BACKGROUND_JOBS: 'false' });
-    const admin = await adminToken(t);
-    word = `zs${Date.now().toString(36)}`.replace(/\d/g, 't');
-    await createProduct(t, admin, { sizes: ['U'], name: `${word} stole` });
-    redis = await startRedis(port);
-  });
-  afterAll(async () => {
-    await t?.close();
-    if (redis?.exitCode === null) await stopRedis(redis);
-  });
+    beforeAll(async () => {
+      const port = await freePort(); // nothing listens there yet
+      t = await startTestApp({
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        RESPONSE_CACHE_MS: '60000',
+        RESPONSE_CACHE_SHARED_MS: '300',
+        BACKGROUND_JOBS: 'false',
+      });
+      const admin = await adminToken(t);
+      word = `zs${Date.now().toString(36)}`.replace(/\d/g, 't');
+      await createProduct(t, admin, { sizes: ['U'], name: `${word} stole` });
+      redis = await startRedis(port);
+    });
+    afterAll(async () => {
+      await t?.close();
+      if (redis?.exitCode === null) await stopRedis(redis);
+    });
 
-  const post = () => t.http().post('/graphql').set('content-type', 'application/json').send({ query: LIST, variables: { s: word } });
+    const post = () =>
+      t
+        .http()
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: LIST, variables: { s: word } });
 
-  it('keeps answers briefly until it has subscribed, then long', async () => {
-    expect(await keptLong(post)).toBe(true);
-  });
-});
+    it('keeps answers briefly until it has subscribed, then long', async () => {
+      expect(await keptLong(post)).toBe(true);
+    });
+  },
+);

@@ -44,8 +44,11 @@ describe('sessions: deactivation, role and store changes, password changes and s
 
   it('a deactivated member cannot sign in, and the tokens they hold stop working at once (also over WebSocket)', async () => {
     const email = `deact-${Date.now()}@test.example`;
-    const created = await t.gql(`mutation($input: StaffCreateInput!) { staffCreate(input: $input) { staff { id } ${E} } }`,
-      { input: { email, password: 'Correct-Horse-1', role: 'ASSOCIATE', locationId: A.id } }, { token: admin });
+    const created = await t.gql(
+      `mutation($input: StaffCreateInput!) { staffCreate(input: $input) { staff { id } ${E} } }`,
+      { input: { email, password: 'Correct-Horse-1', role: 'ASSOCIATE', locationId: A.id } },
+      { token: admin },
+    );
     const id = created.data.staffCreate.staff.id;
     const token = await login(t, email, 'Correct-Horse-1');
     expect(await canReadStockAt(token, A)).toEqual([]);
@@ -56,7 +59,10 @@ describe('sessions: deactivation, role and store changes, password changes and s
 
     const r = await t.gql(M.deactivate, { id }, { token: admin });
     expect(r.data.staffDeactivate).toEqual({ staff: { id, active: false }, userErrors: [] });
-    const [entry] = await t.db.query(`SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_entry WHERE subject_id = $1`, [id]);
+    const [entry] = await t.db.query(
+      `SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_entry WHERE subject_id = $1`,
+      [id],
+    );
     expect(entry).toEqual({ action: 'STAFF_DEACTIVATED', before: 'true', after: 'false' });
     const after = await t.gql(LEVEL, { l: A.id, s: sku }, { token });
     expect([after.status, codes(after)]).toEqual([401, ['UNAUTHENTICATED']]);
@@ -98,22 +104,43 @@ describe('sessions: deactivation, role and store changes, password changes and s
   it('passwordChange: the right current password gives a new token and ends every other session; a wrong one changes nothing', async () => {
     const alice = await registerShopper(t);
     const otherDevice = (await t.gql(Q.login, { input: { email: alice.email, password: alice.password } })).data.login.token;
-    const wrong = await t.gql(M.passwordChange, { input: { currentPassword: 'Wrong-Horse-1', newPassword: 'Battery-Staple-2' } }, { token: alice.token });
-    expect(wrong.data.passwordChange).toEqual({ token: null, userErrors: [expect.objectContaining({ code: 'INVALID_CREDENTIALS', field: ['currentPassword'] })] });
+    const wrong = await t.gql(
+      M.passwordChange,
+      { input: { currentPassword: 'Wrong-Horse-1', newPassword: 'Battery-Staple-2' } },
+      { token: alice.token },
+    );
+    expect(wrong.data.passwordChange).toEqual({
+      token: null,
+      userErrors: [expect.objectContaining({ code: 'INVALID_CREDENTIALS', field: ['currentPassword'] })],
+    });
     expect(codes(await t.gql(Q.me, {}, { token: otherDevice }))).toEqual([]);
-    const ok = await t.gql(M.passwordChange, { input: { currentPassword: alice.password, newPassword: 'Battery-Staple-2' } }, { token: alice.token });
+    const ok = await t.gql(
+      M.passwordChange,
+      { input: { currentPassword: alice.password, newPassword: 'Battery-Staple-2' } },
+      { token: alice.token },
+    );
     const fresh = ok.data.passwordChange.token;
     expect(fresh).toEqual(expect.any(String));
     for (const old of [alice.token, otherDevice]) expect(codes(await t.gql(Q.me, {}, { token: old }))).toEqual(['UNAUTHENTICATED']);
     expect((await t.gql(Q.me, {}, { token: fresh })).data.me.id).toBe(alice.id);
-    expect((await t.gql(Q.login, { input: { email: alice.email, password: alice.password } })).data.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
-    expect((await t.gql(Q.login, { input: { email: alice.email, password: 'Battery-Staple-2' } })).data.login.token).toEqual(expect.any(String));
+    expect((await t.gql(Q.login, { input: { email: alice.email, password: alice.password } })).data.login.userErrors[0].code).toBe(
+      'INVALID_CREDENTIALS',
+    );
+    expect((await t.gql(Q.login, { input: { email: alice.email, password: 'Battery-Staple-2' } })).data.login.token).toEqual(
+      expect.any(String),
+    );
     // Staff too.
     const associate = await createStaff(t, admin, 'ASSOCIATE', A.id);
-    const changed = await t.gql(M.passwordChange, { input: { currentPassword: 'Correct-Horse-1', newPassword: 'Battery-Staple-2' } }, { token: associate.token });
+    const changed = await t.gql(
+      M.passwordChange,
+      { input: { currentPassword: 'Correct-Horse-1', newPassword: 'Battery-Staple-2' } },
+      { token: associate.token },
+    );
     expect(codes(await t.gql(LEVEL, { l: A.id, s: sku }, { token: associate.token }))).toEqual(['UNAUTHENTICATED']);
     expect(await canReadStockAt(changed.data.passwordChange.token, A)).toEqual([]);
-    expect(codes(await t.gql(M.passwordChange, { input: { currentPassword: 'x', newPassword: 'Battery-Staple-3' } }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await t.gql(M.passwordChange, { input: { currentPassword: 'x', newPassword: 'Battery-Staple-3' } }))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
   });
 
   it('signOut ends every session of the account, customer or staff', async () => {
@@ -132,20 +159,30 @@ describe('sessions: deactivation, role and store changes, password changes and s
     const secret = t.app.get(ServiceSecrets).jwt;
     const staffId = (await t.db.query(`SELECT id FROM staff WHERE email = $1`, [ADMIN.email]))[0].id;
     const noExpiry = await jwt.signAsync({ sub: staffId, typ: 'staff', ver: 0 }, { secret, issuer: 'commerce-api' });
-    const publicSecret = await jwt.signAsync({ sub: staffId, typ: 'staff', ver: 0 }, { secret: 'development-only-secret-do-not-use-in-production', issuer: 'commerce-api', expiresIn: 600 });
-    const oldShape = await jwt.signAsync({ sub: staffId, typ: 'staff', role: 'ADMIN', loc: null }, { secret, issuer: 'commerce-api', expiresIn: 600 });
+    const publicSecret = await jwt.signAsync(
+      { sub: staffId, typ: 'staff', ver: 0 },
+      { secret: 'development-only-secret-do-not-use-in-production', issuer: 'commerce-api', expiresIn: 600 },
+    );
+    const oldShape = await jwt.signAsync(
+      { sub: staffId, typ: 'staff', role: 'ADMIN', loc: null },
+      { secret, issuer: 'commerce-api', expiresIn: 600 },
+    );
     const wellMade = await jwt.signAsync({ sub: staffId, typ: 'staff', ver: 0 }, { secret, issuer: 'commerce-api', expiresIn: 600 });
-    for (const token of [noExpiry, publicSecret, oldShape]) expect(codes(await t.gql(LEVEL, { l: A.id, s: sku }, { token }))).toEqual(['UNAUTHENTICATED']);
-    expect(await canReadStockAt(wellMade, A)).toEqual([]); // the same claims with an expiry pass: the refusals above are for the reasons named
+    for (const token of [noExpiry, publicSecret, oldShape])
+      expect(codes(await t.gql(LEVEL, { l: A.id, s: sku }, { token }))).toEqual(['UNAUTHENTICATED']);
+    // The same claims with an expiry pass: the refusals above are for the reasons named.
+    expect(await canReadStockAt(wellMade, A)).toEqual([]);
   });
 });
 
 describe('secrets: one per database outside production, and pickup codes that survive a JWT_SECRET rotation', () => {
   /** A database two apps can use one after the other: a real one, or a PGlite folder. */
   const sharedDatabase = async (): Promise<Record<string, string>> =>
-    (usingRealPostgres() ? { DATABASE_URL: (await testDatabaseUrl())! } : { PGLITE_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sessions-')), 'pglite') });
+    usingRealPostgres()
+      ? { DATABASE_URL: (await testDatabaseUrl())! }
+      : { PGLITE_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'sessions-')), 'pglite') };
 
-  it('two databases get two different generated secrets, and one\'s tokens mean nothing to the other', async () => {
+  it("two databases get two different generated secrets, and one's tokens mean nothing to the other", async () => {
     const one = await startTestApp();
     const two = await startTestApp();
     try {
@@ -160,8 +197,12 @@ describe('secrets: one per database outside production, and pickup codes that su
     }
   });
 
-  it('in production the demo staff do not get the README\'s password (docker compose seeds the demo there)', async () => {
-    const t = await startTestApp({ NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars', SEED_DEMO_DATA: 'true' });
+  it("in production the demo staff do not get the README's password (docker compose seeds the demo there)", async () => {
+    const t = await startTestApp({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      SEED_DEMO_DATA: 'true',
+    });
     try {
       const r = await t.gql(M.staffLogin, { input: { email: 'demo.admin@example.com', password: 'demo-password-1' } });
       expect(r.data.staffLogin.userErrors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CREDENTIALS']);
@@ -184,21 +225,38 @@ describe('secrets: one per database outside production, and pickup codes that su
       const alice = await registerShopper(t);
       const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
       await addLines(t, cart.id, [pickup(v.id, store.id)], { token: alice.token });
-      const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: 'rotation' } }, { token: alice.token })).data.checkout.order;
-      placed = { orderId: order.id, fulfillmentId: order.fulfillments[0].id, code: order.fulfillments[0].pickupCode, storeId: store.id, customer: alice.email };
+      const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: 'rotation' } }, { token: alice.token })).data
+        .checkout.order;
+      placed = {
+        orderId: order.id,
+        fulfillmentId: order.fulfillments[0].id,
+        code: order.fulfillments[0].pickupCode,
+        storeId: store.id,
+        customer: alice.email,
+      };
       expect(placed.code).toMatch(/^[A-Z0-9]{6}$/);
     } finally {
       await t.close();
     }
     // Rotated: new JWT_SECRET, the old one kept for pickup codes.
-    t = await startTestApp({ ...db, BACKGROUND_JOBS: 'false', JWT_SECRET: 'new-jwt-secret-of-at-least-thirty-two-characters', PICKUP_CODE_SECRET: oldSecret, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    t = await startTestApp({
+      ...db,
+      BACKGROUND_JOBS: 'false',
+      JWT_SECRET: 'new-jwt-secret-of-at-least-thirty-two-characters',
+      PICKUP_CODE_SECRET: oldSecret,
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    });
     try {
       const admin = await adminToken(t);
       const shopper = (await t.gql(Q.login, { input: { email: placed!.customer, password: 'Correct-Horse-1' } })).data.login.token;
       expect((await t.gql(O.order, { id: placed!.orderId }, { token: shopper })).data.order.fulfillments[0].pickupCode).toBe(placed!.code);
       await t.gql(O.markReady, { id: placed!.fulfillmentId }, { token: admin });
       const collected = await t.gql(O.collect, { id: placed!.fulfillmentId, code: placed!.code }, { token: admin });
-      expect(collected.data.fulfillmentCollect).toEqual({ fulfillment: { id: placed!.fulfillmentId, status: 'COLLECTED' }, userErrors: [] });
+      expect(collected.data.fulfillmentCollect).toEqual({
+        fulfillment: { id: placed!.fulfillmentId, status: 'COLLECTED' },
+        userErrors: [],
+      });
     } finally {
       await t.close();
     }

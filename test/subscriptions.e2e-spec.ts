@@ -51,7 +51,12 @@ describe('subscriptions over graphql-ws', () => {
     const sub = subscribe<{ stockChanged: { available: number } }>(client(), STOCK, { locationId: store.id, sku: v.sku.toLowerCase() });
     await settle();
     await adjust(t, admin, store.id, v.sku, 2);
-    expect((await sub.next((e) => e.stockChanged.available === 7)).stockChanged).toEqual({ sku: v.sku, onHand: 7, reserved: 0, available: 7 });
+    expect((await sub.next((e) => e.stockChanged.available === 7)).stockChanged).toEqual({
+      sku: v.sku,
+      onHand: 7,
+      reserved: 0,
+      available: 7,
+    });
     const refused = await adjust(t, admin, store.id, v.sku, -100);
     expect(refused.data.stockAdjust.userErrors[0].code).toBe('INSUFFICIENT_STOCK');
     await adjust(t, admin, other.id, v.sku, 1); // another level
@@ -63,8 +68,11 @@ describe('subscriptions over graphql-ws', () => {
   it('orderUpdated: the customer follows their order; nobody else may', async () => {
     const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(v.id, store.id)], { token: alice.token });
-    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data.checkout.order;
-    const mine = subscribe<{ orderUpdated: { status: string; fulfillments: { status: string }[] } }>(client(alice.token), ORDER, { id: order.id });
+    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data
+      .checkout.order;
+    const mine = subscribe<{ orderUpdated: { status: string; fulfillments: { status: string }[] } }>(client(alice.token), ORDER, {
+      id: order.id,
+    });
     const bob = await registerShopper(t);
     const theirs = subscribe(client(bob.token), ORDER, { id: order.id });
     const anon = subscribe(client(), ORDER, { id: order.id });
@@ -79,13 +87,14 @@ describe('subscriptions over graphql-ws', () => {
     expect(JSON.stringify(anon.errors)).toContain('UNAUTHENTICATED');
   });
 
-  it('pickupQueueChanged: the store\'s staff hear new and changed pickups; other stores may not listen', async () => {
+  it("pickupQueueChanged: the store's staff hear new and changed pickups; other stores may not listen", async () => {
     const queue = subscribe<{ pickupQueueChanged: { id: string; status: string } }>(client(staff), QUEUE, { locationId: store.id });
     const elsewhere = subscribe(client(otherStaff), QUEUE, { locationId: store.id });
     await settle();
     const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(v.id, store.id)], { token: alice.token });
-    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data.checkout.order;
+    const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data
+      .checkout.order;
     const f = order.fulfillments[0].id;
     expect(await queue.next((e) => e.pickupQueueChanged.id === f)).toEqual({ pickupQueueChanged: { id: f, status: 'ALLOCATED' } });
     await t.gql(O.cancel, { id: order.id }, { token: alice.token });

@@ -24,7 +24,12 @@ describe('one policy for HTTP and WebSocket', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ BACKGROUND_JOBS: 'false', GRAPHQL_INTROSPECTION: 'false', SUBSCRIPTIONS_PER_CONNECTION: '3', SUBSCRIPTIONS_PER_CLIENT: '5' });
+    t = await startTestApp({
+      BACKGROUND_JOBS: 'false',
+      GRAPHQL_INTROSPECTION: 'false',
+      SUBSCRIPTIONS_PER_CONNECTION: '3',
+      SUBSCRIPTIONS_PER_CLIENT: '5',
+    });
     await t.app.listen(0, '127.0.0.1');
     url = await t.app.getUrl();
     const admin = await adminToken(t);
@@ -37,10 +42,17 @@ describe('one policy for HTTP and WebSocket', () => {
     await t?.close();
   });
 
-  const pages = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: products(first: 100) { edges { node { slug variants { sku price { amount currency } availableOnline } } } }`).join(' ');
+  const pages = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `p${i}: products(first: 100) { edges { node { slug variants { sku price { amount currency } availableOnline } } } }`,
+    ).join(' ');
   const HOSTILE: [string, string][] = [
     ['nested 13 deep', `query { products(first: 1) { edges { node { ${deep(6)} } } } }`],
-    ['a subscription nested too deep', `subscription { orderUpdated(id: "x") { fulfillments { lines { variant { product { ${deep(5)} } } } } } }`],
+    [
+      'a subscription nested too deep',
+      `subscription { orderUpdated(id: "x") { fulfillments { lines { variant { product { ${deep(5)} } } } } } }`,
+    ],
     ['40 aliased catalogue pages', `query { ${pages(40)} }`],
     ['five 100-product pages (cost)', `query { ${pages(5).replace(/p(\d): /g, 'q$1: ')} }`],
     ['51 directives', `query { ${Array.from({ length: 51 }, (_, i) => `t${i}: __typename @include(if: true)`).join(' ')} }`],
@@ -63,7 +75,11 @@ describe('one policy for HTTP and WebSocket', () => {
   it('runs only subscriptions: a query or mutation over WebSocket is refused and changes nothing', async () => {
     const before = await t.db.query(`SELECT count(*)::int AS n FROM cart`);
     const c = client();
-    for (const query of ['{ __typename }', 'mutation { cartCreate { cart { id } } }', 'mutation { login(input: { email: "a@test.example", password: "x" }) { token } }']) {
+    for (const query of [
+      '{ __typename }',
+      'mutation { cartCreate { cart { id } } }',
+      'mutation { login(input: { email: "a@test.example", password: "x" }) { token } }',
+    ]) {
       const answer = await firstAnswer(c, query);
       expect(answer.kind === 'errors' && answer.errors.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
     }
@@ -71,15 +87,24 @@ describe('one policy for HTTP and WebSocket', () => {
   });
 
   it('a subscription within the limits runs', async () => {
-    const answer = await firstAnswer(client(), `subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { available } }`, { l: store.id, s: sku }, 300);
+    const answer = await firstAnswer(
+      client(),
+      `subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { available } }`,
+      { l: store.id, s: sku },
+      300,
+    );
     expect(answer).toEqual({ kind: 'waiting' });
   });
 
   it('formats errors as HTTP does: a value PostgreSQL cannot take is BAD_USER_INPUT, without its message', async () => {
     const overHttp = await t.gql(`query($s: String!) { variant(sku: $s) { id } }`, { s: 'a\u0000b' });
     expect(codes(overHttp)).toEqual(['BAD_USER_INPUT']);
-    const overWs = await firstAnswer(client(), `subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { available } }`, { l: store.id, s: 'a\u0000b' });
-    const errors = overWs.kind === 'errors' || overWs.kind === 'data' ? overWs.errors ?? [] : [];
+    const overWs = await firstAnswer(
+      client(),
+      `subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { available } }`,
+      { l: store.id, s: 'a\u0000b' },
+    );
+    const errors = overWs.kind === 'errors' || overWs.kind === 'data' ? (overWs.errors ?? []) : [];
     expect(errors.map((e) => [e.extensions?.code, e.message])).toEqual(overHttp.errors!.map((e) => [e.extensions?.code, e.message]));
     expect(JSON.stringify(overWs)).not.toMatch(/0x00|UTF8|invalid byte/i);
   });

@@ -23,7 +23,8 @@ async function withClient(url, work) {
 const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
 
 export const createDatabase = (serverUrl, name) => withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
-export const dropDatabase = (serverUrl, name) => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+export const dropDatabase = (serverUrl, name) =>
+  withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 export const databaseExists = (serverUrl, name) =>
   withClient(serverUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 
@@ -32,10 +33,14 @@ export function seed(databaseUrl, { products, locations, sizes }, logFile, dist 
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const log = createWriteStream(logFile);
-    const child = spawn(process.execPath, [`${dist}/apps/api/src/seed.js`, '--products', String(products), '--locations', String(locations), '--sizes', String(sizes)], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [`${dist}/apps/api/src/seed.js`, '--products', String(products), '--locations', String(locations), '--sizes', String(sizes)],
+      {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -74,7 +79,9 @@ export async function vacuumAnalyze(databaseUrl) {
 
 export async function dataSetSize(databaseUrl) {
   return withClient(databaseUrl, async (c) => {
-    const { rows: [r] } = await c.query(`SELECT (SELECT count(*) FROM product)::int AS products, (SELECT count(*) FROM product_variant)::int AS variants,
+    const {
+      rows: [r],
+    } = await c.query(`SELECT (SELECT count(*) FROM product)::int AS products, (SELECT count(*) FROM product_variant)::int AS variants,
       (SELECT count(*) FROM location)::int AS locations, (SELECT count(*) FROM stock_level)::int AS "stockLevels",
       pg_size_pretty(pg_database_size(current_database())) AS size`);
     return r;
@@ -96,8 +103,12 @@ export async function sampleInputs(databaseUrl, { checkouts }) {
        JOIN location l ON l.id = sl.location_id AND l.type = 'STORE' AND l.pickup_enabled
        JOIN product_variant v ON v.id = sl.variant_id
        WHERE sl.on_hand - sl.reserved > 0
-       ORDER BY v.id, random() LIMIT $1`, [checkouts]);
-    const { rows: [hotStore] } = await c.query(`SELECT code FROM location WHERE type = 'STORE' AND pickup_enabled ORDER BY code LIMIT 1`);
+       ORDER BY v.id, random() LIMIT $1`,
+      [checkouts],
+    );
+    const {
+      rows: [hotStore],
+    } = await c.query(`SELECT code FROM location WHERE type = 'STORE' AND pickup_enabled ORDER BY code LIMIT 1`);
     return { slugs, skus, words, pickups, hotStoreCode: hotStore?.code };
   });
 }
@@ -109,7 +120,9 @@ export function backendPidsFn(databaseUrl) {
   const fn = async () => {
     connected ??= client.connect();
     await connected;
-    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'commerce-api'`);
+    const { rows } = await client.query(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'commerce-api'`,
+    );
     return rows.map((r) => r.pid);
   };
   fn.close = () => (connected ? client.end() : Promise.resolve());
@@ -117,7 +130,11 @@ export function backendPidsFn(databaseUrl) {
 }
 
 export const serverVersion = (url) => withClient(url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version);
-export const serverSettings = (url) => withClient(url, async (c) => {
-  const { rows } = await c.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'effective_cache_size', 'jit')`);
-  return Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting]));
-});
+export const serverSettings = (url) =>
+  withClient(url, async (c) => {
+    const { rows } = await c.query(
+      `SELECT name, setting, unit FROM pg_settings
+       WHERE name IN ('shared_buffers', 'work_mem', 'max_connections', 'effective_cache_size', 'jit')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.unit ? `${r.setting} ${r.unit}` : r.setting]));
+  });

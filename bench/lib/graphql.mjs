@@ -31,7 +31,8 @@ export class GraphQLClient {
   /** Like request, but a GraphQL error or a userError in `field` throws. */
   async must(query, variables, field) {
     const r = await this.request(query, variables);
-    if (r.errors?.length) throw new Error(`${field ?? 'request'}: ${r.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
+    if (r.errors?.length)
+      throw new Error(`${field ?? 'request'}: ${r.errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ')}`);
     const userErrors = field ? r.data?.[field]?.userErrors : undefined;
     if (userErrors?.length) throw new Error(`${field}: ${userErrors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
     return r.data;
@@ -52,12 +53,14 @@ export class GraphQLClient {
 export async function pmap(items, concurrency, fn) {
   const out = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
   return out;
 }
 

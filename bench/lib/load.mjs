@@ -19,27 +19,29 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
     timeout,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    requests: [{
-      setupRequest(req, context) {
-        context.sentAt = performance.now();
-        return { ...req, body: JSON.stringify(next(context)) };
+    requests: [
+      {
+        setupRequest(req, context) {
+          context.sentAt = performance.now();
+          return { ...req, body: JSON.stringify(next(context)) };
+        },
+        onResponse(status, body, context, headers) {
+          lastAnswerAt = performance.now();
+          const xc = headers?.['x-cache'];
+          if (xc) {
+            cache[xc] = (cache[xc] ?? 0) + 1;
+            (cacheLatency[xc] ??= []).push(lastAnswerAt - context.sentAt);
+          }
+          if (status === 200 && body.includes('"errors":[')) {
+            graphqlErrors++;
+            firstError ??= body.slice(0, 300);
+          } else if (status !== 200) {
+            firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+          }
+          onBody?.(status, body, context);
+        },
       },
-      onResponse(status, body, context, headers) {
-        lastAnswerAt = performance.now();
-        const xc = headers?.['x-cache'];
-        if (xc) {
-          cache[xc] = (cache[xc] ?? 0) + 1;
-          (cacheLatency[xc] ??= []).push(lastAnswerAt - context.sentAt);
-        }
-        if (status === 200 && body.includes('"errors":[')) {
-          graphqlErrors++;
-          firstError ??= body.slice(0, 300);
-        } else if (status !== 200) {
-          firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
-        }
-        onBody?.(status, body, context);
-      },
-    }],
+    ],
   };
   await watch?.start();
   const started = performance.now();
@@ -73,10 +75,12 @@ export async function drive({ url, connections, duration, amount, timeout = 30, 
 /** p50 and p99 (ms, nearest rank) of each list of latencies. */
 function percentiles(lists) {
   const at = (sorted, q) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]);
-  return Object.fromEntries(Object.entries(lists).map(([k, v]) => {
-    const sorted = Float64Array.from(v).sort();
-    return [k, { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }];
-  }));
+  return Object.fromEntries(
+    Object.entries(lists).map(([k, v]) => {
+      const sorted = Float64Array.from(v).sort();
+      return [k, { p50: at(sorted, 0.5), p99: at(sorted, 0.99) }];
+    }),
+  );
 }
 
 /** A warm-up run whose numbers are thrown away (JIT, connection pool, PostgreSQL caches). */

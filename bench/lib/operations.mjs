@@ -53,4 +53,16 @@ export const CHECKOUT = `mutation Checkout($input: CheckoutInput!) {
 /** Not in the contract: the project's own list of locations, used only to turn store codes into ids. */
 export const LOCATIONS = `query Locations { locations(type: STORE) { id code pickupEnabled } }`;
 
-export const CONTRACT_OPERATIONS = { CATALOGUE, PRODUCT_PAGE, STORES_NEAR, VARIANT_ID, STAFF_LOGIN, PRODUCT_CREATE, STOCK_ADJUST, STOCK_LEVEL, CART_CREATE, CART_LINES_ADD, CHECKOUT };
+export const CONTRACT_OPERATIONS = {
+  CATALOGUE,
+  PRODUCT_PAGE,
+  STORES_NEAR,
+  VARIANT_ID,
+  STAFF_LOGIN,
+  PRODUCT_CREATE,
+  STOCK_ADJUST,
+  STOCK_LEVEL,
+  CART_CREATE,
+  CART_LINES_ADD,
+  CHECKOUT,
+};

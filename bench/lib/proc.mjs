@@ -149,5 +149,13 @@ export async function settledRss(serverPid, seconds) {
     last = now;
     if (s - steadySince >= 10) break;
   }
-  return { seconds: waited, window: seconds, processes: pids.length, atEndMiB: Math.round(first.max), settledMiB: Math.round(last.max), settledTotalMiB: Math.round(last.total), under300At };
+  return {
+    seconds: waited,
+    window: seconds,
+    processes: pids.length,
+    atEndMiB: Math.round(first.max),
+    settledMiB: Math.round(last.max),
+    settledTotalMiB: Math.round(last.total),
+    under300At,
+  };
 }

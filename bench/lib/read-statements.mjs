@@ -26,7 +26,9 @@ export async function readStatements(client, dist = 'dist') {
   const { sku } = await one('SELECT sku FROM product_variant ORDER BY random() LIMIT 1');
   const { slug } = await one('SELECT slug FROM product ORDER BY random() LIMIT 1');
   const { name: word } = await one(`SELECT split_part(name, ' ', 1) AS name FROM product ORDER BY random() LIMIT 1`);
-  const { name: twoWords } = await one(`SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) AS name FROM product ORDER BY random() LIMIT 1`);
+  const { name: twoWords } = await one(
+    `SELECT split_part(name, ' ', 1) || ' ' || split_part(name, ' ', 2) AS name FROM product ORDER BY random() LIMIT 1`,
+  );
   const first = await one('SELECT name, id FROM product ORDER BY name, id OFFSET 200 LIMIT 1');
   const after = encodeCursor([first.name, first.id]);
   const page = { totalCount: true, variants: true, available: true };
@@ -36,7 +38,10 @@ export async function readStatements(client, dist = 'dist') {
     ['catalogue: a later page (count known)', () => search.search(20, after, {}, { ...page, totalCount: false })],
     [`catalogue: search "${word}" with its count`, () => search.search(20, undefined, { search: word }, page)],
     [`catalogue: search "${twoWords}" with its count`, () => search.search(20, undefined, { search: twoWords }, page)],
-    [`catalogue: search prefix "${word.slice(0, 4)}" with its count`, () => search.search(20, undefined, { search: word.slice(0, 4) }, page)],
+    [
+      `catalogue: search prefix "${word.slice(0, 4)}" with its count`,
+      () => search.search(20, undefined, { search: word.slice(0, 4) }, page),
+    ],
     ['catalogue: search with no match', () => search.search(20, undefined, { search: 'zzzzqx' }, page)],
     ['product page by slug, variants with availability', () => catalogue.findBySlug(slug, { ctx, available: true })],
     ['availableOnline: 100 variants (cache misses)', () => Promise.all(variants.map((id) => stock.availableOnline(ctx, id)))],

@@ -4,7 +4,17 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const PACKAGES = ['@nestjs/core', '@nestjs/graphql', '@nestjs/apollo', '@apollo/server', 'graphql', 'typeorm', 'pg', 'ioredis', 'autocannon'];
+const PACKAGES = [
+  '@nestjs/core',
+  '@nestjs/graphql',
+  '@nestjs/apollo',
+  '@apollo/server',
+  'graphql',
+  'typeorm',
+  'pg',
+  'ioredis',
+  'autocannon',
+];
 
 function packageVersion(name) {
   try {
@@ -27,10 +37,28 @@ function git(args) {
  * up to twice as long at some moments as at others on a shared VM, so a run's numbers are read against it.
  */
 export function cpuProbeMs() {
-  const page = { data: { products: { edges: Array.from({ length: 20 }, (_, i) => ({ cursor: `c${i}`, node: { id: `p${i}`, name: `Product ${i}`,
-    variants: Array.from({ length: 5 }, (_, j) => ({ id: `v${i}-${j}`, sku: `SKU-${i}-${j}`, price: { amount: 12900, currency: 'EUR' }, availableOnline: j })) } })) } } };
+  const page = {
+    data: {
+      products: {
+        edges: Array.from({ length: 20 }, (_, i) => ({
+          cursor: `c${i}`,
+          node: {
+            id: `p${i}`,
+            name: `Product ${i}`,
+            variants: Array.from({ length: 5 }, (_, j) => ({
+              id: `v${i}-${j}`,
+              sku: `SKU-${i}-${j}`,
+              price: { amount: 12900, currency: 'EUR' },
+              availableOnline: j,
+            })),
+          },
+        })),
+      },
+    },
+  };
   let best = Infinity;
-  for (let round = 0; round < 7; round++) { // the fastest of 7: what the machine can do at that moment
+  for (let round = 0; round < 7; round++) {
+    // the fastest of 7: what the machine can do at that moment
     const t0 = performance.now();
     for (let i = 0; i < 500; i++) JSON.parse(JSON.stringify(page));
     best = Math.min(best, performance.now() - t0);
@@ -53,7 +81,6 @@ export function machine() {
   };
 }
 
-const num = (n) => (n === undefined || n === null ? '' : String(n));
 const pct = (ms, wallMs) => (wallMs ? `${Math.round((ms / wallMs) * 100)}%` : '');
 
 function notesText(s) {
@@ -64,68 +91,132 @@ function notesText(s) {
       const all = c ? Object.values(c).reduce((a, b) => a + b, 0) : 0;
       const lat = s.metrics?.cacheLatency ?? {};
       const share = (k) => `${Math.round((100 * (c[k] ?? 0)) / all)}% ${k}${lat[k] ? ` (p50/p99 ${lat[k].p50}/${lat[k].p99} ms)` : ''}`;
-      return `deepest page ${n.deepestPage}${all ? `; response cache ${share('hit')}, ${share('redis')}, ${share('shared')}, ${share('miss')}` : ''}`;
+      const cache = all ? `; response cache ${share('hit')}, ${share('redis')}, ${share('shared')}, ${share('miss')}` : '';
+      return `deepest page ${n.deepestPage}${cache}`;
     }
-    case 'product-page': return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
-    case 'stores-near': return `${n.storesPerAnswer} stores per answer`;
-    case 'cart-add': return `${n.carts} carts, ${n.linesPerCart} lines each; ${n.userErrors} userErrors${n.firstUserError ? ` (${n.firstUserError})` : ''}`;
+    case 'product-page':
+      return n.productsNotFound ? `${n.productsNotFound} slugs not found` : '';
+    case 'stores-near':
+      return `${n.storesPerAnswer} stores per answer`;
+    case 'cart-add':
+      return (
+        `${n.carts} carts, ${n.linesPerCart} lines each; ${n.userErrors} userErrors` + (n.firstUserError ? ` (${n.firstUserError})` : '')
+      );
     case 'checkout':
     case 'hot-item': {
       const text = `${n.orders} orders, ${n.outOfStock} OUT_OF_STOCK, ${n.otherUserErrors + n.errors} other errors`;
       const warm = n.warmUpCheckouts ? `; after ${n.warmUpCheckouts} warm-up checkouts on other carts` : '';
-      const extra = s.id === 'hot-item' ? `; all answered in ${(n.allAnsweredMs / 1000).toFixed(1)} s; stock after ${n.stockAfter?.onHand}/${n.stockAfter?.reserved}/${n.stockAfter?.available} (onHand/reserved/available)` : '';
+      const extra =
+        s.id === 'hot-item'
+          ? `; all answered in ${(n.allAnsweredMs / 1000).toFixed(1)} s; ` +
+            `stock after ${n.stockAfter?.onHand}/${n.stockAfter?.reserved}/${n.stockAfter?.available} (onHand/reserved/available)`
+          : '';
       return text + warm + extra + (n.cartsRefusedAtAdd ? `; ${n.cartsRefusedAtAdd} carts refused at add (${n.firstRefusal})` : '');
     }
-    case 'baseline': return `${n.responseBytes} bytes per answer`;
-    default: return '';
+    case 'baseline':
+      return `${n.responseBytes} bytes per answer`;
+    default:
+      return '';
   }
 }
 
 export function markdown(report) {
   const m = report.machine;
+  const o = report.options;
+  const serverEnv = Object.entries(o.serverEnv ?? {});
   const lines = [
     `# Benchmark ${report.startedAt}`,
     '',
-    `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}. ` +
+    `Machine: ${m.nproc} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ` +
+      `load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}` +
+      (m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : '') +
+      '. ' +
       `Node ${m.node}, PostgreSQL ${report.postgres.version}, commit ${m.commit}${m.dirty ? ' (with local changes)' : ''}. ` +
-      `CPU probe (a fixed JavaScript workload, fastest of 7 rounds, lower is faster): ${m.cpuProbeMsAtStart} ms at start${m.cpuProbeMsAtEnd ? `, ${m.cpuProbeMsAtEnd} ms at end` : ''}.`,
-    `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    `Options: ${report.options.connections} connections, ${report.options.duration} s per timed scenario after ${report.options.warmup} s of warm-up; API_WORKERS ${report.options.workers ?? 1} (API processes on one port); server pool ${report.options.poolSize ?? 'default (10)'} connections per process${report.options.serverNodeOptions ? `, server NODE_OPTIONS ${report.options.serverNodeOptions}` : ''}${report.options.dist && report.options.dist !== 'dist' ? `, server build ${report.options.dist}` : ''}${Object.keys(report.options.serverEnv ?? {}).length ? `, server environment ${Object.entries(report.options.serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}.`,
+      `CPU probe (a fixed JavaScript workload, fastest of 7 rounds, lower is faster): ${m.cpuProbeMsAtStart} ms at start` +
+      (m.cpuProbeMsAtEnd ? `, ${m.cpuProbeMsAtEnd} ms at end` : '') +
+      '.',
+    `Packages: ${Object.entries(m.packages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    `Options: ${o.connections} connections, ${o.duration} s per timed scenario after ${o.warmup} s of warm-up; ` +
+      `API_WORKERS ${o.workers ?? 1} (API processes on one port); server pool ${o.poolSize ?? 'default (10)'} connections per process` +
+      (o.serverNodeOptions ? `, server NODE_OPTIONS ${o.serverNodeOptions}` : '') +
+      (o.dist && o.dist !== 'dist' ? `, server build ${o.dist}` : '') +
+      (serverEnv.length ? `, server environment ${serverEnv.map(([k, v]) => `${k}=${v}`).join(' ')}` : '') +
+      '.',
     '',
   ];
   for (const ds of report.dataSets) {
-    lines.push(`Data set "${ds.label}": ${ds.size.products} products, ${ds.size.variants} variants, ${ds.size.locations} locations, ${ds.size.stockLevels} stock levels (${ds.size.size})` +
-      `${ds.seedSeconds ? `, seeded in ${ds.seedSeconds} s + VACUUM ANALYZE ${ds.vacuumSeconds} s` : ds.reused ? ', reused' : ''}.`);
+    lines.push(
+      `Data set "${ds.label}": ${ds.size.products} products, ${ds.size.variants} variants, ${ds.size.locations} locations, ` +
+        `${ds.size.stockLevels} stock levels (${ds.size.size})` +
+        `${ds.seedSeconds ? `, seeded in ${ds.seedSeconds} s + VACUUM ANALYZE ${ds.vacuumSeconds} s` : ds.reused ? ', reused' : ''}.`,
+    );
   }
-  lines.push('', '| # | scenario | data | req/s | p50 ms | p99 ms | requests | non-2xx | GraphQL errors | server CPU | server CPU ms/req | PG CPU | bench CPU | server RSS peak MiB | notes |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push(
+    '',
+    '| # | scenario | data | req/s | p50 ms | p99 ms | requests | non-2xx | GraphQL errors | server CPU | server CPU ms/req | PG CPU | ' +
+      'bench CPU | server RSS peak MiB | notes |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  );
   for (const s of report.scenarios) {
     if (s.skipped) {
       lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | | | | | | | | | | | | skipped: ${s.skipped.replace(/\|/g, '/')} |`);
       continue;
     }
     const x = s.metrics;
-    lines.push(`| ${s.n} | ${s.title} | ${s.dataSet} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ${x.non2xx + x.socketErrors + x.timeouts} | ${x.graphqlErrors} | ` +
-      `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : ''} | ${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${x.serverRssPeakMiB}${x.serverProcesses > 1 ? ` (all ${x.serverRssTotalPeakMiB})` : ''} | ${notesText(s).replace(/\|/g, '/')} |`);
+    const cpuPerRequest = x.requests ? (x.serverCpuMs / x.requests).toFixed(2) : '';
+    const rss = `${x.serverRssPeakMiB}${x.serverProcesses > 1 ? ` (all ${x.serverRssTotalPeakMiB})` : ''}`;
+    lines.push(
+      `| ${s.n} | ${s.title} | ${s.dataSet} | ${x.rps} | ${x.p50} | ${x.p99} | ${x.requests} | ` +
+        `${x.non2xx + x.socketErrors + x.timeouts} | ${x.graphqlErrors} | ` +
+        `${x.serverCpuMs} ms (${pct(x.serverCpuMs, x.wallMs)}) | ${cpuPerRequest} | ` +
+        `${x.pgCpuMs} ms (${pct(x.pgCpuMs, x.wallMs)}) | ${pct(x.benchCpuMs, x.wallMs)} | ${rss} | ${notesText(s).replace(/\|/g, '/')} |`,
+    );
   }
-  lines.push('', 'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). Server = the API processes, summed (or the baseline server in row 7); RSS is the largest process, with all of them (primary and workers) in brackets; ' +
-    'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. non-2xx counts socket errors and timeouts too.');
+  lines.push(
+    '',
+    'CPU columns: CPU time used during the timed window, and as a share of one core (200% = both cores). ' +
+      'Server = the API processes, summed (or the baseline server in row 7); ' +
+      'RSS is the largest process, with all of them (primary and workers) in brackets; ' +
+      'PG = the PostgreSQL backends serving the bench database; bench = the autocannon process. ' +
+      'non-2xx counts socket errors and timeouts too.',
+  );
   for (const ds of report.dataSets.filter((d) => d.settledRss)) {
     const r = ds.settledRss;
-    lines.push('', `### API memory after the run (data set "${ds.label}")`, '',
-      `Largest of the ${r.processes} API processes (primary and workers) when the last scenario ended: ${r.atEndMiB} MiB RSS; after ${r.seconds} s idle: ${r.settledMiB} MiB ` +
-      `(all ${r.settledTotalMiB}); under 300 MiB ${r.under300At === null ? `not within the ${r.window ?? r.seconds} s window` : `after ${r.under300At} s`}. The peak column above is RSS under load; ` +
-      `the window (up to ${r.window ?? r.seconds} s) ends once every process has been under 300 MiB and steady for 10 s.`);
+    lines.push(
+      '',
+      `### API memory after the run (data set "${ds.label}")`,
+      '',
+      `Largest of the ${r.processes} API processes (primary and workers) when the last scenario ended: ${r.atEndMiB} MiB RSS; ` +
+        `after ${r.seconds} s idle: ${r.settledMiB} MiB (all ${r.settledTotalMiB}); under 300 MiB ` +
+        (r.under300At === null ? `not within the ${r.window ?? r.seconds} s window` : `after ${r.under300At} s`) +
+        '. The peak column above is RSS under load; ' +
+        `the window (up to ${r.window ?? r.seconds} s) ends once every process has been under 300 MiB and steady for 10 s.`,
+    );
   }
   if (report.comparison?.length) {
-    lines.push('', '### Large vs small data set (same scenarios, same options)', '',
-      '| scenario | p50 large / small | p99 large / small | req/s large / small | p50 within 1.5x |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      '',
+      '### Large vs small data set (same scenarios, same options)',
+      '',
+      '| scenario | p50 large / small | p99 large / small | req/s large / small | p50 within 1.5x |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const c of report.comparison) {
-      lines.push(`| ${c.title} | ${c.p50Large} / ${c.p50Small} = ${c.p50Ratio}x | ${c.p99Large} / ${c.p99Small} = ${c.p99Ratio}x | ${c.rpsLarge} / ${c.rpsSmall} | ${c.p50Ratio <= 1.5 ? 'yes' : 'no'} |`);
+      lines.push(
+        `| ${c.title} | ${c.p50Large} / ${c.p50Small} = ${c.p50Ratio}x | ${c.p99Large} / ${c.p99Small} = ${c.p99Ratio}x | ` +
+          `${c.rpsLarge} / ${c.rpsSmall} | ${c.p50Ratio <= 1.5 ? 'yes' : 'no'} |`,
+      );
     }
   }
   if (report.contractCheck?.checked) {
-    lines.push('', report.contractCheck.problems.length ? `Operations vs contract.graphql: ${report.contractCheck.problems.join('; ')}` : 'Every operation the bench sends validates against shared/acceptance/contract.graphql.');
+    lines.push(
+      '',
+      report.contractCheck.problems.length
+        ? `Operations vs contract.graphql: ${report.contractCheck.problems.join('; ')}`
+        : 'Every operation the bench sends validates against shared/acceptance/contract.graphql.',
+    );
   }
   lines.push('', `Total run time ${Math.round(report.totalSeconds)} s.`, '');
   return lines.join('\n');
@@ -138,10 +229,16 @@ export function compare(scenarios) {
     if (!small) continue;
     const ratio = (a, b) => (b ? Math.round((a / b) * 100) / 100 : null);
     out.push({
-      id: large.id, title: large.title,
-      p50Large: large.metrics.p50, p50Small: small.metrics.p50, p50Ratio: ratio(large.metrics.p50, small.metrics.p50),
-      p99Large: large.metrics.p99, p99Small: small.metrics.p99, p99Ratio: ratio(large.metrics.p99, small.metrics.p99),
-      rpsLarge: large.metrics.rps, rpsSmall: small.metrics.rps,
+      id: large.id,
+      title: large.title,
+      p50Large: large.metrics.p50,
+      p50Small: small.metrics.p50,
+      p50Ratio: ratio(large.metrics.p50, small.metrics.p50),
+      p99Large: large.metrics.p99,
+      p99Small: small.metrics.p99,
+      p99Ratio: ratio(large.metrics.p99, small.metrics.p99),
+      rpsLarge: large.metrics.rps,
+      rpsSmall: small.metrics.rps,
     });
   }
   return out;

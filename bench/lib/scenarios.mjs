@@ -22,17 +22,16 @@ export async function catalogue(env) {
   const open = []; // next pages waiting to be followed: { filter, after, depth }
   let captured;
   const next = (ctx) => {
-    const item = open.length && Math.random() < 0.5
-      ? open.splice(Math.floor(Math.random() * open.length), 1)[0]
-      : { filter: Math.random() < 0.5 ? { search: randomSearch(words) } : undefined, after: undefined, depth: 0 };
+    const item =
+      open.length && Math.random() < 0.5
+        ? open.splice(Math.floor(Math.random() * open.length), 1)[0]
+        : { filter: Math.random() < 0.5 ? { search: randomSearch(words) } : undefined, after: undefined, depth: 0 };
     ctx.item = item;
     return { query: op.CATALOGUE, variables: { first: 20, after: item.after, filter: item.filter } };
   };
-  let pages = 0;
   let deepest = 0;
   const onBody = (status, body, ctx) => {
     if (status !== 200) return;
-    pages++;
     const { item } = ctx;
     if (!captured && !item.filter && !item.after && body.includes('"edges":[{')) captured = body;
     deepest = Math.max(deepest, item.depth);
@@ -44,7 +43,6 @@ export async function catalogue(env) {
   };
   const args = { url: env.api.url, connections: env.opts.connections, next, onBody };
   await warmUp(args, env.opts.warmup);
-  pages = 0;
   deepest = 0;
   const metrics = await drive({ ...args, duration: env.opts.duration, watch: env.watch() });
   if (captured && env.baselineBodyFile) writeFileSync(env.baselineBodyFile, captured);
@@ -107,7 +105,9 @@ async function cartsUnsupported(env, withCheckout) {
   const probes = [
     [op.CART_CREATE, {}],
     [op.CART_LINES_ADD, { cartId: 'bench-probe', lines: [{ variantId: 'bench-probe', quantity: 1, fulfillment: { type: 'DELIVERY' } }] }],
-    ...(withCheckout ? [[op.CHECKOUT, { input: { cartId: 'bench-probe', idempotencyKey: 'bench-probe', contact: { email: 'bench-probe@example.com' } } }]] : []),
+    ...(withCheckout
+      ? [[op.CHECKOUT, { input: { cartId: 'bench-probe', idempotencyKey: 'bench-probe', contact: { email: 'bench-probe@example.com' } } }]]
+      : []),
   ];
   for (const [query, variables] of probes) {
     const reason = await env.client.unsupported(query, variables);
@@ -131,7 +131,10 @@ export async function cartAdd(env) {
     duration: env.opts.duration,
     next: () => ({
       query: op.CART_LINES_ADD,
-      variables: { cartId: carts[i++ % carts.length], lines: [{ variantId: pick(variants).id, quantity: 1, fulfillment: { type: 'DELIVERY' } }] },
+      variables: {
+        cartId: carts[i++ % carts.length],
+        lines: [{ variantId: pick(variants).id, quantity: 1, fulfillment: { type: 'DELIVERY' } }],
+      },
     }),
     onBody: (status, body) => {
       if (status === 200 && body.includes('"userErrors":[{')) {
@@ -141,7 +144,10 @@ export async function cartAdd(env) {
     },
     watch: env.watch(),
   });
-  return { metrics, notes: { carts: carts.length, linesPerCart: Math.round((metrics.requests / carts.length) * 10) / 10, userErrors, firstUserError } };
+  return {
+    metrics,
+    notes: { carts: carts.length, linesPerCart: Math.round((metrics.requests / carts.length) * 10) / 10, userErrors, firstUserError },
+  };
 }
 
 /** Guest carts with one PICKUP line each; returns the ids of those whose line was accepted. */
@@ -150,7 +156,10 @@ async function pickupCarts(env, lines) {
   let firstRefusal;
   const ids = await pmap(lines, 25, async ({ variantId, locationId }) => {
     const cartId = (await env.client.must(op.CART_CREATE, {}, 'cartCreate')).cartCreate.cart.id;
-    const r = await env.client.request(op.CART_LINES_ADD, { cartId, lines: [{ variantId, quantity: 1, fulfillment: { type: 'PICKUP', locationId } }] });
+    const r = await env.client.request(op.CART_LINES_ADD, {
+      cartId,
+      lines: [{ variantId, quantity: 1, fulfillment: { type: 'PICKUP', locationId } }],
+    });
     const problem = r.errors?.[0]?.message ?? r.data?.cartLinesAdd?.userErrors?.[0]?.code;
     if (problem) {
       refused++;
@@ -192,7 +201,16 @@ const checkoutRequest = (env, carts, tag) => {
   let i = 0;
   return () => {
     const n = i++;
-    return { query: op.CHECKOUT, variables: { input: { cartId: carts[n % carts.length], idempotencyKey: `bench-${env.runId}-${tag}-${n}`, contact: { email: `bench+${tag}${n}@example.com` } } } };
+    return {
+      query: op.CHECKOUT,
+      variables: {
+        input: {
+          cartId: carts[n % carts.length],
+          idempotencyKey: `bench-${env.runId}-${tag}-${n}`,
+          contact: { email: `bench+${tag}${n}@example.com` },
+        },
+      },
+    };
   };
 };
 
@@ -201,8 +219,16 @@ export async function checkout(env) {
   const reason = await cartsUnsupported(env, true);
   if (reason) return { skipped: reason };
   const { pickups } = env.inputs;
-  const ids = new Map((await variantIds(env, pickups.map((p) => p.sku))).map((v) => [v.sku, v.id]));
-  const lines = pickups.filter((p) => ids.has(p.sku) && env.storeIds.has(p.locationCode))
+  const ids = new Map(
+    (
+      await variantIds(
+        env,
+        pickups.map((p) => p.sku),
+      )
+    ).map((v) => [v.sku, v.id]),
+  );
+  const lines = pickups
+    .filter((p) => ids.has(p.sku) && env.storeIds.has(p.locationCode))
     .map((p) => ({ variantId: ids.get(p.sku), locationId: env.storeIds.get(p.locationCode) }));
   // The pairs past --checkouts warm the path up (prepared statements on every connection, JIT), as the
   // timed scenarios' warm-up does, on carts of their own; they are not counted.
@@ -211,14 +237,38 @@ export async function checkout(env) {
   if (!carts.length) return { skipped: `no cart could be prepared (${firstRefusal ?? 'no stock pairs sampled'})` };
   if (warmLines.length) {
     const warm = await pickupCarts(env, warmLines);
-    await drive({ url: env.api.url, connections: env.opts.connections, amount: warm.carts.length, timeout: 60, next: checkoutRequest(env, warm.carts, 'w') });
+    await drive({
+      url: env.api.url,
+      connections: env.opts.connections,
+      amount: warm.carts.length,
+      timeout: 60,
+      next: checkoutRequest(env, warm.carts, 'w'),
+    });
   }
   const tally = checkoutTally();
   const metrics = await drive({
-    url: env.api.url, connections: env.opts.connections, amount: carts.length, timeout: 60,
-    next: checkoutRequest(env, carts, 'c'), onBody: tally.onBody, watch: env.watch(),
+    url: env.api.url,
+    connections: env.opts.connections,
+    amount: carts.length,
+    timeout: 60,
+    next: checkoutRequest(env, carts, 'c'),
+    onBody: tally.onBody,
+    watch: env.watch(),
   });
-  return { metrics, notes: { carts: carts.length, warmUpCheckouts: warmLines.length, cartsRefusedAtAdd: refused, firstRefusal, orders: tally.orders, outOfStock: tally.outOfStock, otherUserErrors: tally.otherUserErrors, errors: tally.errors, codes: tally.codes } };
+  return {
+    metrics,
+    notes: {
+      carts: carts.length,
+      warmUpCheckouts: warmLines.length,
+      cartsRefusedAtAdd: refused,
+      firstRefusal,
+      orders: tally.orders,
+      outOfStock: tally.outOfStock,
+      otherUserErrors: tally.otherUserErrors,
+      errors: tally.errors,
+      codes: tally.codes,
+    },
+  };
 }
 
 /**
@@ -232,26 +282,54 @@ export async function hotItem(env) {
   const locationId = env.storeIds.get(storeCode);
   if (!locationId) return { skipped: 'no pickup store in the data set' };
   const sku = `BENCH-HOT-${env.runId}`.toUpperCase();
-  const created = await env.admin.must(op.PRODUCT_CREATE, {
-    input: { slug: `bench-hot-${env.runId}`, name: `Bench hot item ${env.runId}`, category: 'bench', variants: [{ sku, size: 'U', price: { amount: 1000, currency: 'EUR' } }] },
-  }, 'productCreate');
+  const created = await env.admin.must(
+    op.PRODUCT_CREATE,
+    {
+      input: {
+        slug: `bench-hot-${env.runId}`,
+        name: `Bench hot item ${env.runId}`,
+        category: 'bench',
+        variants: [{ sku, size: 'U', price: { amount: 1000, currency: 'EUR' } }],
+      },
+    },
+    'productCreate',
+  );
   const variantId = created.productCreate.product.variants[0].id;
   await env.admin.must(op.STOCK_ADJUST, { input: { locationId, sku, delta: env.opts.hotStock, reason: 'RECEIPT' } }, 'stockAdjust');
   const before = (await env.admin.must(op.STOCK_LEVEL, { locationId, sku })).stockLevel;
-  const { carts, refused, firstRefusal } = await pickupCarts(env, Array.from({ length: env.opts.hotCarts }, () => ({ variantId, locationId })));
+  const { carts, refused, firstRefusal } = await pickupCarts(
+    env,
+    Array.from({ length: env.opts.hotCarts }, () => ({ variantId, locationId })),
+  );
   if (!carts.length) return { skipped: `no cart could be prepared (${firstRefusal})` };
   const tally = checkoutTally();
   const metrics = await drive({
-    url: env.api.url, connections: carts.length, amount: carts.length, timeout: 60,
-    next: checkoutRequest(env, carts, 'h'), onBody: tally.onBody, watch: env.watch(),
+    url: env.api.url,
+    connections: carts.length,
+    amount: carts.length,
+    timeout: 60,
+    next: checkoutRequest(env, carts, 'h'),
+    onBody: tally.onBody,
+    watch: env.watch(),
   });
   const after = (await env.admin.must(op.STOCK_LEVEL, { locationId, sku })).stockLevel;
   return {
     metrics,
     notes: {
-      sku, store: storeCode, stockBefore: before, stockAfter: after, carts: carts.length, cartsRefusedAtAdd: refused, firstRefusal,
-      orders: tally.orders, outOfStock: tally.outOfStock, otherUserErrors: tally.otherUserErrors, errors: tally.errors, codes: tally.codes,
-      allAnsweredMs: metrics.answeredMs, expectOrders: env.opts.hotStock,
+      sku,
+      store: storeCode,
+      stockBefore: before,
+      stockAfter: after,
+      carts: carts.length,
+      cartsRefusedAtAdd: refused,
+      firstRefusal,
+      orders: tally.orders,
+      outOfStock: tally.outOfStock,
+      otherUserErrors: tally.otherUserErrors,
+      errors: tally.errors,
+      codes: tally.codes,
+      allAnsweredMs: metrics.answeredMs,
+      expectOrders: env.opts.hotStock,
     },
   };
 }
@@ -263,7 +341,10 @@ export async function baseline(env) {
   const args = {
     url: env.baseline.url,
     connections: env.opts.connections,
-    next: () => ({ query: op.CATALOGUE, variables: { first: 20, filter: Math.random() < 0.5 ? { search: randomSearch(words) } : undefined } }),
+    next: () => ({
+      query: op.CATALOGUE,
+      variables: { first: 20, filter: Math.random() < 0.5 ? { search: randomSearch(words) } : undefined },
+    }),
   };
   await warmUp(args, env.opts.warmup);
   const metrics = await drive({ ...args, duration: env.opts.duration, watch: env.watch(env.baseline.pid) });

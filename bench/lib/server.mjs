@@ -29,10 +29,12 @@ async function startChild(args, env, logFile, ready) {
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   let exited = null;
-  const exit = new Promise((resolve) => child.on('exit', (code, signal) => {
-    exited = { code, signal };
-    resolve(exited);
-  }));
+  const exit = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (exited) throw new Error(`${args.join(' ')} exited (${exited.code ?? exited.signal}) before it was ready:\n${tail(logFile)}`);
@@ -61,7 +63,18 @@ async function startChild(args, env, logFile, ready) {
  * The API in production mode on its own database and Redis prefix. The rate-limit variables may not
  * exist yet; they are passed so that a later limiter does not throttle the bench.
  */
-export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logFile, poolSize, nodeOptions, extraEnv = {}, workers = 1, dist = 'dist' }) {
+export async function startApi({
+  databaseUrl,
+  redisUrl,
+  redisPrefix,
+  admin,
+  logFile,
+  poolSize,
+  nodeOptions,
+  extraEnv = {},
+  workers = 1,
+  dist = 'dist',
+}) {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH,
@@ -85,14 +98,23 @@ export async function startApi({ databaseUrl, redisUrl, redisPrefix, admin, logF
   const base = `http://127.0.0.1:${port}`;
   // On the command line rather than NODE_OPTIONS, which refuses some flags (--cpu-prof on Node 20).
   const nodeArgs = nodeOptions ? nodeOptions.split(/\s+/).filter(Boolean) : [];
-  const server = await startChild([...nodeArgs, `${dist}/apps/api/src/main.js`], env, logFile, async () => (await fetch(`${base}/health`)).ok);
+  const server = await startChild(
+    [...nodeArgs, `${dist}/apps/api/src/main.js`],
+    env,
+    logFile,
+    async () => (await fetch(`${base}/health`)).ok,
+  );
   return { ...server, port, url: `${base}/graphql` };
 }
 
 /** The baseline: a bare node:http server answering every request with the same bytes. */
 export async function startBaseline(bodyFile, logFile) {
   const port = await freePort();
-  const server = await startChild([new URL('../baseline-server.mjs', import.meta.url).pathname, String(port), bodyFile], { PATH: process.env.PATH }, logFile,
-    async () => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).ok);
+  const server = await startChild(
+    [new URL('../baseline-server.mjs', import.meta.url).pathname, String(port), bodyFile],
+    { PATH: process.env.PATH },
+    logFile,
+    async () => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' })).ok,
+  );
   return { ...server, port, url: `http://127.0.0.1:${port}/graphql` };
 }

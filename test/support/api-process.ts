@@ -1,13 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { ADMIN } from './test-app.js';
+import { ADMIN, type AnyJson } from './test-app.js';
 
 /** A real API process (the built `dist/`), as production runs it, on a free loopback port. */
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; channel?: string }): Promise<{ data: T; errors?: { extensions?: { code?: string } }[] }>;
+  gql<T = AnyJson>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string; channel?: string },
+  ): Promise<{ data: T; errors?: { extensions?: { code?: string } }[] }>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -27,20 +31,33 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'test', PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: process.env.REDIS_URL ?? '',
-      REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', PASSWORD_HASH_COST: '12', DATABASE_POOL_SIZE: '10', RATE_LIMIT_DISABLED: 'true', ...env,
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.REDIS_URL ?? '',
+      REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      PASSWORD_HASH_COST: '12',
+      DATABASE_POOL_SIZE: '10',
+      RATE_LIMIT_DISABLED: 'true',
+      ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`API process exited (${child.exitCode}): ${stderr}`);
     try {
       if ((await fetch(`${url}/health`)).ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (i > 600) throw new Error(`API process did not answer /health in 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -52,7 +69,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (opts.channel) headers['x-channel'] = opts.channel;
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-      return res.json() as Promise<any>;
+      return res.json() as Promise<AnyJson>;
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return;

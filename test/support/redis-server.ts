@@ -11,7 +11,9 @@ export const hasRedisServer = (() => {
 
 /** A Redis of the test's own on a free port, so stopping it disturbs nobody else. */
 export async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   for (let i = 0; i < 100; i++) {
     try {
       execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: 'ignore' });
@@ -23,4 +25,8 @@ export async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error('redis-server did not start');
 }
 
-export const stopRedis = (child: ChildProcess) => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); });
+export const stopRedis = (child: ChildProcess) =>
+  new Promise((r) => {
+    child.once('exit', r);
+    child.kill('SIGTERM');
+  });

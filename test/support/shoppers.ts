@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from '@jest/globals';
-import type { TestApp } from './test-app.js';
+import type { AnyJson, TestApp } from './test-app.js';
 
 const E = 'userErrors { code field message }';
 export const CART = `id status discountCodes
@@ -34,7 +34,11 @@ export async function registerShopper(t: TestApp, over: { channel?: string; cart
   const email = `shopper-${randomBytes(4).toString('hex')}@test.example`;
   const phone = `+336${String(randomBytes(4).readUInt32BE() % 1e8).padStart(8, '0')}`;
   const password = 'Correct-Horse-1';
-  const r = await t.gql(Q.register, { input: { email, password, name: 'Test Shopper', phone, cartId: over.cartId } }, { channel: over.channel });
+  const r = await t.gql(
+    Q.register,
+    { input: { email, password, name: 'Test Shopper', phone, cartId: over.cartId } },
+    { channel: over.channel },
+  );
   expect(r.errors).toBeUndefined();
   expect(r.data.register.userErrors).toEqual([]);
   return { id: r.data.register.customer.id, email, phone, password, token: r.data.register.token };
@@ -47,7 +51,11 @@ export async function guestCart(t: TestApp, channel = 'WEB'): Promise<{ id: stri
 }
 
 export const delivery = (variantId: string, quantity = 1) => ({ variantId, quantity, fulfillment: { type: 'DELIVERY' } });
-export const pickup = (variantId: string, locationId: string, quantity = 1) => ({ variantId, quantity, fulfillment: { type: 'PICKUP', locationId } });
+export const pickup = (variantId: string, locationId: string, quantity = 1) => ({
+  variantId,
+  quantity,
+  fulfillment: { type: 'PICKUP', locationId },
+});
 
 /** Adds lines and insists it worked; returns the cart. */
 export async function addLines(t: TestApp, cartId: string, lines: unknown[], opts: { token?: string; channel?: string } = {}) {
@@ -86,7 +94,7 @@ export async function unbalancedLevels(t: TestApp): Promise<number> {
 }
 
 /** Variants whose variant_stock row disagrees with the sum of their stock levels (should be none). */
-export async function unbalancedTotals(db: { query(sql: string): Promise<any> }): Promise<number> {
+export async function unbalancedTotals(db: { query(sql: string): Promise<AnyJson> }): Promise<number> {
   const rows = await db.query(`SELECT count(*)::int AS n FROM product_variant v
     LEFT JOIN (SELECT variant_id, SUM(on_hand) AS oh, SUM(reserved) AS rs FROM stock_level GROUP BY 1) l ON l.variant_id = v.id
     LEFT JOIN variant_stock vs ON vs.variant_id = v.id

@@ -14,7 +14,14 @@ export interface GqlOptions {
   channel?: string;
 }
 
-export interface GqlResult<T = any> {
+/**
+ * What the tests get back from GraphQL when they name no type: JSON read by its shape, which the
+ * assertions check. The one place the e2e tests opt out of static types (see eslint.config.js).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read by shape; the assertions check them
+export type AnyJson = any;
+
+export interface GqlResult<T = AnyJson> {
   status: number;
   data: T;
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
@@ -23,7 +30,7 @@ export interface GqlResult<T = any> {
 export interface TestApp {
   app: NestExpressApplication;
   db: DataSource;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResult<T>>;
+  gql<T = AnyJson>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResult<T>>;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -47,7 +54,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PASSWORD_HASH_COST: '12',
     // Tests fire many operations from one address; the limits have tests of their own.
     RESPONSE_CACHE_MS: '0', // tests read their own writes at once; test/response-cache covers the cache
-    RATE_LIMIT_READS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', RATE_LIMIT_CHECKOUTS_PER_MINUTE: '1000000',
+    RATE_LIMIT_READS_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    RATE_LIMIT_CHECKOUTS_PER_MINUTE: '1000000',
     ...env,
   };
   // What an earlier app of this test file set and this one does not: unset, so settings never leak from app to app.

@@ -19,7 +19,7 @@ export async function testDatabaseUrl(): Promise<string | undefined> {
         break;
       } catch (err) {
         // Two files copying the template at the same moment: PostgreSQL refuses one; try again.
-        if (attempt >= 20 || !/being accessed by other users/.test((err as Error).message)) throw err;
+        if (attempt >= 20 || !(err instanceof Error && /being accessed by other users/.test(err.message))) throw err;
         await new Promise((r) => setTimeout(r, 100 * attempt));
       }
     }

@@ -1,5 +1,6 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { AnyJson } from './test-app.js';
 
 export interface Subscription<T> {
   events: T[];
@@ -24,22 +25,25 @@ export function wsClient(httpUrl: string, token?: string, channel?: string): Cli
   return Object.assign(client, { closed: new Promise<number>((r) => (closed = r)) });
 }
 
-export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown>): Subscription<T> {
+export function subscribe<T = AnyJson>(client: Client, query: string, variables: Record<string, unknown>): Subscription<T> {
   const events: T[] = [];
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];
-  const stop = client.subscribe<T>({ query, variables }, {
-    next: (m) => {
-      if (m.errors) errors.push(...m.errors);
-      else events.push(m.data as T);
-      waiters.splice(0).forEach((w) => w());
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (m) => {
+        if (m.errors) errors.push(...m.errors);
+        else events.push(m.data as T);
+        waiters.splice(0).forEach((w) => w());
+      },
+      error: (e) => {
+        errors.push(e);
+        waiters.splice(0).forEach((w) => w());
+      },
+      complete: () => undefined,
     },
-    error: (e) => {
-      errors.push(e);
-      waiters.splice(0).forEach((w) => w());
-    },
-    complete: () => undefined,
-  });
+  );
   return {
     events,
     errors,
@@ -88,10 +92,19 @@ export function firstAnswer(client: Client, query: string, variables: Record<str
       resolve(a);
     };
     const timer = setTimeout(() => finish({ kind: 'waiting' }), ms);
-    stop = client.subscribe({ query, variables }, {
-      next: (m) => finish(m.data === undefined || m.data === null ? { kind: 'errors', errors: (m.errors ?? []) as never } : { kind: 'data', data: m.data, errors: m.errors as never }),
-      error: (e) => finish(Array.isArray(e) ? { kind: 'errors', errors: e } : { kind: 'closed', code: (e as { code?: number }).code ?? -1 }),
-      complete: () => finish({ kind: 'complete' }),
-    });
+    stop = client.subscribe(
+      { query, variables },
+      {
+        next: (m) =>
+          finish(
+            m.data === undefined || m.data === null
+              ? { kind: 'errors', errors: (m.errors ?? []) as never }
+              : { kind: 'data', data: m.data, errors: m.errors as never },
+          ),
+        error: (e) =>
+          finish(Array.isArray(e) ? { kind: 'errors', errors: e } : { kind: 'closed', code: (e as { code?: number }).code ?? -1 }),
+        complete: () => finish({ kind: 'complete' }),
+      },
+    );
   });
 }

@@ -32,7 +32,16 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [ResponseCacheModule, DiscoveryModule],
-      inject: [AppConfig, RequestContextFactory, MetricsService, PublicResponseCache, RateLimiter, DiscoveryService, MetadataScanner, Reflector],
+      inject: [
+        AppConfig,
+        RequestContextFactory,
+        MetricsService,
+        PublicResponseCache,
+        RateLimiter,
+        DiscoveryService,
+        MetadataScanner,
+        Reflector,
+      ],
       useFactory: graphqlConfig,
     }),
     HealthModule,

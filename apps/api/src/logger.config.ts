@@ -18,7 +18,8 @@ export function loggerConfig(config: AppConfig): Params {
       // Probes and scrapes come every few seconds: not one log line each.
       autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
       // originalUrl: Express strips the mount path (/graphql) from req.url by the time the response ends.
-      customSuccessMessage: (req, res, ms) => `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} ${Math.round(ms)}ms`,
+      customSuccessMessage: (req, res, ms) =>
+        `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} ${Math.round(ms)}ms`,
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

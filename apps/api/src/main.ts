@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe } from '@app/common';
+import { createValidationPipe, errorMessage } from '@app/common';
 import { AppConfig, validateEnv } from '@app/config';
 import { AppModule } from './app.module.js';
 import { runApiWorkers } from './cluster/api-workers.js';
@@ -44,9 +44,9 @@ function start(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  start().catch((err) => {
+  start().catch((err: unknown) => {
     // The logger may not exist yet (bad configuration): print plainly and fail.
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${errorMessage(err)}\n`);
     process.exit(1);
   });
 }

@@ -8,7 +8,9 @@ import { AppConfigModule } from '@app/config';
 import { BulkLoader, DemoDataModule } from '@app/demo-data';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
-@Module({ imports: [AppConfigModule, DatabaseModule.forRoot(MIGRATIONS), SecretsModule, RedisModule, EventsModule, AuthModule, DemoDataModule] })
+@Module({
+  imports: [AppConfigModule, DatabaseModule.forRoot(MIGRATIONS), SecretsModule, RedisModule, EventsModule, AuthModule, DemoDataModule],
+})
 class SeedModule {}
 
 /**
@@ -16,8 +18,14 @@ class SeedModule {}
  * Loads a generated catalogue, network and stock into the configured database (migrating it first).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { products: { type: 'string', default: '200' }, locations: { type: 'string', default: '22' }, sizes: { type: 'string' } } });
-  const opts = { products: Number(values.products), locations: Number(values.locations), sizes: values.sizes ? Number(values.sizes) : undefined };
+  const { values } = parseArgs({
+    options: { products: { type: 'string', default: '200' }, locations: { type: 'string', default: '22' }, sizes: { type: 'string' } },
+  });
+  const opts = {
+    products: Number(values.products),
+    locations: Number(values.locations),
+    sizes: values.sizes ? Number(values.sizes) : undefined,
+  };
   if (![opts.products, opts.locations].every((n) => Number.isInteger(n) && n > 0) || (opts.sizes !== undefined && !(opts.sizes > 0))) {
     throw new Error('usage: npm run seed -- --products N --locations M [--sizes S] (whole numbers above 0)');
   }
@@ -31,7 +39,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { errorMessage } from '@app/common';
 import { OrdersModule } from '@app/orders';
 import { PlatformModule } from '../../api/src/platform.module.js';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+main().catch((err: unknown) => {
+  process.stderr.write(`${errorMessage(err)}\n`);
   process.exit(1);
 });

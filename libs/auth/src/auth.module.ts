@@ -15,7 +15,11 @@ import { TokenService } from './token.service.js';
   imports: [
     JwtModule.registerAsync({
       inject: [ServiceSecrets],
-      useFactory: (secrets: ServiceSecrets) => ({ secret: secrets.jwt, signOptions: { algorithm: 'HS256', issuer: 'commerce-api' }, verifyOptions: { issuer: 'commerce-api' } }),
+      useFactory: (secrets: ServiceSecrets) => ({
+        secret: secrets.jwt,
+        signOptions: { algorithm: 'HS256', issuer: 'commerce-api' },
+        verifyOptions: { issuer: 'commerce-api' },
+      }),
     }),
   ],
   providers: [TokenService, Sessions, PasswordHasher, RequestContextFactory, StaffGuard, SignInThrottle, SignInThrottleInterceptor],

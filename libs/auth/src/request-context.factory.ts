@@ -45,6 +45,7 @@ export function channelOf(value: string | undefined, caller: Caller): SalesChann
   if (!value) return caller.kind === 'staff' ? SalesChannel.STORE : SalesChannel.WEB;
   const v = value.trim().toUpperCase();
   if (!(v in SalesChannel)) throw badInput(`x-channel must be one of ${Object.values(SalesChannel).join(', ')}`);
-  if (v === SalesChannel.STORE && caller.kind !== 'staff') throw forbidden('x-channel STORE is for staff; shoppers use WEB or APP');
-  return v as SalesChannel;
+  const channel = v as SalesChannel;
+  if (channel === SalesChannel.STORE && caller.kind !== 'staff') throw forbidden('x-channel STORE is for staff; shoppers use WEB or APP');
+  return channel;
 }

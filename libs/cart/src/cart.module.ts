@@ -17,10 +17,24 @@ import { CartPricingService } from './services/cart-pricing.service.js';
 import { CartsService } from './services/carts.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CartEntity, CartLineEntity]), CatalogueModule, CustomersModule, LocationsModule, PromotionsModule, StaffModule],
+  imports: [
+    TypeOrmModule.forFeature([CartEntity, CartLineEntity]),
+    CatalogueModule,
+    CustomersModule,
+    LocationsModule,
+    PromotionsModule,
+    StaffModule,
+  ],
   providers: [
-    CartsService, CartMergeService, CartPricingService,
-    CartResolver, CartFieldsResolver, CartLineResolver, CartFulfillmentResolver, CustomerCartResolver, CustomerSessionResolver,
+    CartsService,
+    CartMergeService,
+    CartPricingService,
+    CartResolver,
+    CartFieldsResolver,
+    CartLineResolver,
+    CartFulfillmentResolver,
+    CustomerCartResolver,
+    CustomerSessionResolver,
   ],
   exports: [CartsService, CartPricingService],
 })

@@ -16,4 +16,7 @@ export enum CartStatus {
   MERGED = 'MERGED',
   ORDERED = 'ORDERED',
 }
-registerEnumType(CartStatus, { name: 'CartStatus', description: 'ACTIVE carts change; MERGED went into a customer cart at sign-in; ORDERED became an order.' });
+registerEnumType(CartStatus, {
+  name: 'CartStatus',
+  description: 'ACTIVE carts change; MERGED went into a customer cart at sign-in; ORDERED became an order.',
+});

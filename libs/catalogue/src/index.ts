@@ -5,4 +5,3 @@ export * from './models/product.model.js';
 export * from './models/catalogue.mapper.js';
 export * from './dto/product-create.input.js';
 export * from './services/catalogue.service.js';
-export * from './catalogue-events.js';

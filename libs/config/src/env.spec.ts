@@ -35,11 +35,23 @@ describe('validateEnv', () => {
   });
 
   it('has request limits by default, and takes a list of CORS origins or *', () => {
-    expect(validateEnv({})).toMatchObject({ GRAPHQL_MAX_DEPTH: 12, GRAPHQL_MAX_COST: 10000, GRAPHQL_MAX_ALIASES: 15, GRAPHQL_MAX_DIRECTIVES: 50, GRAPHQL_MAX_TOKENS: 1000, REQUEST_BODY_LIMIT_KB: 100 });
+    expect(validateEnv({})).toMatchObject({
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_COST: 10000,
+      GRAPHQL_MAX_ALIASES: 15,
+      GRAPHQL_MAX_DIRECTIVES: 50,
+      GRAPHQL_MAX_TOKENS: 1000,
+      REQUEST_BODY_LIMIT_KB: 100,
+    });
     expect(validateEnv({}).CORS_ORIGINS).toBeUndefined();
-    expect(validateEnv({ CORS_ORIGINS: 'https://shop.example, http://localhost:5173' }).CORS_ORIGINS).toBe('https://shop.example, http://localhost:5173');
+    expect(validateEnv({ CORS_ORIGINS: 'https://shop.example, http://localhost:5173' }).CORS_ORIGINS).toBe(
+      'https://shop.example, http://localhost:5173',
+    );
     expect(validateEnv({ CORS_ORIGINS: '*' }).CORS_ORIGINS).toBe('*');
-    expect(validateEnv({ GRAPHQL_INTROSPECTION: 'off', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({ GRAPHQL_INTROSPECTION: false, GRAPHQL_PLAYGROUND: true });
+    expect(validateEnv({ GRAPHQL_INTROSPECTION: 'off', GRAPHQL_PLAYGROUND: 'true' })).toMatchObject({
+      GRAPHQL_INTROSPECTION: false,
+      GRAPHQL_PLAYGROUND: true,
+    });
   });
 
   it('treats empty values as unset', () => {

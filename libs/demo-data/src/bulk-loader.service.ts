@@ -28,47 +28,84 @@ export class BulkLoader {
   async load(opts: LoadOptions): Promise<{ products: number; variants: number; locations: number; stockLevels: number }> {
     const started = Date.now();
     const random = mulberry32(42);
-    const seeds: LocationSeed[] = [...DEMO_LOCATIONS.slice(0, opts.locations), ...generatedLocations(Math.max(0, opts.locations - DEMO_LOCATIONS.length), random)];
+    const seeds: LocationSeed[] = [
+      ...DEMO_LOCATIONS.slice(0, opts.locations),
+      ...generatedLocations(Math.max(0, opts.locations - DEMO_LOCATIONS.length), random),
+    ];
     return this.tx.run(async (em) => {
-      const locationIds: string[] = (await em.query(
-        `INSERT INTO location (code, name, type, lat, lng, address_line1, address_city, address_postal_code, address_country, pickup_enabled, opening_hours)
+      const locationIds = (
+        await em.query<{ id: string }[]>(
+          `INSERT INTO location (code, name, type, lat, lng, address_line1, address_city, address_postal_code, address_country,
+                                pickup_enabled, opening_hours)
          SELECT code, name, type, lat, lng, line1, city, pc, 'FR', type = 'STORE', $9::jsonb
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[]) AS t(code, name, type, lat, lng, line1, city, pc)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[])
+           AS t(code, name, type, lat, lng, line1, city, pc)
          ON CONFLICT (code) DO NOTHING RETURNING id`,
-        [seeds.map((s) => s.code), seeds.map((s) => s.name), seeds.map((s) => s.type), seeds.map((s) => s.lat), seeds.map((s) => s.lng),
-          seeds.map((s) => s.line1), seeds.map((s) => s.city), seeds.map((s) => s.postalCode), JSON.stringify(STORE_HOURS)],
-      )).map((r: { id: string }) => r.id);
+          [
+            seeds.map((s) => s.code),
+            seeds.map((s) => s.name),
+            seeds.map((s) => s.type),
+            seeds.map((s) => s.lat),
+            seeds.map((s) => s.lng),
+            seeds.map((s) => s.line1),
+            seeds.map((s) => s.city),
+            seeds.map((s) => s.postalCode),
+            JSON.stringify(STORE_HOURS),
+          ],
+        )
+      ).map((r) => r.id);
 
       const productIds: string[] = [];
       let variants = 0;
       for (let from = 0; from < opts.products; from += CHUNK) {
         const batch = Array.from({ length: Math.min(CHUNK, opts.products - from) }, (_, i) => productSeed(from + i, opts.sizes));
-        const ids: { id: string; slug: string }[] = await em.query(
+        const ids = await em.query<{ id: string; slug: string }[]>(
           `INSERT INTO product (slug, name, description, brand, category)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
            ON CONFLICT (slug) DO NOTHING RETURNING id, slug`,
-          [batch.map((p) => p.slug), batch.map((p) => p.name), batch.map((p) => p.description), batch.map((p) => p.brand), batch.map((p) => p.category)],
+          [
+            batch.map((p) => p.slug),
+            batch.map((p) => p.name),
+            batch.map((p) => p.description),
+            batch.map((p) => p.brand),
+            batch.map((p) => p.category),
+          ],
         );
         const idBySlug = new Map(ids.map((r) => [r.slug, r.id]));
-        productIds.push(...(await em.query(`SELECT id FROM product WHERE slug = ANY($1::text[])`, [batch.map((p) => p.slug)])).map((r: { id: string }) => r.id));
-        const rows = batch.filter((p) => idBySlug.has(p.slug)).flatMap((p) => p.variants.map((v, position) => ({ ...v, position, productId: idBySlug.get(p.slug)! })));
+        productIds.push(
+          ...(await em.query<{ id: string }[]>(`SELECT id FROM product WHERE slug = ANY($1::text[])`, [batch.map((p) => p.slug)])).map(
+            (r) => r.id,
+          ),
+        );
+        const rows = batch
+          .filter((p) => idBySlug.has(p.slug))
+          .flatMap((p) => p.variants.map((v, position) => ({ ...v, position, productId: idBySlug.get(p.slug)! })));
         await em.query(
           `INSERT INTO product_variant (product_id, position, sku, size, colour, price_amount, price_currency)
-           SELECT pid, pos, sku, size, colour, price, 'EUR' FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(pid, pos, sku, size, colour, price)`,
-          [rows.map((r) => r.productId), rows.map((r) => r.position), rows.map((r) => r.sku), rows.map((r) => r.size), rows.map((r) => r.colour), rows.map((r) => r.price)],
+           SELECT pid, pos, sku, size, colour, price, 'EUR'
+           FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(pid, pos, sku, size, colour, price)`,
+          [
+            rows.map((r) => r.productId),
+            rows.map((r) => r.position),
+            rows.map((r) => r.sku),
+            rows.map((r) => r.size),
+            rows.map((r) => r.colour),
+            rows.map((r) => r.price),
+          ],
         );
         variants += rows.length;
       }
 
-      // Every (location, variant) pair of this load that has no level yet: about half the store pairs and nearly every warehouse pair hold stock, in uneven
-      // quantities, so some sizes are missing in some stores. Pseudo-random but repeatable (hashtext).
+      // Every (location, variant) pair of this load that has no level yet: about half the store pairs and nearly every
+      // warehouse pair hold stock, in uneven quantities, so some sizes are missing in some stores. Pseudo-random but
+      // repeatable (hashtext).
       // One row-trigger call per level would queue millions of events: the totals are summed once instead, with the trigger off
       // (ALTER TABLE locks stock_level, so no other change can fall between the two).
       // Changes made earlier in this transaction are counted now: ALTER TABLE refuses a table with deferred events pending.
       await em.query(`SET CONSTRAINTS variant_stock_sync IMMEDIATE`);
       await em.query(`ALTER TABLE stock_level DISABLE TRIGGER variant_stock_sync`);
       const keys = await dropStockForeignKeysIfEmpty(em);
-      const [{ count }] = await em.query(
+      const [{ count }] = await em.query<{ count: number }[]>(
         `WITH inserted AS (
            INSERT INTO stock_level (location_id, variant_id, on_hand, reserved)
            SELECT l.id, v.id,
@@ -88,7 +125,9 @@ export class BulkLoader {
         `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved)
          SELECT sl.variant_id, sum(sl.on_hand), sum(sl.reserved) FROM stock_level sl JOIN product_variant v ON v.id = sl.variant_id
          WHERE v.product_id = ANY($1::uuid[]) GROUP BY sl.variant_id
-         ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved`, [productIds]);
+         ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved`,
+        [productIds],
+      );
       for (const { add } of keys) await em.query(add);
       await em.query(`ALTER TABLE stock_level ENABLE TRIGGER variant_stock_sync`);
       await em.query(`SET CONSTRAINTS variant_stock_sync DEFERRED`);
@@ -106,13 +145,14 @@ export class BulkLoader {
  * dropping a key locks the tables it joins, and there the load should not stop other readers.
  */
 async function dropStockForeignKeysIfEmpty(em: EntityManager): Promise<{ add: string }[]> {
-  const [{ empty }] = await em.query(`SELECT NOT EXISTS (SELECT 1 FROM stock_level) AS empty`);
+  const [{ empty }] = await em.query<{ empty: boolean }[]>(`SELECT NOT EXISTS (SELECT 1 FROM stock_level) AS empty`);
   if (!empty) return [];
-  const keys: { drop: string; add: string }[] = await em.query(
+  const keys = await em.query<{ drop: string; add: string }[]>(
     `SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
             format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS add
      FROM pg_constraint WHERE contype = 'f' AND conrelid IN ('stock_level'::regclass, 'stock_movement'::regclass)
-     ORDER BY conrelid, conname`); // the levels' primary key, which the movements' key needs, is not among them
+     ORDER BY conrelid, conname`,
+  ); // the levels' primary key, which the movements' key needs, is not among them
   for (const { drop } of keys) await em.query(drop);
   return keys;
 }

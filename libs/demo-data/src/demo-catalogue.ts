@@ -42,8 +42,16 @@ const TYPES: { code: string; name: string; category: string; sizes: string[]; pr
 
 const CUTS = ['Classic', 'Relaxed', 'Tailored', 'Oversized', 'Cropped', 'Organic cotton', 'Recycled', 'Essential'];
 const COLOURS: [string, string][] = [
-  ['NAV', 'navy'], ['BLK', 'black'], ['ECR', 'ecru'], ['CML', 'camel'], ['KHK', 'khaki'],
-  ['BRG', 'burgundy'], ['GRY', 'grey marl'], ['GRN', 'forest green'], ['SKY', 'sky blue'], ['RST', 'rust'],
+  ['NAV', 'navy'],
+  ['BLK', 'black'],
+  ['ECR', 'ecru'],
+  ['CML', 'camel'],
+  ['KHK', 'khaki'],
+  ['BRG', 'burgundy'],
+  ['GRY', 'grey marl'],
+  ['GRN', 'forest green'],
+  ['SKY', 'sky blue'],
+  ['RST', 'rust'],
 ];
 const BRANDS = ['Maison Lumière', 'Atelier Nord', 'Rive Gauche', 'Côte Sauvage', 'Les Ateliers Bleus'];
 
@@ -74,5 +82,10 @@ function padSizes(sizes: string[], count: number): string[] {
 }
 
 function slugify(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -30,7 +30,9 @@ export class DemoDataService {
   async loadIfEmpty(): Promise<boolean> {
     return this.tx.run(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK]); // several processes starting: one loads
-      const [{ empty }] = await em.query('SELECT NOT EXISTS (SELECT 1 FROM location) AND NOT EXISTS (SELECT 1 FROM product) AS empty');
+      const [{ empty }] = await em.query<{ empty: boolean }[]>(
+        'SELECT NOT EXISTS (SELECT 1 FROM location) AND NOT EXISTS (SELECT 1 FROM product) AS empty',
+      );
       if (!empty) return false;
       await this.loader.load({ products: DEMO_PRODUCTS, locations: 22 });
       const password = this.config.isProduction ? randomBytes(12).toString('base64url') : DEMO_STAFF_PASSWORD;

@@ -10,6 +10,8 @@ export interface LocationSeed {
   postalCode: string;
 }
 
+// Kept as a table: one row per location.
+// prettier-ignore
 export const DEMO_LOCATIONS: LocationSeed[] = [
   { code: 'PAR-MARAIS', name: 'Paris Le Marais', type: 'STORE', lat: 48.8575, lng: 2.3622, line1: '12 rue des Francs-Bourgeois', city: 'Paris', postalCode: '75003' },
   { code: 'PAR-OPERA', name: 'Paris Opéra', type: 'STORE', lat: 48.872, lng: 2.3316, line1: '40 boulevard Haussmann', city: 'Paris', postalCode: '75009' },

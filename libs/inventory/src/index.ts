@@ -4,4 +4,3 @@ export * from './entities/stock-movement.entity.js';
 export * from './services/stock-ledger.service.js';
 export * from './services/stock-query.service.js';
 export * from './models/stock-level.model.js';
-export { VARIANT_STOCK_CHANNEL } from './services/availability-cache.js';

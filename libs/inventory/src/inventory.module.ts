@@ -15,7 +15,16 @@ import { StockService } from './services/stock.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule],
-  providers: [AvailabilityCache, StockLedger, StockQueryService, StockService, StockResolver, StockChangedResolver, StoresNearResolver, VariantAvailabilityResolver],
+  providers: [
+    AvailabilityCache,
+    StockLedger,
+    StockQueryService,
+    StockService,
+    StockResolver,
+    StockChangedResolver,
+    StoresNearResolver,
+    VariantAvailabilityResolver,
+  ],
   exports: [StockLedger, StockQueryService],
 })
 export class InventoryModule {}

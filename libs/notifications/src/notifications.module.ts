@@ -10,8 +10,18 @@ import { EmailSender, LogSmsSender, SmsSender, WebhookSmsSender } from './servic
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity])],
   providers: [
-    NotificationOutbox, NotificationDispatcher, EmailSender, OutboxMetrics,
-    { provide: SmsSender, inject: [AppConfig], useFactory: (c: AppConfig) => { const url = c.get('SMS_WEBHOOK_URL'); return url ? new WebhookSmsSender(url) : new LogSmsSender(); } },
+    NotificationOutbox,
+    NotificationDispatcher,
+    EmailSender,
+    OutboxMetrics,
+    {
+      provide: SmsSender,
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => {
+        const url = c.get('SMS_WEBHOOK_URL');
+        return url ? new WebhookSmsSender(url) : new LogSmsSender();
+      },
+    },
   ],
   exports: [NotificationOutbox, NotificationDispatcher],
 })

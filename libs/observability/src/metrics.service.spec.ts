@@ -23,7 +23,13 @@ describe('MetricsService', () => {
   it('reads a gauge with collect() at scrape time', async () => {
     const m = new MetricsService();
     let held = 3;
-    m.gauge({ name: 'reservations_held', help: 'units held', collect() { this.set(held); } });
+    m.gauge({
+      name: 'reservations_held',
+      help: 'units held',
+      collect() {
+        this.set(held);
+      },
+    });
     expect((await m.scrape()).body).toContain('reservations_held 3');
     held = 5;
     const { body, contentType } = await m.scrape();

@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import { BREAK, type DocumentNode, Kind, type OperationDefinitionNode, visit } from 'graphql';
+import { BREAK, type DocumentNode, Kind, type OperationDefinitionNode, OperationTypeNode, visit } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { type Counter } from 'prom-client';
 
@@ -19,7 +19,10 @@ interface Entry {
 }
 
 export function compiledRoots(op: OperationDefinitionNode): boolean {
-  return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && COMPILED_ROOTS.has(s.name.value));
+  return (
+    op.operation === OperationTypeNode.QUERY &&
+    op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && COMPILED_ROOTS.has(s.name.value))
+  );
 }
 
 /**

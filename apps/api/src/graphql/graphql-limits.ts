@@ -13,7 +13,10 @@ import { AppConfig } from '@app/config';
  */
 const report = {
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, '')))],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+  ],
 };
 
 /**
@@ -21,7 +24,9 @@ const report = {
  * (graphql-armor validation rules), tokens (graphql-js's own parser limit: Apollo cannot take armor's
  * replacement parser, and a throw from a plugin hook would be a 500), and no batches of operations.
  */
-export function graphqlLimits(config: AppConfig): Pick<ApolloDriverConfig, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests'> {
+export function graphqlLimits(
+  config: AppConfig,
+): Pick<ApolloDriverConfig, 'validationRules' | 'parseOptions' | 'allowBatchedHttpRequests'> {
   return {
     validationRules: [
       // Fragments are a notation, not nesting or cost: flattened. Introspection (__schema) is exempt.
@@ -50,7 +55,9 @@ export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFor
 export const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(new GraphQLError('GraphQL introspection is not allowed here, but the query asked for __schema or __type', { nodes: [node] }));
+      context.reportError(
+        new GraphQLError('GraphQL introspection is not allowed here, but the query asked for __schema or __type', { nodes: [node] }),
+      );
     }
   },
 });

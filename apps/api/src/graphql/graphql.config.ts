@@ -24,15 +24,25 @@ import { readPlainFieldsDirectly, wireDirectFields } from './direct-fields.js';
  */
 function withHttpStatus(err: unknown): never {
   if (err instanceof GraphQLError) {
-    const status = ({ [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 } as Record<string, number>)[String(err.extensions.code)];
+    const status = (
+      { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.BAD_USER_INPUT]: 400 } as Record<string, number>
+    )[String(err.extensions.code)];
     if (status) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status } } });
   }
   throw err;
 }
 
 /** Apollo through @nestjs/apollo: code-first schema, per-request context, limits, errors that never leak. */
-export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory, metrics: MetricsService, responses: PublicResponseCache, limiter: RateLimiter,
-  discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): ApolloDriverConfig {
+export function graphqlConfig(
+  config: AppConfig,
+  contexts: RequestContextFactory,
+  metrics: MetricsService,
+  responses: PublicResponseCache,
+  limiter: RateLimiter,
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): ApolloDriverConfig {
   const dev = config.get('NODE_ENV') === 'development';
   const policy = new OperationPolicy(config);
   return {
@@ -53,8 +63,21 @@ export function graphqlConfig(config: AppConfig, contexts: RequestContextFactory
       contexts.fromHeaders(c.req, c.res).catch(withHttpStatus),
     // No `subscriptions`: graphql-ws is served by GraphqlWebSocketServer, under the same OperationPolicy.
     formatError: (formatted, error) => policy.format(formatted, error),
-    plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), requestIdPlugin(dev), graphqlMetricsPlugin(metrics), rateLimitPlugin(limiter), publicResponseCachePlugin(responses),
-      compiledQueriesPlugin(config.get('GRAPHQL_COMPILED_QUERIES'), metrics.counter({
-        name: 'graphql_compiled_executions_total', help: 'Public queries run compiled (graphql-jit), or run again on graphql-js after errors', labelNames: ['outcome'] }))],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
+      requestIdPlugin(dev),
+      graphqlMetricsPlugin(metrics),
+      rateLimitPlugin(limiter),
+      publicResponseCachePlugin(responses),
+      compiledQueriesPlugin(
+        config.get('GRAPHQL_COMPILED_QUERIES'),
+        metrics.counter({
+          name: 'graphql_compiled_executions_total',
+          help: 'Public queries run compiled (graphql-jit), or run again on graphql-js after errors',
+          labelNames: ['outcome'],
+        }),
+      ),
+    ],
   };
 }

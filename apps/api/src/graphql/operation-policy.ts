@@ -19,7 +19,7 @@ export class OperationPolicy {
     this.limits = graphqlLimits(config);
     this.introspection = config.graphqlIntrospection;
     // Our rule rather than Apollo's `introspection: false`, so both transports refuse with one message.
-    this.validationRules = [...(this.limits.validationRules ?? []) as ValidationRule[], ...(this.introspection ? [] : [noIntrospection])];
+    this.validationRules = [...(this.limits.validationRules ?? []), ...(this.introspection ? [] : [noIntrospection])];
     this.exposeDetails = config.get('NODE_ENV') === 'development';
   }
 

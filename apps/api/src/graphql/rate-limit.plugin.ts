@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
 import type { RequestContext } from '@app/auth';
 import { type OperationClass, RateLimiter } from './rate-limiter.js';
 import { countedByCache } from './response-cache/public-response-cache.js';
@@ -9,8 +9,8 @@ const SIGN_INS = new Set(['login', 'staffLogin', 'register', 'passwordChange']);
 
 /** Which limit an operation counts against; null for what is not limited here. */
 export function operationClass(op: OperationDefinitionNode): OperationClass | null {
-  if (op.operation === 'query') return 'read';
-  if (op.operation !== 'mutation') return null;
+  if (op.operation === OperationTypeNode.QUERY) return 'read';
+  if (op.operation !== OperationTypeNode.MUTATION) return null;
   const fields = op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []));
   if (fields.some((f) => CHECKOUTS.has(f))) return 'checkout';
   if (fields.length && fields.every((f) => SIGN_INS.has(f))) return null;

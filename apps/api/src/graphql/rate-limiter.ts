@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { GraphQLError } from 'graphql';
 import type { Caller } from '@app/auth';
-import { rateLimited, RedisService } from '@app/common';
+import { errorMessage, rateLimited, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
 export type OperationClass = 'read' | 'write' | 'checkout';
@@ -33,12 +33,17 @@ export class RateLimiter {
   /** Counts one operation; the RATE_LIMITED error (HTTP 429, Retry-After) when the client is past its limit. */
   async count(cls: OperationClass, caller: Caller, ip: string | undefined): Promise<GraphQLError | null> {
     if (!this.enabled) return null;
-    const who = caller.kind === 'staff' ? `staff:${caller.staffId}` : caller.kind === 'customer' ? `customer:${caller.customerId}` : `ip:${ip ?? 'unknown'}`;
+    const who =
+      caller.kind === 'staff'
+        ? `staff:${caller.staffId}`
+        : caller.kind === 'customer'
+          ? `customer:${caller.customerId}`
+          : `ip:${ip ?? 'unknown'}`;
     let hit: { count: number; msLeft: number };
     try {
       hit = await this.redis.hit(`rate:${cls}:${who}`, 60_000);
     } catch (err) {
-      this.logger.warn(`rate limit not applied: ${(err as Error).message}`);
+      this.logger.warn(`rate limit not applied: ${errorMessage(err)}`);
       return null;
     }
     if (hit.count <= this.limits[cls]) return null;

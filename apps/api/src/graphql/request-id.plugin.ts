@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import type { RequestContext } from '@app/auth';
-import { ErrorCode, expectedCode, internalErrorMessage } from '@app/common';
+import { ErrorCode, errorMessage, expectedCode, internalErrorMessage } from '@app/common';
 
 /**
  * Logs each unexpected error once, with the request id, and puts that id in the error the client gets,
@@ -10,7 +10,7 @@ import { ErrorCode, expectedCode, internalErrorMessage } from '@app/common';
 export function requestIdPlugin(dev: boolean): ApolloServerPlugin<RequestContext> {
   const logger = new Logger('GraphQL');
   const unexpected = (requestId: string | undefined, err: unknown, path?: unknown) =>
-    logger.error({ requestId, err, path }, `unexpected error: ${(err as Error)?.message}`);
+    logger.error({ requestId, err, path }, `unexpected error: ${errorMessage(err)}`);
   return {
     async contextCreationDidFail({ error }) {
       if (!expectedCode(error)) unexpected(undefined, error);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { RedisService } from '@app/common';
+import { errorMessage, RedisService } from '@app/common';
 
 @Injectable()
 export class RedisHealthIndicator {
@@ -15,7 +15,7 @@ export class RedisHealthIndicator {
       await Promise.race([this.redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
       return indicator.up({ kind: this.redis.kind });
     } catch (err) {
-      return indicator.down({ kind: this.redis.kind, message: (err as Error).message });
+      return indicator.down({ kind: this.redis.kind, message: errorMessage(err) });
     }
   }
 }

@@ -13,7 +13,9 @@ interface ParserError {
 
 const parserErrorOf = (e: unknown): ParserError | undefined => {
   const cause = e instanceof HttpException ? e.cause : undefined;
-  return cause && typeof (cause as ParserError).type === 'string' && typeof (cause as ParserError).status === 'number' ? (cause as ParserError) : undefined;
+  return cause && typeof (cause as ParserError).type === 'string' && typeof (cause as ParserError).status === 'number'
+    ? (cause as ParserError)
+    : undefined;
 };
 
 /**
@@ -39,7 +41,11 @@ export class AppExceptionsFilter extends BaseExceptionFilter {
     const tooLarge = parser.status === 413;
     const message = tooLarge
       ? `Request body is larger than the limit${parser.limit ? ` of ${Math.round(parser.limit / 1024)} kB` : ''}`
-      : parser.type === 'entity.parse.failed' ? 'Request body is not valid JSON' : (exception as HttpException).message;
-    res.status(parser.status).json({ errors: [{ message, extensions: { code: tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST } }] });
+      : parser.type === 'entity.parse.failed'
+        ? 'Request body is not valid JSON'
+        : (exception as HttpException).message;
+    res
+      .status(parser.status)
+      .json({ errors: [{ message, extensions: { code: tooLarge ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST } }] });
   }
 }

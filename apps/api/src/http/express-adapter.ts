@@ -24,7 +24,9 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
     app.request = IncomingMessage.prototype;
     app.response = ServerResponse.prototype;
     const classes = { IncomingMessage, ServerResponse };
-    this.httpServer = options?.httpsOptions ? https.createServer({ ...options.httpsOptions, ...classes }, app) : http.createServer(classes, app);
+    this.httpServer = options?.httpsOptions
+      ? https.createServer({ ...options.httpsOptions, ...classes }, app)
+      : http.createServer(classes, app);
   }
 }
 
@@ -35,6 +37,6 @@ export class PrototypedExpressAdapter extends ExpressAdapter {
 function withPrototype<T extends new (...args: never[]) => object>(base: T, current: object): T {
   const Prototyped = class extends (base as new (...args: never[]) => object) {};
   Object.defineProperties(Prototyped.prototype, Object.getOwnPropertyDescriptors(current));
-  Object.setPrototypeOf(Prototyped.prototype, Object.getPrototypeOf(current));
+  Object.setPrototypeOf(Prototyped.prototype, Object.getPrototypeOf(current) as object | null);
   return Prototyped as unknown as T;
 }

@@ -59,7 +59,8 @@ export function drainOnSignals(app: INestApplicationContext, server: Server, log
   const drain = async (signal: string) => {
     if (draining) return;
     draining = true;
-    log(`${signal}: no new connections; finishing ${connections.requestsInFlight} request(s) and closing ${connections.sockets.size} subscription(s)`);
+    const { requestsInFlight, sockets } = connections;
+    log(`${signal}: no new connections; finishing ${requestsInFlight} request(s) and closing ${sockets.size} subscription(s)`);
     server.close();
     server.closeIdleConnections();
     for (const s of connections.sockets) s.close(1001, 'server shutting down');

@@ -3,10 +3,15 @@ import { SalesChannel } from '@app/auth';
 import { Money, MoneyTotal } from '@app/common';
 import { Location } from '@app/locations';
 
-const REVENUE = 'As revenueTotal while it fits an Int; past 2^31 - 1 minor units this field fails with AMOUNT_TOO_LARGE (read revenueTotal).';
-const REVENUE_TOTAL = 'Exact, in this row\'s currency.';
+const REVENUE =
+  'As revenueTotal while it fits an Int; past 2^31 - 1 minor units this field fails with AMOUNT_TOO_LARGE (read revenueTotal).';
+const REVENUE_TOTAL = "Exact, in this row's currency.";
 
-@ObjectType({ description: 'Orders placed on one channel in one currency in the window (a channel without orders: one row, in the default currency). Revenue, units and the average leave cancelled orders out.' })
+@ObjectType({
+  description:
+    'Orders placed on one channel in one currency in the window (a channel without orders: one row, in the default currency). ' +
+    'Revenue, units and the average leave cancelled orders out.',
+})
 export class ChannelReportRow {
   @Field(() => SalesChannel) channel: SalesChannel;
   @Field(() => Int, { description: 'Orders placed, cancelled ones included.' }) orders: number;
@@ -42,7 +47,7 @@ export class StoreSalesRow {
   locationId: string;
 }
 
-@ObjectType({ description: 'One calendar day in the report\'s time zone, one channel, one currency.' })
+@ObjectType({ description: "One calendar day in the report's time zone, one channel, one currency." })
 export class DailySalesRow {
   @Field(() => String, { description: 'YYYY-MM-DD in the time zone asked for.' }) day: string;
   @Field(() => SalesChannel) channel: SalesChannel;

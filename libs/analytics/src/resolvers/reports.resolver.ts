@@ -18,28 +18,58 @@ export class ReportsResolver {
     private readonly locations: LocationsService,
   ) {}
 
-  @Query(() => [ChannelReportRow], { description: 'Per channel and currency: orders, revenue, average order value and units in [from, to).' })
+  @Query(() => [ChannelReportRow], {
+    description: 'Per channel and currency: orders, revenue, average order value and units in [from, to).',
+  })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
-  async channelReport(@Ctx() ctx: RequestContext, @Args('from', { type: () => GraphQLISODateTime }) from: Date, @Args('to', { type: () => GraphQLISODateTime }) to: Date): Promise<ChannelReportRow[]> {
-    return (await this.reports.byChannel(ctx.caller, ...window(from, to))).map((r) => Object.assign(new ChannelReportRow(), {
-      channel: r.channel, orders: r.orders, cancelledOrders: r.cancelledOrders, units: r.units,
-      revenueTotal: MoneyTotal.of(r.revenue, r.currency), averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
-    }));
+  async channelReport(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+  ): Promise<ChannelReportRow[]> {
+    return (await this.reports.byChannel(ctx.caller, ...window(from, to))).map((r) =>
+      Object.assign(new ChannelReportRow(), {
+        channel: r.channel,
+        orders: r.orders,
+        cancelledOrders: r.cancelledOrders,
+        units: r.units,
+        revenueTotal: MoneyTotal.of(r.revenue, r.currency),
+        averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
+      }),
+    );
   }
 
   @Query(() => ClickAndCollectReport, { description: 'Click and collect in [from, to): pickups, share collected, no-shows, median times.' })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
-  clickAndCollectReport(@Ctx() ctx: RequestContext, @Args('from', { type: () => GraphQLISODateTime }) from: Date, @Args('to', { type: () => GraphQLISODateTime }) to: Date): Promise<ClickAndCollectReport> {
+  clickAndCollectReport(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+  ): Promise<ClickAndCollectReport> {
     return this.reports.clickAndCollect(ctx.caller, ...window(from, to));
   }
 
-  @Query(() => [StoreSalesRow], { description: 'Sales placed by staff (the endless aisle), by the store they count for and currency, largest revenue first.' })
+  @Query(() => [StoreSalesRow], {
+    description: 'Sales placed by staff (the endless aisle), by the store they count for and currency, largest revenue first.',
+  })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
-  async endlessAisleReport(@Ctx() ctx: RequestContext, @Args('from', { type: () => GraphQLISODateTime }) from: Date, @Args('to', { type: () => GraphQLISODateTime }) to: Date): Promise<StoreSalesRow[]> {
-    return (await this.reports.endlessAisle(ctx.caller, ...window(from, to))).map((r) => Object.assign(new StoreSalesRow(), { locationId: r.locationId, orders: r.orders, revenueTotal: MoneyTotal.of(r.revenue, r.currency) }));
+  async endlessAisleReport(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+  ): Promise<StoreSalesRow[]> {
+    return (await this.reports.endlessAisle(ctx.caller, ...window(from, to))).map((r) =>
+      Object.assign(new StoreSalesRow(), {
+        locationId: r.locationId,
+        orders: r.orders,
+        revenueTotal: MoneyTotal.of(r.revenue, r.currency),
+      }),
+    );
   }
 
-  @Query(() => [DailySalesRow], { description: 'Orders and revenue per day, channel and currency; days cut in `timeZone` (default: the manager\'s store, else UTC).' })
+  @Query(() => [DailySalesRow], {
+    description: "Orders and revenue per day, channel and currency; days cut in `timeZone` (default: the manager's store, else UTC).",
+  })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   async dailySales(
     @Ctx() ctx: RequestContext,
@@ -48,9 +78,14 @@ export class ReportsResolver {
     @Args('timeZone', { type: () => String, nullable: true }) timeZone?: string,
   ): Promise<DailySalesRow[]> {
     if (timeZone && timeZone.length > 64) throw badInput('timeZone is at most 64 characters', ['timeZone']);
-    return (await this.reports.daily(ctx.caller, ...window(from, to), timeZone ?? undefined)).map((r) => Object.assign(new DailySalesRow(), {
-      day: r.day, channel: r.channel, orders: r.orders, revenueTotal: MoneyTotal.of(r.revenue, r.currency),
-    }));
+    return (await this.reports.daily(ctx.caller, ...window(from, to), timeZone ?? undefined)).map((r) =>
+      Object.assign(new DailySalesRow(), {
+        day: r.day,
+        channel: r.channel,
+        orders: r.orders,
+        revenueTotal: MoneyTotal.of(r.revenue, r.currency),
+      }),
+    );
   }
 
   @ResolveField(() => Location)

@@ -31,6 +31,7 @@ export class AuditLog {
     if (!this.tx.inTransaction) throw new Error('AuditLog.record runs inside the transaction of the change it records');
     await this.tx.manager.query(
       `INSERT INTO audit_entry (action, staff_id, subject_type, subject_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [r.action, r.staffId, r.subjectType, r.subjectId, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after)]);
+      [r.action, r.staffId, r.subjectType, r.subjectId, r.before && JSON.stringify(r.before), r.after && JSON.stringify(r.after)],
+    );
   }
 }

@@ -1,3 +1,4 @@
+import type { EventMap } from '@app/common';
 import type { StaffRole } from '../caller.js';
 
 export type AccountKind = 'staff' | 'customer';
@@ -27,8 +28,4 @@ export interface AccountStore {
 }
 
 /** The event a change to an account's sessions publishes, after its transaction commits. */
-export const SESSION_CHANGED = 'session.changed';
-export interface SessionChanged {
-  kind: AccountKind;
-  id: string;
-}
+export type SessionChanged = EventMap['session.changed'];

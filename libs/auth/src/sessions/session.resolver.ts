@@ -19,7 +19,9 @@ export class SessionResolver {
   ) {}
 
   @Mutation(() => PasswordChangePayload, {
-    description: 'The signed-in customer or staff member changes their password (INVALID_CREDENTIALS if currentPassword is wrong; rate limited like sign-in). Every other token of the account stops working at once.',
+    description:
+      'The signed-in customer or staff member changes their password (INVALID_CREDENTIALS if currentPassword is wrong; ' +
+      'rate limited like sign-in). Every other token of the account stops working at once.',
   })
   @SignInRateLimited('caller')
   async passwordChange(@Ctx() ctx: RequestContext, @Args('input') input: PasswordChangeInput): Promise<PasswordChangePayload> {
@@ -35,7 +37,9 @@ export class SessionResolver {
     return { token: p.token, userErrors: p.userErrors };
   }
 
-  @Mutation(() => SignOutPayload, { description: 'Ends every session of the signed-in account: all its tokens stop working at once, in every process.' })
+  @Mutation(() => SignOutPayload, {
+    description: 'Ends every session of the signed-in account: all its tokens stop working at once, in every process.',
+  })
   async signOut(@Ctx() ctx: RequestContext): Promise<SignOutPayload> {
     const [kind, id] = account(ctx);
     await this.sessions.store(kind).endSessions(id);

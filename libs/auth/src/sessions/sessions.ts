@@ -1,13 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EventBus, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
-import { type AccountKind, type AccountState, type AccountStore, SESSION_CHANGED, type SessionChanged } from './account-store.js';
+import { type AccountKind, type AccountState, type AccountStore, type SessionChanged } from './account-store.js';
 
 const MAX_KEPT = 100_000;
 
 /**
  * The current state of signed-in accounts, checked on every request. Kept in memory so the check costs
- * no round trip; a change (sign-out, password, deactivation, role or store) publishes SESSION_CHANGED
+ * no round trip; a change (sign-out, password, deactivation, role or store) publishes `session.changed`
  * after commit and every process drops its copy. SESSION_CACHE_MS bounds a lost event; while events are
  * not heard (Redis down), nothing is kept and every request reads the database. A read that started
  * before a change is heard is used once but not kept, so a race never stores the old state.
@@ -36,7 +36,11 @@ export class Sessions implements OnModuleInit {
       this.forgetAll();
     });
     this.redis.onSubscriptionsRestored(() => (this.heard = true));
-    await this.events.on<SessionChanged>(SESSION_CHANGED, (change) => this.forget(change), () => (this.heard = true));
+    await this.events.on(
+      'session.changed',
+      (change) => this.forget(change),
+      () => (this.heard = true),
+    );
   }
 
   register(kind: AccountKind, store: AccountStore): void {
@@ -57,15 +61,18 @@ export class Sessions implements OnModuleInit {
     let read = this.reads.get(key);
     if (!read) {
       const changesBefore = this.changes;
-      read = this.store(kind).state(id).then((state) => {
-        if (this.heard && this.ttlMs > 0 && this.changes === changesBefore) {
-          if (this.kept.size >= MAX_KEPT) this.kept.clear();
-          this.kept.set(key, { state, until: Date.now() + this.ttlMs });
-        }
-        return state;
-      }).finally(() => {
-        if (this.reads.get(key) === read) this.reads.delete(key);
-      });
+      read = this.store(kind)
+        .state(id)
+        .then((state) => {
+          if (this.heard && this.ttlMs > 0 && this.changes === changesBefore) {
+            if (this.kept.size >= MAX_KEPT) this.kept.clear();
+            this.kept.set(key, { state, until: Date.now() + this.ttlMs });
+          }
+          return state;
+        })
+        .finally(() => {
+          if (this.reads.get(key) === read) this.reads.delete(key);
+        });
       this.reads.set(key, read);
     }
     return read;
@@ -73,7 +80,7 @@ export class Sessions implements OnModuleInit {
 
   /** Call inside the transaction that changed the account: every process forgets it once that commits. */
   changed(kind: AccountKind, id: string): void {
-    this.events.publish(SESSION_CHANGED, { kind, id } satisfies SessionChanged);
+    this.events.publish('session.changed', { kind, id });
   }
 
   /** Told after an account's state was dropped (open WebSockets of that account are checked again). */

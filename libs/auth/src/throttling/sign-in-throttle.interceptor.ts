@@ -1,4 +1,12 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata, UseInterceptors, applyDecorators } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+  applyDecorators,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { from, mergeMap, type Observable, switchMap } from 'rxjs';
@@ -44,7 +52,8 @@ export class SignInThrottleInterceptor implements NestInterceptor {
 
 function accountKey(accountOf: AccountOf, args: { input?: { email?: unknown } }, caller: Caller): string | null {
   if (accountOf === 'email') return typeof args.input?.email === 'string' ? `email:${args.input.email.trim().toLowerCase()}` : null;
-  if (accountOf === 'caller') return caller.kind === 'staff' ? `staff:${caller.staffId}` : caller.kind === 'customer' ? `customer:${caller.customerId}` : null;
+  if (accountOf === 'caller')
+    return caller.kind === 'staff' ? `staff:${caller.staffId}` : caller.kind === 'customer' ? `customer:${caller.customerId}` : null;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { rateLimited, RedisService } from '@app/common';
+import { errorMessage, rateLimited, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /**
@@ -31,7 +31,7 @@ export class SignInThrottle {
       const until = account ? Number(await this.redis.get(waitKey(account))) : 0;
       waitMs = Math.max(waitMs, until - Date.now());
     } catch (err) {
-      this.logger.warn(`sign-in rate limit not applied: ${(err as Error).message}`);
+      this.logger.warn(`sign-in rate limit not applied: ${errorMessage(err)}`);
       return;
     }
     if (waitMs > 0) throw rateLimited('Too many sign-in attempts', waitMs / 1000);
@@ -46,7 +46,7 @@ export class SignInThrottle {
       const delayMs = Math.min(this.config.get('LOGIN_MAX_DELAY_SECONDS'), 2 ** Math.min(beyond, 20)) * 1000;
       await this.redis.set(waitKey(account), String(Date.now() + delayMs), delayMs);
     } catch (err) {
-      this.logger.warn(`sign-in failure not counted: ${(err as Error).message}`);
+      this.logger.warn(`sign-in failure not counted: ${errorMessage(err)}`);
     }
   }
 

@@ -19,7 +19,11 @@ export class CartFieldsResolver {
   async discounts(@Parent() cart: Cart, @Ctx() ctx: RequestContext): Promise<CartDiscount[]> {
     const p = await this.pricing.price(ctx, cart.view, ctx.channel);
     return p.discounts.map((d) => ({
-      code: d.promotion.code, amount: Money.of(d.amount, p.currency), applicable: !d.refusal, reasonCode: d.refusal?.code ?? null, reason: d.refusal?.message ?? null,
+      code: d.promotion.code,
+      amount: Money.of(d.amount, p.currency),
+      applicable: !d.refusal,
+      reasonCode: d.refusal?.code ?? null,
+      reason: d.refusal?.message ?? null,
     }));
   }
 }

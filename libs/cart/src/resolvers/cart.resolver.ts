@@ -10,7 +10,10 @@ import { CartsService } from '../services/carts.service.js';
 export class CartResolver {
   constructor(private readonly carts: CartsService) {}
 
-  @Query(() => Cart, { nullable: true, description: 'A cart by id: a guest cart for whoever holds the id; a customer cart for that customer and staff.' })
+  @Query(() => Cart, {
+    nullable: true,
+    description: 'A cart by id: a guest cart for whoever holds the id; a customer cart for that customer and staff.',
+  })
   async cart(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Cart | null> {
     const view = await this.carts.read(ctx, id);
     return view && toCart(view);
@@ -48,7 +51,7 @@ export class CartResolver {
     return payload('cart', async () => toCart(await this.carts.removeLines(ctx, cartId, lineIds)));
   }
 
-  @Mutation(() => CartPayload, { description: 'Replaces the cart\'s discount codes (case-insensitive); [] removes them all.' })
+  @Mutation(() => CartPayload, { description: "Replaces the cart's discount codes (case-insensitive); [] removes them all." })
   cartDiscountCodesUpdate(
     @Ctx() ctx: RequestContext,
     @Args('cartId', { type: () => ID }) cartId: string,

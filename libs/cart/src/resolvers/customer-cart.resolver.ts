@@ -10,7 +10,7 @@ import { CartsService } from '../services/carts.service.js';
 export class CustomerCartResolver {
   constructor(private readonly carts: CartsService) {}
 
-  @ResolveField(() => Cart, { description: 'The customer\'s one active cart, the same on every channel (created on first use).' })
+  @ResolveField(() => Cart, { description: "The customer's one active cart, the same on every channel (created on first use)." })
   async cart(@Parent() customer: Customer, @Ctx() ctx: RequestContext): Promise<Cart> {
     // Also readable in the payload of the register or login that just signed this customer in.
     assertMayUseCart(callerFor(ctx.caller, customer), { customerId: customer.id });

@@ -16,7 +16,9 @@ export class CustomerSessionResolver {
     private readonly merge: CartMergeService,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken). Limited per client address (RATE_LIMITED).' })
+  @Mutation(() => AuthPayload, {
+    description: 'Creates a customer account and signs it in (DUPLICATE if the email is taken). Limited per client address (RATE_LIMITED).',
+  })
   @SignInRateLimited('none')
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
@@ -24,10 +26,18 @@ export class CustomerSessionResolver {
       if (input.cartId) await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
-    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.signedIn(p.customer), userErrors: p.userErrors };
+    return {
+      token: p.customer ? await this.customers.token(p.customer) : null,
+      customer: p.customer && Customer.signedIn(p.customer),
+      userErrors: p.userErrors,
+    };
   }
 
-  @Mutation(() => AuthPayload, { description: 'Signs a customer in, merging the guest cart `cartId` into theirs. After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After).' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'Signs a customer in, merging the guest cart `cartId` into theirs. ' +
+      'After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After).',
+  })
   @SignInRateLimited()
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
@@ -35,6 +45,10 @@ export class CustomerSessionResolver {
       if (input.cartId) await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
-    return { token: p.customer ? await this.customers.token(p.customer) : null, customer: p.customer && Customer.signedIn(p.customer), userErrors: p.userErrors };
+    return {
+      token: p.customer ? await this.customers.token(p.customer) : null,
+      customer: p.customer && Customer.signedIn(p.customer),
+      userErrors: p.userErrors,
+    };
   }
 }

@@ -40,7 +40,7 @@ export class CartPricingService {
   /** Prices once per cart view and channel, however many fields of the response ask. */
   price(ctx: HasLoaders, view: CartView, channel: SalesChannel, now = new Date()): Promise<PricedCart> {
     let byChannel = this.memo.get(view);
-    if (!byChannel) this.memo.set(view, (byChannel = new Map()));
+    if (!byChannel) this.memo.set(view, (byChannel = new Map<string, Promise<PricedCart>>()));
     let priced = byChannel.get(channel);
     if (!priced) byChannel.set(channel, (priced = this.compute(ctx, view, channel, now)));
     return priced;

@@ -34,7 +34,8 @@ export class CartsService {
 
   /** A guest cart; a signed-in customer gets their one active cart instead. */
   async create(ctx: RequestContext): Promise<CartView> {
-    if (ctx.caller.kind === 'customer') return this.view((await this.activeCartOf(ctx.caller.customerId, ctx.channel)).id) as Promise<CartView>;
+    if (ctx.caller.kind === 'customer')
+      return this.view((await this.activeCartOf(ctx.caller.customerId, ctx.channel)).id) as Promise<CartView>;
     const repo = this.tx.manager.getRepository(CartEntity);
     const cart = await repo.save(repo.create({ customerId: null, status: CartStatus.ACTIVE, createdVia: ctx.channel, mergedInto: null }));
     return { cart, lines: [], codes: [] };
@@ -55,13 +56,16 @@ export class CartsService {
     return this.tx.run(async (em) => {
       // The customer row lock serialises every way a customer's active cart comes to be (here and at sign-in).
       await em.query(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`, [customerId]);
-      return (await repo().findOneBy({ customerId, status: CartStatus.ACTIVE }))
-        ?? repo().save(repo().create({ customerId, status: CartStatus.ACTIVE, createdVia: channel, mergedInto: null }));
+      return (
+        (await repo().findOneBy({ customerId, status: CartStatus.ACTIVE })) ??
+        repo().save(repo().create({ customerId, status: CartStatus.ACTIVE, createdVia: channel, mergedInto: null }))
+      );
     });
   }
 
   addLines(ctx: RequestContext, cartId: string, inputs: CartLineInput[]): Promise<CartView> {
-    if (inputs.length < 1 || inputs.length > MAX_LINES_PER_CALL) throw badInput(`lines must hold 1 to ${MAX_LINES_PER_CALL} lines`, ['lines']);
+    if (inputs.length < 1 || inputs.length > MAX_LINES_PER_CALL)
+      throw badInput(`lines must hold 1 to ${MAX_LINES_PER_CALL} lines`, ['lines']);
     const max = this.config.get('CART_MAX_LINE_QUANTITY');
     return this.change(ctx, cartId, async (view) => {
       const variants = new Map((await this.catalogue.findVariants(inputs.map((l) => l.variantId))).map((v) => [v.id, v]));
@@ -72,7 +76,11 @@ export class CartsService {
         const variant = variants.get(input.variantId);
         if (!variant) throw notFound(`Variant ${input.variantId} (lines[${i}])`);
         if (currency && variant.priceCurrency !== currency) {
-          throw new BusinessError(ErrorCode.CURRENCY_MISMATCH, `This cart is priced in ${currency}; ${variant.sku} is in ${variant.priceCurrency}`, ['lines', String(i), 'variantId']);
+          throw new BusinessError(
+            ErrorCode.CURRENCY_MISMATCH,
+            `This cart is priced in ${currency}; ${variant.sku} is in ${variant.priceCurrency}`,
+            ['lines', String(i), 'variantId'],
+          );
         }
         currency = variant.priceCurrency;
         // The variant's units on every line of the cart, this call's earlier lines included: the line that passes the limit is named.
@@ -88,14 +96,18 @@ export class CartsService {
           [cartId, variant.id, input.quantity, input.fulfillment.type, locationId, ctx.channel, staffIdOf(ctx)],
         );
       }
-      const [{ lines }] = await this.tx.manager.query(`SELECT count(*)::int AS lines FROM cart_line WHERE cart_id = $1`, [cartId]);
+      const [{ lines }] = await this.tx.manager.query<{ lines: number }[]>(
+        `SELECT count(*)::int AS lines FROM cart_line WHERE cart_id = $1`,
+        [cartId],
+      );
       const limit = this.config.get('CART_MAX_LINES');
       if (lines > limit) throw new BusinessError(ErrorCode.CART_LINE_LIMIT, `A cart holds at most ${limit} lines`, ['lines']);
     });
   }
 
   updateLines(ctx: RequestContext, cartId: string, inputs: CartLineUpdateInput[]): Promise<CartView> {
-    if (inputs.length < 1 || inputs.length > MAX_LINES_PER_CALL) throw badInput(`lines must hold 1 to ${MAX_LINES_PER_CALL} lines`, ['lines']);
+    if (inputs.length < 1 || inputs.length > MAX_LINES_PER_CALL)
+      throw badInput(`lines must hold 1 to ${MAX_LINES_PER_CALL} lines`, ['lines']);
     const max = this.config.get('CART_MAX_LINE_QUANTITY');
     return this.change(ctx, cartId, async (view) => {
       const byId = new Map(view.lines.map((l) => [l.id, l]));
@@ -110,18 +122,26 @@ export class CartsService {
       if (over >= 0) throw invalidQuantity(over, max);
       for (const [i, input] of inputs.entries()) {
         // TypeORM answers an UPDATE or DELETE with [rows, count].
-        const [rows] = await this.tx.manager.query(
-          `UPDATE cart_line SET quantity = $3, updated_at = now() WHERE cart_id = $1 AND id = $2 RETURNING id`, [cartId, input.id, input.quantity]);
+        const [rows] = await this.tx.manager.query<[{ id: string }[], number]>(
+          `UPDATE cart_line SET quantity = $3, updated_at = now() WHERE cart_id = $1 AND id = $2 RETURNING id`,
+          [cartId, input.id, input.quantity],
+        );
         if (!rows.length) throw unknownLine(i);
       }
     });
   }
 
   removeLines(ctx: RequestContext, cartId: string, lineIds: string[]): Promise<CartView> {
-    if (lineIds.length < 1 || lineIds.length > MAX_LINES_PER_CALL) throw badInput(`lineIds must hold 1 to ${MAX_LINES_PER_CALL} ids`, ['lineIds']);
+    if (lineIds.length < 1 || lineIds.length > MAX_LINES_PER_CALL)
+      throw badInput(`lineIds must hold 1 to ${MAX_LINES_PER_CALL} ids`, ['lineIds']);
     return this.change(ctx, cartId, async () => {
       for (const [i, id] of lineIds.entries()) {
-        const [rows] = isUuid(id) ? await this.tx.manager.query(`DELETE FROM cart_line WHERE cart_id = $1 AND id = $2 RETURNING id`, [cartId, id]) : [[]];
+        const [rows] = isUuid(id)
+          ? await this.tx.manager.query<[{ id: string }[], number]>(`DELETE FROM cart_line WHERE cart_id = $1 AND id = $2 RETURNING id`, [
+              cartId,
+              id,
+            ])
+          : [[]];
         if (!rows.length) throw unknownLine(i, 'lineIds');
       }
     });
@@ -147,7 +167,11 @@ export class CartsService {
       });
       await this.tx.manager.query(`DELETE FROM cart_discount_code WHERE cart_id = $1`, [cartId]);
       for (const [position, p] of chosen.entries()) {
-        await this.tx.manager.query(`INSERT INTO cart_discount_code (cart_id, promotion_id, position) VALUES ($1, $2, $3)`, [cartId, p.id, position]);
+        await this.tx.manager.query(`INSERT INTO cart_discount_code (cart_id, promotion_id, position) VALUES ($1, $2, $3)`, [
+          cartId,
+          p.id,
+          position,
+        ]);
       }
     });
   }
@@ -160,16 +184,22 @@ export class CartsService {
   async view(cartId: string, opts: { lock?: boolean } = {}): Promise<CartView | null> {
     if (!isUuid(cartId)) return null;
     const em = this.tx.manager;
-    const [cart]: CartEntity[] = await em.query(`SELECT ${entityColumns(em, CartEntity)} FROM cart WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`, [cartId]);
+    const [cart]: CartEntity[] = await em.query(
+      `SELECT ${entityColumns(em, CartEntity)} FROM cart WHERE id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+      [cartId],
+    );
     return cart ? this.withLines(cart) : null;
   }
 
   private async withLines(cart: CartEntity): Promise<CartView> {
     const em = this.tx.manager;
     const [lines, codes] = await Promise.all([
-      em.query(`SELECT ${entityColumns(em, CartLineEntity)} FROM cart_line WHERE cart_id = $1 ORDER BY seq`, [cart.id]) as Promise<CartLineEntity[]>,
-      em.query(`SELECT d.promotion_id AS "promotionId", p.code FROM cart_discount_code d JOIN promotion p ON p.id = d.promotion_id
-                WHERE d.cart_id = $1 ORDER BY d.position`, [cart.id]) as Promise<{ promotionId: string; code: string }[]>,
+      em.query<CartLineEntity[]>(`SELECT ${entityColumns(em, CartLineEntity)} FROM cart_line WHERE cart_id = $1 ORDER BY seq`, [cart.id]),
+      em.query<{ promotionId: string; code: string }[]>(
+        `SELECT d.promotion_id AS "promotionId", p.code FROM cart_discount_code d JOIN promotion p ON p.id = d.promotion_id
+                WHERE d.cart_id = $1 ORDER BY d.position`,
+        [cart.id],
+      ),
     ]);
     return { cart, lines, codes };
   }
@@ -181,10 +211,15 @@ export class CartsService {
       if (!before) throw notFound('Cart');
       assertMayUseCart(ctx.caller, before.cart);
       if (before.cart.status !== CartStatus.ACTIVE) {
-        throw new BusinessError(ErrorCode.CART_NOT_ACTIVE, `This cart is ${before.cart.status.toLowerCase()} and can no longer change`, ['cartId']);
+        throw new BusinessError(ErrorCode.CART_NOT_ACTIVE, `This cart is ${before.cart.status.toLowerCase()} and can no longer change`, [
+          'cartId',
+        ]);
       }
       await work(before);
-      const [[cart]]: [CartEntity[]] = await em.query(`UPDATE cart SET updated_at = now() WHERE id = $1 RETURNING ${entityColumns(em, CartEntity)}`, [cartId]);
+      const [[cart]]: [CartEntity[]] = await em.query(
+        `UPDATE cart SET updated_at = now() WHERE id = $1 RETURNING ${entityColumns(em, CartEntity)}`,
+        [cartId],
+      );
       return this.withLines(cart);
     });
   }
@@ -197,8 +232,10 @@ export class CartsService {
       if (locationId) throw badInput('A DELIVERY line has no locationId', [...field, 'locationId']);
       return null;
     }
-    if (type !== FulfillmentType.PICKUP) throw badInput('A cart line is DELIVERY or PICKUP; the service decides ship-to-store at checkout', [...field, 'type']);
-    if (!locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'A PICKUP line needs the pickup store (locationId)', [...field, 'locationId']);
+    if (type !== FulfillmentType.PICKUP)
+      throw badInput('A cart line is DELIVERY or PICKUP; the service decides ship-to-store at checkout', [...field, 'type']);
+    if (!locationId)
+      throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'A PICKUP line needs the pickup store (locationId)', [...field, 'locationId']);
     const location = await this.locations.find(locationId);
     if (!location) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', [...field, 'locationId']);
     if (location.type !== 'STORE' || !location.pickupEnabled) {
@@ -211,7 +248,11 @@ export class CartsService {
 const staffIdOf = (ctx: RequestContext): string | null => (ctx.caller.kind === 'staff' ? ctx.caller.staffId : null);
 
 const invalidQuantity = (i: number, max: number) =>
-  new BusinessError(ErrorCode.INVALID_QUANTITY, `A cart holds at most ${max} units of one variant, all its lines together (delivered and picked up anywhere)`, ['lines', String(i), 'quantity']);
+  new BusinessError(
+    ErrorCode.INVALID_QUANTITY,
+    `A cart holds at most ${max} units of one variant, all its lines together (delivered and picked up anywhere)`,
+    ['lines', String(i), 'quantity'],
+  );
 
 /**
  * Units of each variant over these lines: what CART_MAX_LINE_QUANTITY bounds, so that one size cannot be
@@ -225,4 +266,5 @@ function unitsByVariant(lines: { variantId: string; quantity: number }[]): Map<s
   return units;
 }
 
-const unknownLine = (i: number, field = 'lines') => new BusinessError(ErrorCode.UNKNOWN_CART_LINE, 'No such line in this cart', [field, String(i)]);
+const unknownLine = (i: number, field = 'lines') =>
+  new BusinessError(ErrorCode.UNKNOWN_CART_LINE, 'No such line in this cart', [field, String(i)]);

@@ -7,42 +7,73 @@ export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 @InputType()
 export class VariantInput {
-  @Field(() => String) @Matches(SKU_PATTERN, { message: 'sku: 1 to 64 letters, digits, dot, - or _' })
+  @Field(() => String)
+  @Matches(SKU_PATTERN, { message: 'sku: 1 to 64 letters, digits, dot, - or _' })
   sku: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 32)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
   size?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 64)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
   colour?: string;
 
-  @Field(() => MoneyInput) @ValidateNested() @Type(() => MoneyInput)
+  @Field(() => MoneyInput)
+  @ValidateNested()
+  @Type(() => MoneyInput)
   price: MoneyInput;
 
-  @Field(() => String, { nullable: true, description: 'EAN/UPC barcode, digits only.' }) @IsOptional() @Matches(/^\d{8,14}$/, { message: 'barcode: 8 to 14 digits' })
+  @Field(() => String, { nullable: true, description: 'EAN/UPC barcode, digits only.' })
+  @IsOptional()
+  @Matches(/^\d{8,14}$/, { message: 'barcode: 8 to 14 digits' })
   barcode?: string;
 }
 
 @InputType()
 export class ProductCreateInput {
-  @Field(() => String) @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug: lowercase letters and digits separated by single hyphens' }) @MaxLength(200)
+  @Field(() => String)
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'slug: lowercase letters and digits separated by single hyphens' })
+  @MaxLength(200)
   slug: string;
 
-  @Field(() => String) @IsString() @Length(1, 300)
+  @Field(() => String)
+  @IsString()
+  @Length(1, 300)
   name: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(10000)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
   description?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
   brand?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'category: lowercase letters and digits separated by single hyphens' }) @MaxLength(100)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'category: lowercase letters and digits separated by single hyphens' })
+  @MaxLength(100)
   category?: string;
 
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsUrl({ require_protocol: true }, { each: true })
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUrl({ require_protocol: true }, { each: true })
   images?: string[];
 
-  @Field(() => [VariantInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => VariantInput)
+  @Field(() => [VariantInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => VariantInput)
   variants: VariantInput[];
 }

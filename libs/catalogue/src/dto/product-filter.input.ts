@@ -4,13 +4,19 @@ import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 @InputType()
 export class ProductFilter {
   @Field(() => String, { nullable: true, description: 'Words that must all appear in the name (prefixes match).' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   search?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   category?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only products with at least one variant available at this location.' })
-  @IsOptional() @IsUUID('all', { message: 'availableAt must be a location id' })
+  @IsOptional()
+  @IsUUID('all', { message: 'availableAt must be a location id' })
   availableAt?: string;
 }

@@ -29,7 +29,11 @@ export class ProductsResolver {
     const variants = selects(info, 'edges', 'node', 'variants');
     const available = variants && selects(info, 'edges', 'node', 'variants', 'availableOnline');
     if (filter?.availableAt) answerChosenByStock(ctx.req); // any level at that store may change which products it lists
-    const page = await this.search.search(first, after ?? undefined, filter ?? {}, { totalCount: selects(info, 'totalCount'), variants, available });
+    const page = await this.search.search(first, after ?? undefined, filter ?? {}, {
+      totalCount: selects(info, 'totalCount'),
+      variants,
+      available,
+    });
     if (variants) for (const r of page.rows) this.catalogue.primeVariants(ctx, r.product.id, r.variants ?? []);
     return {
       totalCount: page.totalCount ?? 0, // not asked for when null: never sent
@@ -39,8 +43,15 @@ export class ProductsResolver {
   }
 
   @Query(() => Product, { nullable: true })
-  async product(@Args('slug', { type: () => String }) slug: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Product | null> {
-    const p = await this.catalogue.findBySlug(slug, selects(info, 'variants') ? { ctx, available: selects(info, 'variants', 'availableOnline') } : undefined);
+  async product(
+    @Args('slug', { type: () => String }) slug: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Product | null> {
+    const p = await this.catalogue.findBySlug(
+      slug,
+      selects(info, 'variants') ? { ctx, available: selects(info, 'variants', 'availableOnline') } : undefined,
+    );
     return p && toProduct(p);
   }
 

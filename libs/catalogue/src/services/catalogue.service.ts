@@ -1,12 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { BusinessError, byKeys, ErrorCode, EventBus, groupByKeys, type HasLoaders, isUuid, loader, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import {
+  BusinessError,
+  byKeys,
+  ErrorCode,
+  EventBus,
+  groupByKeys,
+  type HasLoaders,
+  isUuid,
+  loader,
+  pgCode,
+  pgConstraint,
+  PG_UNIQUE_VIOLATION,
+  TransactionHost,
+} from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
-import { CATALOGUE_CHANNEL } from '../catalogue-events.js';
 import { ProductCountCache } from './product-count-cache.js';
-import { LISTED_VARIANT_COLUMNS, LISTED_VARIANTS_OF, type ListedVariant, listedVariants } from './listed-variant.js';
+import {
+  LISTED_VARIANT_COLUMNS,
+  LISTED_VARIANTS_OF,
+  type ListedVariant,
+  type ListedVariantColumns,
+  listedVariants,
+} from './listed-variant.js';
 
 export type { ListedVariant } from './listed-variant.js';
 
@@ -45,30 +63,35 @@ export class CatalogueService {
   create(input: ProductCreateInput): Promise<ProductEntity> {
     const skus = input.variants.map((v) => normaliseSku(v.sku));
     const repeated = skus.find((s, i) => skus.indexOf(s) !== i);
-    if (repeated) return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
+    if (repeated)
+      return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
     return this.tx.run(async () => {
       try {
-        const product = await this.products.save(this.products.create({
-          slug: input.slug,
-          name: input.name.trim(),
-          description: input.description ?? null,
-          brand: input.brand ?? null,
-          category: input.category ?? null,
-          images: input.images ?? [],
-        }));
-        await this.variants.insert(input.variants.map((v, position) => ({
-          productId: product.id,
-          position,
-          sku: skus[position],
-          size: v.size ?? null,
-          colour: v.colour ?? null,
-          priceAmount: v.price.amount,
-          priceCurrency: v.price.currency,
-          barcode: v.barcode ?? null,
-        })));
+        const product = await this.products.save(
+          this.products.create({
+            slug: input.slug,
+            name: input.name.trim(),
+            description: input.description ?? null,
+            brand: input.brand ?? null,
+            category: input.category ?? null,
+            images: input.images ?? [],
+          }),
+        );
+        await this.variants.insert(
+          input.variants.map((v, position) => ({
+            productId: product.id,
+            position,
+            sku: skus[position],
+            size: v.size ?? null,
+            colour: v.colour ?? null,
+            priceAmount: v.price.amount,
+            priceCurrency: v.price.currency,
+            barcode: v.barcode ?? null,
+          })),
+        );
         // After the commit (of an outer unit too): a listing counted from then on sees the product, one counted before is not kept.
         this.tx.afterCommit(() => this.counts.clear());
-        this.events.publish(CATALOGUE_CHANNEL, { productId: product.id }); // the other processes' counts and kept answers
+        this.events.publish('catalogue-changed', { productId: product.id }); // the other processes' counts and kept answers
         return product;
       } catch (err) {
         const dup = pgCode(err) === PG_UNIQUE_VIOLATION ? DUPLICATE_FIELDS[pgConstraint(err) ?? ''] : undefined;
@@ -84,8 +107,11 @@ export class CatalogueService {
    * `loadVariants`, with what each has free online when `available`.
    */
   async findBySlug(slug: string, variants?: { ctx: HasLoaders; available?: boolean }): Promise<ProductEntity | null> {
-    const [row] = await this.tx.manager.query(
-      `SELECT ${PRODUCT_COLUMNS}${variants ? `, ${LISTED_VARIANTS_OF('p', variants.available)} AS variants` : ''} FROM product p WHERE slug = $1`, [slug]);
+    const withVariants = variants ? `, ${LISTED_VARIANTS_OF('p', variants.available)} AS variants` : '';
+    const [row] = await this.tx.manager.query<(ProductEntity & { variants?: ListedVariantColumns | null })[]>(
+      `SELECT ${PRODUCT_COLUMNS}${withVariants} FROM product p WHERE slug = $1`,
+      [slug],
+    );
     if (!row) return null;
     if (variants) this.primeVariants(variants.ctx, row.id, listedVariants(row.id, row.variants));
     delete row.variants;
@@ -93,7 +119,9 @@ export class CatalogueService {
   }
 
   async findVariantBySku(sku: string): Promise<ProductVariantEntity | null> {
-    const [row] = await this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [normaliseSku(sku)]);
+    const [row] = await this.tx.manager.query<ProductVariantEntity[]>(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = $1`, [
+      normaliseSku(sku),
+    ]);
     return row ?? null;
   }
 
@@ -104,11 +132,15 @@ export class CatalogueService {
   /** The variants with these ids that exist (ids that are not UUIDs name nothing). */
   findVariants(ids: string[]): Promise<ProductVariantEntity[]> {
     const valid = [...new Set(ids.filter(isUuid))];
-    return valid.length ? this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE id = ANY($1::uuid[])`, [valid]) : Promise.resolve([]);
+    return valid.length
+      ? this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE id = ANY($1::uuid[])`, [valid])
+      : Promise.resolve([]);
   }
 
   loadProduct(ctx: HasLoaders, id: string): Promise<ProductEntity | null> {
-    return loader<string, ProductEntity>(ctx, 'product', async (ids) => byKeys(ids, await this.products.findBy({ id: In([...ids]) }), (p) => p.id)).load(id);
+    return loader<string, ProductEntity>(ctx, 'product', async (ids) =>
+      byKeys(ids, await this.products.findBy({ id: In([...ids]) }), (p) => p.id),
+    ).load(id);
   }
 
   /**
@@ -128,12 +160,16 @@ export class CatalogueService {
   private variantsByProduct(ctx: HasLoaders) {
     return loader<string, ListedVariant[]>(ctx, 'variantsByProduct', async (ids) => {
       const rows: ListedVariant[] = await this.tx.manager.query(
-        `SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`, [ids]);
+        `SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`,
+        [ids],
+      );
       return groupByKeys(ids, rows, (v) => v.productId);
     });
   }
 
   loadVariant(ctx: HasLoaders, id: string): Promise<ProductVariantEntity | null> {
-    return loader<string, ProductVariantEntity>(ctx, 'variant', async (ids) => byKeys(ids, await this.variants.findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id)).load(id);
+    return loader<string, ProductVariantEntity>(ctx, 'variant', async (ids) =>
+      byKeys(ids, await this.variants.findBy({ id: In(ids.filter(isUuid)) }), (v) => v.id),
+    ).load(id);
   }
 }

@@ -3,12 +3,44 @@ import { listedVariants } from './listed-variant.js';
 
 describe('listedVariants', () => {
   // The columns as LISTED_VARIANTS_OF sends them: the aggregates' row order, not the variants' positions.
-  const columns = [['v2', 'v0'], [2, 0], ['SKU-L', 'SKU-S'], ['L', 'S'], ['navy', null], [5900, 4900], ['EUR', 'EUR'], [null, '3001'], [0, 7]];
+  const columns = [
+    ['v2', 'v0'],
+    [2, 0],
+    ['SKU-L', 'SKU-S'],
+    ['L', 'S'],
+    ['navy', null],
+    [5900, 4900],
+    ['EUR', 'EUR'],
+    [null, '3001'],
+    [0, 7],
+  ];
 
   it('zips the columns into variants, in position order, with what each has free', () => {
     expect(listedVariants('p1', columns)).toEqual([
-      { id: 'v0', productId: 'p1', position: 0, sku: 'SKU-S', size: 'S', colour: null, priceAmount: 4900, priceCurrency: 'EUR', barcode: '3001', available: 7 },
-      { id: 'v2', productId: 'p1', position: 2, sku: 'SKU-L', size: 'L', colour: 'navy', priceAmount: 5900, priceCurrency: 'EUR', barcode: null, available: 0 },
+      {
+        id: 'v0',
+        productId: 'p1',
+        position: 0,
+        sku: 'SKU-S',
+        size: 'S',
+        colour: null,
+        priceAmount: 4900,
+        priceCurrency: 'EUR',
+        barcode: '3001',
+        available: 7,
+      },
+      {
+        id: 'v2',
+        productId: 'p1',
+        position: 2,
+        sku: 'SKU-L',
+        size: 'L',
+        colour: 'navy',
+        priceAmount: 5900,
+        priceCurrency: 'EUR',
+        barcode: null,
+        available: 0,
+      },
     ]);
   });
 

@@ -26,18 +26,39 @@ const LISTED_SQL = ['v.id', 'v.position', 'v.sku', 'v.size', 'v.colour', 'v.pric
  * the inventory's per-variant totals (variant_stock) say is free now: a read-only look at stock, like the
  * listing's availableAt filter, that saves the page a round trip for availableOnline.
  */
-export const LISTED_VARIANTS_OF = (p: string, available = false) => `(SELECT json_build_array(${LISTED_SQL.map((c) => `json_agg(${c})`).join(', ')}${
-  available ? ', json_agg(COALESCE(vs.on_hand - vs.reserved, 0))' : ''})
+export const LISTED_VARIANTS_OF = (
+  p: string,
+  available = false,
+) => `(SELECT json_build_array(${LISTED_SQL.map((c) => `json_agg(${c})`).join(', ')}${
+  available ? ', json_agg(COALESCE(vs.on_hand - vs.reserved, 0))' : ''
+})
   FROM product_variant v${available ? ' LEFT JOIN variant_stock vs ON vs.variant_id = v.id' : ''} WHERE v.product_id = ${p}.id)`;
 
 /** The ListedVariants of product `productId` from its LISTED_VARIANTS_OF columns, in position order. */
 export function listedVariants(productId: string, columns: ListedVariantColumns | null | undefined): ListedVariant[] {
   if (!columns?.[0]) return [];
-  const [ids, positions, skus, sizes, colours, amounts, currencies, barcodes, available] = columns as unknown as [string[], number[], string[], (string | null)[],
-    (string | null)[], number[], string[], (string | null)[], number[] | undefined];
+  const [ids, positions, skus, sizes, colours, amounts, currencies, barcodes, available] = columns as unknown as [
+    string[],
+    number[],
+    string[],
+    (string | null)[],
+    (string | null)[],
+    number[],
+    string[],
+    (string | null)[],
+    number[] | undefined,
+  ];
   const variants: ListedVariant[] = ids.map((id, i) => ({
-    id, productId, position: positions[i], sku: skus[i], size: sizes[i], colour: colours[i], priceAmount: amounts[i],
-    priceCurrency: currencies[i], barcode: barcodes[i], ...(available ? { available: available[i] } : {}),
+    id,
+    productId,
+    position: positions[i],
+    sku: skus[i],
+    size: sizes[i],
+    colour: colours[i],
+    priceAmount: amounts[i],
+    priceCurrency: currencies[i],
+    barcode: barcodes[i],
+    ...(available ? { available: available[i] } : {}),
   }));
   return variants.sort((a, b) => a.position - b.position);
 }

@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
-import { CATALOGUE_CHANNEL } from '../catalogue-events.js';
 
 const MAX_ENTRIES = 10_000; // keys are a search and a category: a few hundred bytes each at most
 
@@ -28,7 +27,7 @@ export class ProductCountCache implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (this.ttlMs <= 0) return;
     // Until Redis is reached, other processes' new products are not heard: counts rely on their bound.
-    this.stop = await this.events.on(CATALOGUE_CHANNEL, () => this.clear());
+    this.stop = await this.events.on('catalogue-changed', () => this.clear());
   }
 
   async onModuleDestroy(): Promise<void> {

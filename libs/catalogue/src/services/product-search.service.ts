@@ -57,7 +57,8 @@ export class ProductSearchService {
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (after) {
       const [name, id] = decodeCursor(after, 2);
-      if (typeof name !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badInput('after: not a cursor this API issued', ['after']);
+      if (typeof name !== 'string' || typeof id !== 'string' || !isUuid(id))
+        throw badInput('after: not a cursor this API issued', ['after']);
       where.push(`(p.name, p.id) > (${param(name)}, ${param(id)}::uuid)`);
     }
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -80,8 +81,11 @@ export class ProductSearchService {
       : `SELECT pg.*${variants} FROM (${page}) pg ORDER BY pg.name, pg.id`;
     const found: PageRow[] = await this.tx.manager.query(sql, params);
     const products = found[0]?.id === null ? [] : found;
-    const rows = products.slice(0, limit).map(({ totalCount: _, variants: v, ...product }) =>
-      ({ cursor: encodeCursor([product.name, product.id]), product, ...(extras.variants ? { variants: listedVariants(product.id, v) } : {}) }));
+    const rows = products.slice(0, limit).map(({ totalCount: _, variants: v, ...product }) => ({
+      cursor: encodeCursor([product.name, product.id]),
+      product,
+      ...(extras.variants ? { variants: listedVariants(product.id, v) } : {}),
+    }));
     const totalCount = counting ? (found[0]?.totalCount ?? 0) : (known ?? null);
     if (counting && countKey !== null) this.counts.set(countKey, totalCount!, version);
     return { totalCount, hasNextPage: products.length > limit, rows };
@@ -90,6 +94,10 @@ export class ProductSearchService {
 
 /** "trench nav" → 'trench:* & nav:*': every word must match, prefixes allowed. Letters and digits only. */
 export function toTsQuery(search: string | undefined): string | null {
-  const words = (search ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 10);
+  const words = (search ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }

@@ -18,16 +18,22 @@ export class ServiceSecrets {
 }
 
 async function generatedSecret(ds: DataSource, name: string): Promise<string> {
-  await ds.query(`INSERT INTO service_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, randomBytes(32).toString('base64url')]);
-  const [{ value }] = await ds.query(`SELECT value FROM service_secret WHERE name = $1`, [name]);
-  return value as string;
+  await ds.query(`INSERT INTO service_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    name,
+    randomBytes(32).toString('base64url'),
+  ]);
+  const [{ value }] = await ds.query<{ value: string }[]>(`SELECT value FROM service_secret WHERE name = $1`, [name]);
+  return value;
 }
 
 export async function loadServiceSecrets(config: AppConfig, ds: DataSource): Promise<ServiceSecrets> {
   let jwt = config.get('JWT_SECRET');
   if (!jwt) {
     jwt = await generatedSecret(ds, 'jwt');
-    new Logger('ServiceSecrets').warn('JWT_SECRET is unset: tokens are signed with a secret generated for this database (outside production only; set JWT_SECRET to choose one)');
+    new Logger('ServiceSecrets').log(
+      'JWT_SECRET is unset: tokens are signed with a secret generated for this database ' +
+        '(outside production only; set JWT_SECRET to choose one)',
+    );
   }
   return new ServiceSecrets(jwt, config.get('PICKUP_CODE_SECRET') ?? jwt);
 }

@@ -59,7 +59,16 @@ export class DatabaseModule {
           inject: [DatabaseEndpoint, AppConfig, MIGRATIONS],
           useFactory: async (endpoint: DatabaseEndpoint, config: AppConfig, all: MigrationClass[]) => {
             await endpoint.open();
-            return { ...dataSourceOptions(endpoint.url, endpoint.poolSize, all, config.get('NODE_ENV') === 'development', endpoint.kind === 'postgres'), autoLoadEntities: true };
+            return {
+              ...dataSourceOptions(
+                endpoint.url,
+                endpoint.poolSize,
+                all,
+                config.get('NODE_ENV') === 'development',
+                endpoint.kind === 'postgres',
+              ),
+              autoLoadEntities: true,
+            };
           },
           dataSourceFactory: async (options) => {
             const ds = await new DataSource(options as DataSourceOptions).initialize();
@@ -85,7 +94,12 @@ export class DatabaseModule {
 function guardConnectionErrors(ds: DataSource): void {
   const logger = new Logger('Database');
   type Client = { on(event: 'error', fn: (err: Error) => void): void };
-  const pool = (ds.driver as unknown as { master?: { on(event: string, fn: (...args: any[]) => void): void; _clients?: Client[] } }).master;
+  type Pool = {
+    on(event: 'connect', fn: (client: Client) => void): void;
+    on(event: 'error', fn: (err: Error) => void): void;
+    _clients?: Client[];
+  };
+  const pool = (ds.driver as unknown as { master?: Pool }).master;
   const onError = (err: Error) => logger.warn(`database connection lost: ${err.message}`);
   pool?._clients?.forEach((c) => c.on('error', onError)); // the ones opened while initialising
   pool?.on('connect', (client: Client) => client.on('error', onError));
@@ -97,7 +111,13 @@ function guardConnectionErrors(ds: DataSource): void {
  * connections all share one backend session: a statement prepared by a closed connection would still
  * be there when the pool opens the next one, and preparing its name again fails.
  */
-export function dataSourceOptions(url: string, poolSize: number, migrations: MigrationClass[], logSlow = false, prepare = true): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize: number,
+  migrations: MigrationClass[],
+  logSlow = false,
+  prepare = true,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -105,6 +125,12 @@ export function dataSourceOptions(url: string, poolSize: number, migrations: Mig
     migrationsRun: false,
     synchronize: false,
     maxQueryExecutionTime: logSlow ? 500 : undefined,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'commerce-api', ...(prepare ? { Client: PreparingClient } : {}) },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'commerce-api',
+      ...(prepare ? { Client: PreparingClient } : {}),
+    },
   };
 }

@@ -10,11 +10,14 @@ const lists = new Map<unknown, Map<string, string>>();
  */
 export function entityColumns(em: EntityManager, entity: EntityTarget<unknown>, alias?: string): string {
   let byAlias = lists.get(entity);
-  if (!byAlias) lists.set(entity, (byAlias = new Map()));
+  if (!byAlias) lists.set(entity, (byAlias = new Map<string, string>()));
   let list = byAlias.get(alias ?? '');
   if (!list) {
     const prefix = alias ? `${alias}.` : '';
-    list = em.connection.getMetadata(entity).columns.map((c) => `${prefix}"${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+    list = em.connection
+      .getMetadata(entity)
+      .columns.map((c) => `${prefix}"${c.databaseName}" AS "${c.propertyName}"`)
+      .join(', ');
     byAlias.set(alias ?? '', list);
   }
   return list;

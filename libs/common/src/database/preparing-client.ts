@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import { pgCode } from './transaction-host.js';
 
 const MAX_PER_CONNECTION = 500;
 // The statement's plan no longer fits the table (a migration changed it), or the server lost the statement.
@@ -32,16 +33,24 @@ export class PreparingClient extends pg.Client {
   private readonly named = new Set<string>();
   private readonly unnamed = new Set<string>();
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- overrides every overload of pg.Client's query() at once
   override query(config: unknown, values?: unknown, callback?: unknown): any {
     const run = super.query.bind(this) as (...a: unknown[]) => unknown;
-    if (typeof config !== 'string' || !Array.isArray(values) || !values.length || callback || config.length > MAX_TEXT || this.unnamed.has(config)) {
+    if (
+      typeof config !== 'string' ||
+      !Array.isArray(values) ||
+      !values.length ||
+      callback ||
+      config.length > MAX_TEXT ||
+      this.unnamed.has(config)
+    ) {
       return run(config, values, callback);
     }
     const name = nameOf(config);
     if (!this.named.has(name) && this.named.size >= MAX_PER_CONNECTION) return run(config, values);
     this.named.add(name);
-    return (run({ name, text: config, values }) as Promise<unknown>).catch((err: { code?: string }) => {
-      if (STALE.has(err?.code ?? '')) {
+    return (run({ name, text: config, values }) as Promise<unknown>).catch((err: unknown) => {
+      if (STALE.has(pgCode(err) ?? '')) {
         this.unnamed.add(config);
         this.named.delete(name);
         delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[name];

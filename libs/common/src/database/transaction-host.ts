@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { errorMessage } from '../errors/error-message.js';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
 const MAX_ATTEMPTS = 4;
@@ -80,9 +81,9 @@ export class TransactionHost {
 
   private runHook(fn: () => unknown): void {
     try {
-      Promise.resolve(fn()).catch((err) => this.logger.warn(`after-commit hook failed: ${(err as Error).message}`));
+      Promise.resolve(fn()).catch((err: unknown) => this.logger.warn(`after-commit hook failed: ${errorMessage(err)}`));
     } catch (err) {
-      this.logger.warn(`after-commit hook failed: ${(err as Error).message}`);
+      this.logger.warn(`after-commit hook failed: ${errorMessage(err)}`);
     }
   }
 }

@@ -11,8 +11,7 @@ export class ApiError extends GraphQLError {
 export const unauthenticated = (message = 'Sign in to do this') => new ApiError(ErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = 'You are not allowed to do this') => new ApiError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string) => new ApiError(ErrorCode.NOT_FOUND, `${what} not found`);
-export const badInput = (message: string, field?: string[]) =>
-  new ApiError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string[]) => new ApiError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
 /**
  * An expected business refusal raised inside a unit of work. Throwing it rolls the transaction back;
@@ -20,7 +19,7 @@ export const badInput = (message: string, field?: string[]) =>
  */
 export class BusinessError extends Error {
   constructor(
-    readonly code: ErrorCode | string,
+    readonly code: ErrorCode,
     message: string,
     readonly field?: string[],
   ) {

@@ -5,12 +5,17 @@ import { ApiError } from './api-errors.js';
 import { ErrorCode } from './error-codes.js';
 import { expectedCode, formatError } from './format-error.js';
 
-const located = (original: Error) => new GraphQLError(original.message, { path: ['products'], originalError: original, extensions: (original as GraphQLError).extensions });
+const located = (original: Error) =>
+  new GraphQLError(original.message, { path: ['products'], originalError: original, extensions: (original as GraphQLError).extensions });
 
 describe('formatError', () => {
   it('passes an expected refusal through without its stack', () => {
     const err = located(new ApiError(ErrorCode.FORBIDDEN, 'Not yours'));
-    const out = formatError({ message: 'Not yours', path: ['products'], extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] } }, err, false);
+    const out = formatError(
+      { message: 'Not yours', path: ['products'], extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] } },
+      err,
+      false,
+    );
     expect(out).toEqual({ message: 'Not yours', path: ['products'], locations: undefined, extensions: { code: 'FORBIDDEN' } });
     expect(expectedCode(err)).toBe('FORBIDDEN');
   });
@@ -20,13 +25,20 @@ describe('formatError', () => {
     const err = located(sql);
     expect(expectedCode(err)).toBeUndefined();
     const out = formatError({ message: sql.message, path: ['products'], extensions: { stacktrace: ['at y'] } }, err, false, 'req-1');
-    expect(out).toEqual({ message: 'Internal server error (request req-1)', path: ['products'], locations: undefined, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' } });
+    expect(out).toEqual({
+      message: 'Internal server error (request req-1)',
+      path: ['products'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-1' },
+    });
     expect(formatError({ message: sql.message }, err, true).message).toBe(sql.message);
   });
 
   it('maps Nest HTTP exceptions to our codes, without their response body', () => {
     const err = located(new ForbiddenException('no'));
-    expect(formatError({ message: 'no', extensions: { code: 'FORBIDDEN', originalError: { statusCode: 403 } } }, err, false).extensions).toEqual({ code: 'FORBIDDEN' });
+    expect(
+      formatError({ message: 'no', extensions: { code: 'FORBIDDEN', originalError: { statusCode: 403 } } }, err, false).extensions,
+    ).toEqual({ code: 'FORBIDDEN' });
   });
 
   it('passes protocol codes, and refuses to pass an unknown one', () => {

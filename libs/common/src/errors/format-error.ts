@@ -11,22 +11,23 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
   404: ErrorCode.NOT_FOUND,
   429: ErrorCode.RATE_LIMITED,
 };
-// Codes Apollo and graphql-js set themselves for requests that never reach a resolver.
-const PROTOCOL_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * The code a client sees for an expected error (a refusal, a protocol failure), or undefined for an
  * unexpected one (a bug, a lost database), which becomes INTERNAL_SERVER_ERROR. `code` is the
  * `extensions.code` the error carries (Apollo's formatted one, if it already has it).
  */
-export function expectedCode(error: unknown, code: unknown = error instanceof GraphQLError ? error.extensions?.code : undefined): string | undefined {
+export function expectedCode(
+  error: unknown,
+  code: unknown = error instanceof GraphQLError ? error.extensions?.code : undefined,
+): string | undefined {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof HttpException) {
     const mapped = HTTP_TO_CODE[original.getStatus()];
     if (mapped) return mapped;
   }
   if (isInvalidValue(original)) return ErrorCode.BAD_USER_INPUT;
-  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && (KNOWN.has(code) || PROTOCOL_CODES.has(code)) ? code : undefined;
+  return typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR && KNOWN.has(code) ? code : undefined;
 }
 
 /**
@@ -35,15 +36,29 @@ export function expectedCode(error: unknown, code: unknown = error instanceof Gr
  * `exposeDetails`, which is development only). Logging is not done here but by the request-id plugin,
  * once per error and with the request id.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean, requestId?: string): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  exposeDetails: boolean,
+  requestId?: string,
+): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   const code = expectedCode(error, formatted.extensions?.code);
 
   if (code && original instanceof HttpException) return { ...base, extensions: { code } };
-  if (code && isInvalidValue(original)) return { ...base, message: 'A value in the input cannot be stored (a NUL character, or a value too long or out of range)', extensions: { code } };
+  if (code && isInvalidValue(original))
+    return {
+      ...base,
+      message: 'A value in the input cannot be stored (a NUL character, or a value too long or out of range)',
+      extensions: { code },
+    };
   if (!code && isDatabaseUnavailable(original)) {
-    return { ...base, message: 'The database is unavailable right now; retry shortly (a checkout with the same idempotencyKey)', extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true } };
+    return {
+      ...base,
+      message: 'The database is unavailable right now; retry shortly (a checkout with the same idempotencyKey)',
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+    };
   }
   if (code) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};

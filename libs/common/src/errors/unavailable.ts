@@ -3,14 +3,19 @@ const SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003',
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 // TypeORM's errors for a transaction whose connection was lost and released under it.
 const RELEASED = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
-const MESSAGES = /Connection terminated|connection is closed|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+const MESSAGES =
+  /Connection terminated|connection is closed|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 /**
  * Whether an error is a lost or refused database connection: the request can be retried as it is (a
  * checkout with the same idempotency key, which makes the retry safe whether or not the first committed).
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; name?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+  for (
+    let e = err as { code?: unknown; driverError?: unknown; cause?: unknown; message?: unknown; name?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    depth++
+  ) {
     if (typeof e.name === 'string' && RELEASED.has(e.name)) return true;
     if (typeof e.code === 'string' && (SQLSTATES.has(e.code) || NETWORK.has(e.code))) return true;
     if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;

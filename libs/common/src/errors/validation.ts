@@ -36,8 +36,11 @@ class InputValidationPipe extends ValidationPipe {
  */
 export function validateEach(items: Type<unknown>): ParseArrayPipe {
   return new ParseArrayPipe({
-    items, whitelist: true, forbidNonWhitelisted: true,
-    exceptionFactory: (e: unknown) => (Array.isArray(e) ? invalidInput(e) : new ApiError(ErrorCode.BAD_USER_INPUT, String(e))),
+    items,
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    exceptionFactory: (e: unknown) =>
+      Array.isArray(e) ? invalidInput(e as ValidationError[]) : new ApiError(ErrorCode.BAD_USER_INPUT, String(e)),
   });
 }
 

@@ -2,7 +2,9 @@ import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { TransactionHost } from '../database/transaction-host.js';
 import { ApiError } from '../errors/api-errors.js';
 import { ErrorCode } from '../errors/error-codes.js';
+import { errorMessage } from '../errors/error-message.js';
 import { RedisService } from '../redis/redis.service.js';
+import { eventChannel, type EventMap, type EventName } from './event-map.js';
 
 const MAX_QUEUED = 1000;
 const SUBSCRIBE_RETRY_MS = 2000;
@@ -23,7 +25,9 @@ export class EventBus {
     private readonly tx: TransactionHost,
   ) {}
 
-  publish(channel: string, payload: object): void {
+  /** Publishes `payload` once the current transaction commits (at once outside one); `key` for events heard per thing. */
+  publish<N extends EventName>(name: N, payload: EventMap[N], key?: string): void {
+    const channel = eventChannel(name, key);
     this.tx.afterCommit(() => {
       const message = JSON.stringify(payload); // what the other processes get, whatever a handler here does
       this.local.get(channel)?.forEach((handler) => this.call(channel, handler, payload));
@@ -37,10 +41,11 @@ export class EventBus {
    * This process's events are heard from the start; the other processes' once the Redis subscription
    * is made (`onSubscribed`), which is retried every SUBSCRIBE_RETRY_MS while Redis cannot be reached.
    */
-  async on<E>(channel: string, handler: (event: E) => void, onSubscribed?: () => void): Promise<() => Promise<void>> {
+  async on<N extends EventName>(name: N, handler: (event: EventMap[N]) => void, onSubscribed?: () => void): Promise<() => Promise<void>> {
+    const channel = eventChannel(name);
     let set = this.local.get(channel);
     if (!set) this.local.set(channel, (set = new Set()));
-    const own = (event: unknown) => handler(event as E); // one per call: the same handler twice is two subscriptions
+    const own = (event: unknown) => handler(event as EventMap[N]); // one per call: the same handler twice is two subscriptions
     set.add(own);
     let stopped = false;
     let unsubscribe: (() => Promise<void>) | undefined;
@@ -59,7 +64,10 @@ export class EventBus {
         });
       } catch (err) {
         if (stopped) return;
-        if (!warned) this.logger.warn(`events on ${channel} from other processes not heard (${(err as Error).message}); retrying every ${SUBSCRIBE_RETRY_MS} ms`);
+        if (!warned)
+          this.logger.warn(
+            `events on ${channel} from other processes not heard (${errorMessage(err)}); retrying every ${SUBSCRIBE_RETRY_MS} ms`,
+          );
         warned = true;
         retry = setTimeout(() => void attempt(), SUBSCRIBE_RETRY_MS).unref();
         return;
@@ -81,7 +89,7 @@ export class EventBus {
     try {
       handler(event);
     } catch (err) {
-      this.logger.warn(`event handler on ${channel} failed: ${(err as Error).message}`);
+      this.logger.warn(`event handler on ${channel} failed: ${errorMessage(err)}`);
     }
   }
 
@@ -90,8 +98,13 @@ export class EventBus {
    * (null skips an event). Subscribed before it returns, so no event after that is missed; unsubscribed
    * when the client leaves (`return`). A slow client loses the oldest events past MAX_QUEUED.
    */
-  async listen<E, T>(channel: string, map: (event: E) => Promise<T | null> | T | null): Promise<AsyncIterableIterator<T>> {
-    const queue: E[] = [];
+  async listen<N extends EventName, T>(
+    name: N,
+    key: string,
+    map: (event: EventMap[N]) => Promise<T | null> | T | null,
+  ): Promise<AsyncIterableIterator<T>> {
+    const channel = eventChannel(name, key);
+    const queue: EventMap[N][] = [];
     let wake: (() => void) | undefined;
     let done = false;
     let broken = false;
@@ -99,7 +112,7 @@ export class EventBus {
     try {
       unsubscribe = await this.redis.subscribe(`events:${channel}`, (message) => {
         try {
-          queue.push(JSON.parse(message) as E);
+          queue.push(JSON.parse(message) as EventMap[N]);
           if (queue.length > MAX_QUEUED) queue.shift();
           wake?.();
         } catch {
@@ -156,7 +169,10 @@ export class EventBus {
   }
 }
 
-const unavailable = () => new ApiError(ErrorCode.SERVICE_UNAVAILABLE, 'Live updates are unavailable right now (Redis is unreachable); subscribe again shortly', { retryable: true });
+const unavailable = () =>
+  new ApiError(ErrorCode.SERVICE_UNAVAILABLE, 'Live updates are unavailable right now (Redis is unreachable); subscribe again shortly', {
+    retryable: true,
+  });
 
 @Global()
 @Module({ providers: [EventBus], exports: [EventBus] })

@@ -18,8 +18,15 @@ describe('bounding box for a radius search', () => {
       // a point just inside the circle, in each direction
       const b = (deg * Math.PI) / 180;
       const d = 49.9 / EARTH_RADIUS_KM;
-      const lat = Math.asin(Math.sin((c.lat * Math.PI) / 180) * Math.cos(d) + Math.cos((c.lat * Math.PI) / 180) * Math.sin(d) * Math.cos(b));
-      const lng = (c.lng * Math.PI) / 180 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos((c.lat * Math.PI) / 180), Math.cos(d) - Math.sin((c.lat * Math.PI) / 180) * Math.sin(lat));
+      const lat = Math.asin(
+        Math.sin((c.lat * Math.PI) / 180) * Math.cos(d) + Math.cos((c.lat * Math.PI) / 180) * Math.sin(d) * Math.cos(b),
+      );
+      const lng =
+        (c.lng * Math.PI) / 180 +
+        Math.atan2(
+          Math.sin(b) * Math.sin(d) * Math.cos((c.lat * Math.PI) / 180),
+          Math.cos(d) - Math.sin((c.lat * Math.PI) / 180) * Math.sin(lat),
+        );
       const p = { lat: (lat * 180) / Math.PI, lng: (lng * 180) / Math.PI };
       expect(haversine(c, p)).toBeLessThan(50);
       expect(p.lat).toBeGreaterThanOrEqual(box.minLat);
@@ -35,7 +42,16 @@ describe('bounding box for a radius search', () => {
 });
 
 describe('checkedGeoPoint: the rules of GeoPointInput, for an argument the ValidationPipe skips', () => {
-  const points = [[0, 0], [90, 180], [-90, -180], [90.0001, 0], [-90.5, 0], [0, 180.0001], [0, -181], [48.85, 2.35]];
+  const points = [
+    [0, 0],
+    [90, 180],
+    [-90, -180],
+    [90.0001, 0],
+    [-90.5, 0],
+    [0, 180.0001],
+    [0, -181],
+    [48.85, 2.35],
+  ];
 
   it('accepts and refuses exactly what the class-validator decorators do', async () => {
     for (const [lat, lng] of points) {

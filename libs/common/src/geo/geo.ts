@@ -13,10 +13,12 @@ export class GeoPoint {
 
 @InputType()
 export class GeoPointInput {
-  @Field(() => Float) @IsLatitude({ message: 'lat must be between -90 and 90' })
+  @Field(() => Float)
+  @IsLatitude({ message: 'lat must be between -90 and 90' })
   lat: number;
 
-  @Field(() => Float) @IsLongitude({ message: 'lng must be between -180 and 180' })
+  @Field(() => Float)
+  @IsLongitude({ message: 'lng must be between -180 and 180' })
   lng: number;
 }
 
@@ -55,6 +57,7 @@ export function boundingBox(lat: number, lng: number, radiusKm: number) {
 /** The great-circle distance in km between two points (the same formula as `distanceSql`). */
 export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
 }

@@ -13,7 +13,7 @@ export function loader<K, V>(ctx: HasLoaders, key: string, batch: (keys: readonl
   let l = ctx.loaders.get(key) as DataLoader<K, V | null> | undefined;
   if (!l) {
     l = new DataLoader<K, V | null>(batch, { maxBatchSize: 500 });
-    ctx.loaders.set(key, l as DataLoader<unknown, unknown>);
+    ctx.loaders.set(key, l);
   }
   return l;
 }

@@ -6,7 +6,9 @@ import { selects } from './selection.js';
 function infoOf(query: string) {
   const doc = parse(query);
   const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments };
 }
 
@@ -32,7 +34,9 @@ describe('selects', () => {
   });
 
   it('does not loop on fragments that spread each other', () => {
-    const info = infoOf('{ products(first: 1) { ...A } } fragment A on ProductConnection { ...B } fragment B on ProductConnection { ...A }');
+    const info = infoOf(
+      '{ products(first: 1) { ...A } } fragment A on ProductConnection { ...B } fragment B on ProductConnection { ...A }',
+    );
     expect(selects(info, 'totalCount')).toBe(false);
   });
 });

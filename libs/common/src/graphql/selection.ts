@@ -3,7 +3,13 @@ import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } 
 type Selected = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 /** The fields named `name` directly in these selection sets, looking through inline fragments and fragment spreads. */
-function fieldsNamed(sets: readonly SelectionSetNode[], name: string, fragments: Selected['fragments'], out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+function fieldsNamed(
+  sets: readonly SelectionSetNode[],
+  name: string,
+  fragments: Selected['fragments'],
+  out: FieldNode[] = [],
+  seen = new Set<string>(),
+): FieldNode[] {
   for (const set of sets) {
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {

@@ -27,7 +27,10 @@ export class MoneyTotal {
    */
   toMoney(readInstead: string): Money {
     if (Math.abs(this.amount) > MAX_AMOUNT) {
-      throw new ApiError(ErrorCode.AMOUNT_TOO_LARGE, `${this.amount} ${this.currency} minor units is past the 32-bit range of Money.amount; read ${readInstead} instead`);
+      throw new ApiError(
+        ErrorCode.AMOUNT_TOO_LARGE,
+        `${this.amount} ${this.currency} minor units is past the 32-bit range of Money.amount; read ${readInstead} instead`,
+      );
     }
     return Money.of(this.amount, this.currency);
   }
@@ -40,6 +43,10 @@ export class MoneyTotal {
 export function exactAmount(raw: string | number | bigint): number {
   const n = Number(raw);
   // A string of integer digits past 2^53 - 1 becomes a number past it too, so this refuses every inexact one.
-  if (!Number.isSafeInteger(n)) throw new ApiError(ErrorCode.AMOUNT_TOO_LARGE, `The sum ${String(raw)} is not an integer of at most 2^53 - 1 minor units, so it cannot be given exactly`);
+  if (!Number.isSafeInteger(n))
+    throw new ApiError(
+      ErrorCode.AMOUNT_TOO_LARGE,
+      `The sum ${String(raw)} is not an integer of at most 2^53 - 1 minor units, so it cannot be given exactly`,
+    );
   return n;
 }

@@ -18,9 +18,13 @@ export class Money {
 
 @InputType()
 export class MoneyInput {
-  @Field(() => Int) @IsInt() @Min(0) @Max(MAX_AMOUNT)
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT)
   amount: number;
 
-  @Field(() => String) @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @Field(() => String)
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 }

@@ -6,11 +6,15 @@ describe('keyset cursors', () => {
     expect(decodeCursor(encodeCursor(['Trench coat', 'a1b2']), 2)).toEqual(['Trench coat', 'a1b2']);
   });
 
-  it.each(['', 'garbage', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('["only-one"]').toString('base64url'), Buffer.from('[{},1]').toString('base64url')])(
-    'refuses %j as BAD_USER_INPUT', (c) => {
-      expect(() => decodeCursor(c, 2)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
-    },
-  );
+  it.each([
+    '',
+    'garbage',
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('["only-one"]').toString('base64url'),
+    Buffer.from('[{},1]').toString('base64url'),
+  ])('refuses %j as BAD_USER_INPUT', (c) => {
+    expect(() => decodeCursor(c, 2)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }));
+  });
 
   it('caps page sizes at 100', () => {
     expect(pageSize(1)).toBe(1);

@@ -9,8 +9,10 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) return key;
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+      return key;
+    }
   } catch {
     // fall through
   }

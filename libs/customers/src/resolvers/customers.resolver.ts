@@ -19,7 +19,7 @@ export class CustomersResolver {
   @StaffOnly()
   async customerLookup(@Ctx() ctx: RequestContext, @Args('query', { type: () => String }) query: string): Promise<Customer[]> {
     if (query.length > 254) throw badInput('query is at most 254 characters', ['query']);
-    return (await this.customers.lookup(ctx.caller, query)).map(Customer.from);
+    return (await this.customers.lookup(ctx.caller, query)).map((c) => Customer.from(c));
   }
 
   @Query(() => Customer, { nullable: true, description: 'Staff: one customer, to serve them in store.' })

@@ -1,7 +1,27 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type AccountState, type AccountStore, type Caller, PasswordHasher, requireStaff, type SalesChannel, Sessions, TokenService } from '@app/auth';
-import { BusinessError, byKeys, ErrorCode, type HasLoaders, isUuid, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import {
+  type AccountState,
+  type AccountStore,
+  type Caller,
+  PasswordHasher,
+  requireStaff,
+  type SalesChannel,
+  Sessions,
+  TokenService,
+} from '@app/auth';
+import {
+  BusinessError,
+  byKeys,
+  ErrorCode,
+  type HasLoaders,
+  isUuid,
+  loader,
+  notFound,
+  pgCode,
+  PG_UNIQUE_VIOLATION,
+  TransactionHost,
+} from '@app/common';
 import { E164, type LoginInput, type RegisterInput } from '../dto/customer.inputs.js';
 import { CustomerEntity } from '../entities/customer.entity.js';
 
@@ -30,19 +50,30 @@ export class CustomersService implements AccountStore, OnModuleInit {
   async register(input: RegisterInput, channel: SalesChannel): Promise<CustomerEntity> {
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      return await this.repo.save(this.repo.create({
-        email: input.email.trim(), passwordHash, name: input.name?.trim() || null, phone: input.phone ?? null, createdVia: channel, tokenVersion: 0,
-      }));
+      return await this.repo.save(
+        this.repo.create({
+          email: input.email.trim(),
+          passwordHash,
+          name: input.name?.trim() || null,
+          phone: input.phone ?? null,
+          createdVia: channel,
+          tokenVersion: 0,
+        }),
+      );
     } catch (err) {
-      if (pgCode(err) === PG_UNIQUE_VIOLATION) throw new BusinessError(ErrorCode.DUPLICATE, 'An account with this email already exists', ['email']);
+      if (pgCode(err) === PG_UNIQUE_VIOLATION)
+        throw new BusinessError(ErrorCode.DUPLICATE, 'An account with this email already exists', ['email']);
       throw err;
     }
   }
 
   /** The customer for these credentials, or INVALID_CREDENTIALS (the same for an unknown email and a wrong password). */
   async authenticate(input: LoginInput): Promise<CustomerEntity> {
-    const found = await this.repo.createQueryBuilder('c').addSelect('c.passwordHash')
-      .where('lower(c.email) = lower(:email)', { email: input.email.trim() }).getOne();
+    const found = await this.repo
+      .createQueryBuilder('c')
+      .addSelect('c.passwordHash')
+      .where('lower(c.email) = lower(:email)', { email: input.email.trim() })
+      .getOne();
     const ok = await this.hasher.verify(input.password, found?.passwordHash);
     if (!found || !ok) throw new BusinessError(ErrorCode.INVALID_CREDENTIALS, 'Wrong email or password');
     return found;
@@ -54,21 +85,25 @@ export class CustomersService implements AccountStore, OnModuleInit {
 
   async state(id: string): Promise<AccountState | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.tx.manager.query(`SELECT token_version AS version FROM customer WHERE id = $1`, [id]);
+    const [row] = await this.tx.manager.query<{ version: number }[]>(`SELECT token_version AS version FROM customer WHERE id = $1`, [id]);
     return row ? { version: row.version, active: true, role: null, locationId: null } : null;
   }
 
   async passwordHash(id: string): Promise<string | null> {
-    const [found] = isUuid(id) ? await this.tx.manager.query(`SELECT password_hash AS hash FROM customer WHERE id = $1`, [id]) : [];
+    const [found] = isUuid(id)
+      ? await this.tx.manager.query<{ hash: string }[]>(`SELECT password_hash AS hash FROM customer WHERE id = $1`, [id])
+      : [];
     return found?.hash ?? null;
   }
 
   /** Moves the token version on (and sets a new password hash when given), in one transaction with its event. */
   endSessions(id: string, passwordHash: string | null = null): Promise<AccountState> {
     return this.tx.run(async (em) => {
-      const [[row]] = await em.query(
-        `UPDATE customer SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash) WHERE id = $1 RETURNING token_version AS version`,
-        [id, passwordHash]);
+      const [[row]] = await em.query<[{ version: number }[], number]>(
+        `UPDATE customer SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash)
+         WHERE id = $1 RETURNING token_version AS version`,
+        [id, passwordHash],
+      );
       this.sessions.changed('customer', id);
       return { version: row.version, active: true, role: null, locationId: null };
     });
@@ -94,7 +129,9 @@ export class CustomersService implements AccountStore, OnModuleInit {
   }
 
   load(ctx: HasLoaders, id: string): Promise<CustomerEntity | null> {
-    return loader<string, CustomerEntity>(ctx, 'customer', async (ids) => byKeys(ids, await this.repo.findBy({ id: In(ids.filter(isUuid)) }), (c) => c.id)).load(id);
+    return loader<string, CustomerEntity>(ctx, 'customer', async (ids) =>
+      byKeys(ids, await this.repo.findBy({ id: In(ids.filter(isUuid)) }), (c) => c.id),
+    ).load(id);
   }
 }
 

@@ -25,5 +25,11 @@ export class StoreAvailability {
 }
 
 export function toStockLevel(v: { sku: string; onHand: number; reserved: number; locationId: string }): StockLevel {
-  return Object.assign(new StockLevel(), { sku: v.sku, onHand: v.onHand, reserved: v.reserved, available: v.onHand - v.reserved, locationId: v.locationId });
+  return Object.assign(new StockLevel(), {
+    sku: v.sku,
+    onHand: v.onHand,
+    reserved: v.reserved,
+    available: v.onHand - v.reserved,
+    locationId: v.locationId,
+  });
 }

@@ -2,7 +2,6 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import { EventBus } from '@app/common';
 import { AppConfig } from '@app/config';
 
-export const VARIANT_STOCK_CHANNEL = 'stock-variant';
 const MAX_ENTRIES = 100_000;
 
 /**
@@ -28,7 +27,7 @@ export class AvailabilityCache implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (!this.ttlMs) return;
     // Until Redis is reached, other processes' changes are not heard: cached availability relies on its bound.
-    this.stop = await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.forget(e.variantId));
+    this.stop = await this.events.on('stock-variant', (e) => this.forget(e.variantId));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessError, ErrorCode, EventBus, TransactionHost } from '@app/common';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
-import { AvailabilityCache, VARIANT_STOCK_CHANNEL } from './availability-cache.js';
+import { AvailabilityCache } from './availability-cache.js';
 
 export interface LevelRow {
   onHand: number;
@@ -9,14 +9,8 @@ export interface LevelRow {
 }
 
 /** Published on `stock:<locationId>:<variantId>` after each committed change. */
-export interface StockChangedEvent {
-  locationId: string;
-  variantId: string;
-  onHand: number;
-  reserved: number;
-}
-
-export const stockChannel = (locationId: string, variantId: string) => `stock:${locationId}:${variantId}`;
+/** The key of a stock level's events (`stock`), as stockChanged subscribes to them. */
+export const stockKey = (locationId: string, variantId: string) => `${locationId}:${variantId}`;
 
 export interface MovementMeta {
   type: StockMovementType;
@@ -44,14 +38,24 @@ export class StockLedger {
    */
   adjustOnHand(locationId: string, variantId: string, delta: number, meta: MovementMeta): Promise<LevelRow> {
     return this.tx.run(async () => {
-      const level = delta > 0
-        ? await this.moved(
-          `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, 0)
+      const level =
+        delta > 0
+          ? await this.moved(
+              `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, 0)
            ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + EXCLUDED.on_hand, updated_at = now()`,
-          [locationId, variantId, delta], delta, 0, meta)
-        : await this.moved(
-          `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now()
-           WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved`, [locationId, variantId, delta], delta, 0, meta);
+              [locationId, variantId, delta],
+              delta,
+              0,
+              meta,
+            )
+          : await this.moved(
+              `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now()
+           WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved`,
+              [locationId, variantId, delta],
+              delta,
+              0,
+              meta,
+            );
       if (!level) {
         throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer unreserved units on hand`, ['delta']);
       }
@@ -66,7 +70,12 @@ export class StockLedger {
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
     const level = await this.moved(
       `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3`, [locationId, variantId, quantity], 0, quantity, meta);
+       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3`,
+      [locationId, variantId, quantity],
+      0,
+      quantity,
+      meta,
+    );
     return level !== undefined;
   }
 
@@ -85,15 +94,29 @@ export class StockLedger {
     await this.moved(
       `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
        ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()`,
-      [locationId, variantId, quantity], quantity, quantity, meta);
+      [locationId, variantId, quantity],
+      quantity,
+      quantity,
+      meta,
+    );
   }
 
   /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
-  private async change(locationId: string, variantId: string, onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<void> {
+  private async change(
+    locationId: string,
+    variantId: string,
+    onHandDelta: number,
+    reservedDelta: number,
+    meta: MovementMeta,
+  ): Promise<void> {
     const level = await this.moved(
       `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
        WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4`,
-      [locationId, variantId, onHandDelta, reservedDelta], onHandDelta, reservedDelta, meta);
+      [locationId, variantId, onHandDelta, reservedDelta],
+      onHandDelta,
+      reservedDelta,
+      meta,
+    );
     if (!level) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
   }
 
@@ -102,15 +125,23 @@ export class StockLedger {
    * same statement, only when the level changed: a round trip less per change than two statements (a
    * checkout holds each line this way). Undefined when the guard refused and nothing was written.
    */
-  private async moved(levelSql: string, params: unknown[], onHandDelta: number, reservedDelta: number, meta: MovementMeta): Promise<LevelRow | undefined> {
+  private async moved(
+    levelSql: string,
+    params: unknown[],
+    onHandDelta: number,
+    reservedDelta: number,
+    meta: MovementMeta,
+  ): Promise<LevelRow | undefined> {
     const [locationId, variantId] = params as [string, string];
     const n = params.length;
     const rows: LevelRow[] = await this.tx.manager.query(
       `WITH level AS (${levelSql} RETURNING on_hand, reserved),
        movement AS (INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
-         SELECT $1, $2, $${n + 1}::varchar, $${n + 2}::int, $${n + 3}::int, $${n + 4}::varchar, $${n + 5}::varchar, $${n + 6}::uuid FROM level)
+         SELECT $1, $2, $${n + 1}::varchar, $${n + 2}::int, $${n + 3}::int, $${n + 4}::varchar, $${n + 5}::varchar, $${n + 6}::uuid
+         FROM level)
        SELECT on_hand AS "onHand", reserved FROM level`,
-      [...params, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null]);
+      [...params, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null],
+    );
     if (!rows.length) return undefined;
     this.record(locationId, variantId, rows[0]);
     return rows[0];
@@ -126,11 +157,20 @@ export class StockLedger {
     this.tx.beforeCommit('variant-stock-locks', variantId, (ids) =>
       // One statement, rows in variant order: each is locked, or created at zero for a variant's first level
       // (so the trigger never inserts one out of order), then the trigger adds the deltas at commit.
-      this.tx.manager.query(
-        `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved) SELECT id, 0, 0 FROM unnest($1::uuid[]) AS id ORDER BY id
-         ON CONFLICT (variant_id) DO UPDATE SET on_hand = vs.on_hand`, [[...new Set(ids)]]).then(() => undefined));
-    this.events.publish(stockChannel(locationId, variantId), { locationId, variantId, onHand: level.onHand, reserved: level.reserved } satisfies StockChangedEvent);
-    this.events.publish(VARIANT_STOCK_CHANNEL, { variantId }); // other processes' caches
+      this.tx.manager
+        .query(
+          `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved) SELECT id, 0, 0 FROM unnest($1::uuid[]) AS id ORDER BY id
+         ON CONFLICT (variant_id) DO UPDATE SET on_hand = vs.on_hand`,
+          [[...new Set(ids)]],
+        )
+        .then(() => undefined),
+    );
+    this.events.publish(
+      'stock',
+      { locationId, variantId, onHand: level.onHand, reserved: level.reserved },
+      stockKey(locationId, variantId),
+    );
+    this.events.publish('stock-variant', { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out
   }
 }

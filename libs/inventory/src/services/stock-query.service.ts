@@ -20,8 +20,10 @@ export class StockQueryService {
   ) {}
 
   async level(locationId: string, variantId: string): Promise<{ onHand: number; reserved: number }> {
-    const [row] = await this.tx.manager.query(
-      `SELECT on_hand AS "onHand", reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`, [locationId, variantId]);
+    const [row] = await this.tx.manager.query<{ onHand: number; reserved: number }[]>(
+      `SELECT on_hand AS "onHand", reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`,
+      [locationId, variantId],
+    );
     return row ?? { onHand: 0, reserved: 0 };
   }
 
@@ -35,8 +37,9 @@ export class StockQueryService {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
     // No variant: no row. A variant without a store in range: one row whose store is null.
-    return this.tx.manager.query(
-      `SELECT s.* FROM product_variant v
+    return this.tx.manager
+      .query(
+        `SELECT s.* FROM product_variant v
        LEFT JOIN LATERAL (
          SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
          FROM location l
@@ -48,10 +51,19 @@ export class StockQueryService {
        ) s ON true
        WHERE v.sku = $4
        ORDER BY s."distanceKm", s.id`,
-      [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
-    ).then((rows: (LocationEntity & { distanceKm: number; available: number })[]) => (rows.length === 0 ? null : rows
-      .filter((r) => r.id !== null)
-      .map(({ distanceKm, available, ...location }) => ({ location, available, distanceKm: Math.round(Number(distanceKm) * 1000) / 1000 }))));
+        [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
+      )
+      .then((rows: (LocationEntity & { distanceKm: number; available: number })[]) =>
+        rows.length === 0
+          ? null
+          : rows
+              .filter((r) => r.id !== null)
+              .map(({ distanceKm, available, ...location }) => ({
+                location,
+                available,
+                distanceKm: Math.round(Number(distanceKm) * 1000) / 1000,
+              })),
+      );
   }
 
   /**
@@ -65,7 +77,9 @@ export class StockQueryService {
       const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
       // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
-        `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`, [ids]);
+        `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`,
+        [ids],
+      );
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
       ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
       return values;

@@ -23,33 +23,51 @@ export class OpeningHoursInput {
 
 @InputType()
 export class LocationCreateInput {
-  @Field(() => String) @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { message: 'code: 1 to 32 letters, digits, - or _' })
+  @Field(() => String)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { message: 'code: 1 to 32 letters, digits, - or _' })
   code: string;
 
-  @Field(() => String) @IsString() @Length(1, 200)
+  @Field(() => String)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
-  @Field(() => LocationTypeEnum) @IsIn(Object.values(LocationTypeEnum))
+  @Field(() => LocationTypeEnum)
+  @IsIn(Object.values(LocationTypeEnum))
   type: LocationTypeEnum;
 
-  @Field(() => GeoPointInput) @ValidateNested() @Type(() => GeoPointInput)
+  @Field(() => GeoPointInput)
+  @ValidateNested()
+  @Type(() => GeoPointInput)
   geo: GeoPointInput;
 
-  @Field(() => AddressInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => AddressInput)
+  @Field(() => AddressInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressInput)
   address?: AddressInput;
 
   @Field(() => Boolean, { nullable: true, description: 'Customers may collect orders here (stores only). Default: true for stores.' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   pickupEnabled?: boolean;
 
   @Field(() => String, { nullable: true, description: 'ISO-8601 duration a ready pickup is held. Default PT48H.' })
-  @IsOptional() @IsString() @MaxLength(40)
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
   pickupHold?: string;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone. Default Europe/Paris.' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   timeZone?: string;
 
-  @Field(() => [OpeningHoursInput], { nullable: true }) @IsOptional() @ArrayMaxSize(14) @ValidateNested({ each: true }) @Type(() => OpeningHoursInput)
+  @Field(() => [OpeningHoursInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursInput)
   openingHours?: OpeningHoursInput[];
 }

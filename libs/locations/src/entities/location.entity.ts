@@ -53,7 +53,22 @@ export class LocationEntity {
 
 /** LocationEntity's columns under its property names, for another domain's plain SQL that joins `alias`. */
 export const locationColumns = (alias: string): string =>
-  ['id', 'code', 'name', 'type', 'lat', 'lng', ['address_line1', 'addressLine1'], ['address_city', 'addressCity'], ['address_postal_code', 'addressPostalCode'],
-    ['address_country', 'addressCountry'], ['pickup_enabled', 'pickupEnabled'], ['pickup_hold_seconds', 'pickupHoldSeconds'], ['time_zone', 'timeZone'],
-    ['opening_hours', 'openingHours'], ['created_at', 'createdAt']]
-    .map((c) => (Array.isArray(c) ? `${alias}.${c[0]} AS "${c[1]}"` : `${alias}.${c} AS "${c}"`)).join(', ');
+  [
+    'id',
+    'code',
+    'name',
+    'type',
+    'lat',
+    'lng',
+    ['address_line1', 'addressLine1'],
+    ['address_city', 'addressCity'],
+    ['address_postal_code', 'addressPostalCode'],
+    ['address_country', 'addressCountry'],
+    ['pickup_enabled', 'pickupEnabled'],
+    ['pickup_hold_seconds', 'pickupHoldSeconds'],
+    ['time_zone', 'timeZone'],
+    ['opening_hours', 'openingHours'],
+    ['created_at', 'createdAt'],
+  ]
+    .map((c) => (Array.isArray(c) ? `${alias}.${c[0]} AS "${c[1]}"` : `${alias}.${c} AS "${c}"`))
+    .join(', ');

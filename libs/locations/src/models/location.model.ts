@@ -15,7 +15,7 @@ export class Address {
   @Field(() => String, { description: 'ISO 3166-1 alpha-2' }) country: string;
 }
 
-@ObjectType({ description: 'Opening hours for one day of the week, in the location\'s time zone.' })
+@ObjectType({ description: "Opening hours for one day of the week, in the location's time zone." })
 export class OpeningHours {
   @Field(() => String, { description: 'MON … SUN' }) day: string;
   @Field(() => String, { description: 'HH:MM' }) opens: string;

@@ -16,6 +16,20 @@ export enum NotificationTemplate {
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
 
+/**
+ * What the order flow knew when it wrote a notification (a jsonb column), for the templates to print.
+ * The pickup code travels sealed and is opened only when the message is sent.
+ */
+export interface NotificationPayload {
+  orderNumber?: string;
+  /** The order total as printed, e.g. `42.00 EUR`. */
+  total?: string;
+  storeName?: string | null;
+  /** ISO 8601. */
+  expiresAt?: string | null;
+  pickupCodeSealed?: string | null;
+}
+
 /** One message to one recipient: an outbox row, written with the change it reports, sent by the dispatcher. */
 @Entity('notification')
 export class NotificationEntity {
@@ -38,7 +52,7 @@ export class NotificationEntity {
   recipient: string;
 
   @Column('jsonb')
-  payload: Record<string, unknown>;
+  payload: NotificationPayload;
 
   @Column('varchar')
   status: NotificationStatus;

@@ -13,6 +13,13 @@ export class Notification {
   @Field(() => GraphQLISODateTime, { nullable: true }) sentAt: Date | null;
 
   static from(e: NotificationEntity): Notification {
-    return Object.assign(new Notification(), { channel: e.channel, template: e.template, recipient: e.recipient, status: e.status, createdAt: e.createdAt, sentAt: e.sentAt });
+    return Object.assign(new Notification(), {
+      channel: e.channel,
+      template: e.template,
+      recipient: e.recipient,
+      status: e.status,
+      createdAt: e.createdAt,
+      sentAt: e.sentAt,
+    });
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { groupByKeys, type HasLoaders, loader, TransactionHost } from '@app/common';
-import { NotificationChannel, NotificationEntity, type NotificationTemplate } from '../entities/notification.entity.js';
+import {
+  NotificationChannel,
+  NotificationEntity,
+  type NotificationPayload,
+  type NotificationTemplate,
+} from '../entities/notification.entity.js';
 
 export interface Recipient {
   email: string;
@@ -12,7 +17,7 @@ export interface NewNotification {
   fulfillmentId?: string | null;
   template: NotificationTemplate;
   to: Recipient;
-  payload: Record<string, unknown>;
+  payload: NotificationPayload;
   /** Not to be sent before this time (reminders). */
   notBefore?: Date;
 }
@@ -32,21 +37,33 @@ export class NotificationOutbox {
       await this.tx.manager.query(
         `INSERT INTO notification (order_id, fulfillment_id, template, channel, recipient, payload, not_before)
          VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now()))`,
-        [n.orderId, n.fulfillmentId ?? null, n.template, channel, recipient, JSON.stringify(n.payload), n.notBefore ?? null]);
+        [n.orderId, n.fulfillmentId ?? null, n.template, channel, recipient, JSON.stringify(n.payload), n.notBefore ?? null],
+      );
     }
   }
 
   /** Withdraws messages not yet sent (a reminder for a pickup that was collected, say). */
   async cancelPending(fulfillmentId: string, template: NotificationTemplate): Promise<void> {
     await this.tx.manager.query(
-      `UPDATE notification SET status = 'CANCELLED' WHERE fulfillment_id = $1 AND template = $2 AND status = 'PENDING'`, [fulfillmentId, template]);
+      `UPDATE notification SET status = 'CANCELLED' WHERE fulfillment_id = $1 AND template = $2 AND status = 'PENDING'`,
+      [fulfillmentId, template],
+    );
   }
 
   /** Every notification of an order, oldest first, batched across the orders of a response. */
   forOrder(ctx: HasLoaders, orderId: string): Promise<NotificationEntity[]> {
-    return loader<string, NotificationEntity[]>(ctx, 'notificationsByOrder', async (ids) => groupByKeys(ids,
-      await this.tx.manager.getRepository(NotificationEntity).createQueryBuilder('n')
-        .where('n.orderId IN (:...ids)', { ids: [...ids] }).andWhere(`n.status <> 'CANCELLED'`).orderBy('n.id', 'ASC').getMany(),
-      (n) => n.orderId)).load(orderId) as Promise<NotificationEntity[]>;
+    return loader<string, NotificationEntity[]>(ctx, 'notificationsByOrder', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.tx.manager
+          .getRepository(NotificationEntity)
+          .createQueryBuilder('n')
+          .where('n.orderId IN (:...ids)', { ids: [...ids] })
+          .andWhere(`n.status <> 'CANCELLED'`)
+          .orderBy('n.id', 'ASC')
+          .getMany(),
+        (n) => n.orderId,
+      ),
+    ).load(orderId) as Promise<NotificationEntity[]>;
   }
 }

@@ -11,10 +11,12 @@ export class OutboxMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const count = async (sql: string) => Number((await this.tx.manager.query(sql))[0]?.n ?? 0);
+    const count = async (sql: string) => Number((await this.tx.manager.query<{ n: number | string | null }[]>(sql))[0]?.n ?? 0);
     this.metrics.gaugeReading('outbox_backlog', 'Notifications due and not yet sent', () =>
-      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'PENDING' AND not_before <= now()`));
+      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'PENDING' AND not_before <= now()`),
+    );
     this.metrics.gaugeReading('outbox_failed', 'Notifications given up on after every attempt', () =>
-      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'FAILED'`));
+      count(`SELECT count(*)::int AS n FROM notification WHERE status = 'FAILED'`),
+    );
   }
 }

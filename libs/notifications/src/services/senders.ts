@@ -36,7 +36,12 @@ export class WebhookSmsSender extends SmsSender {
   }
 
   async send(to: string, text: string): Promise<void> {
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to, text }), signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to, text }),
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!res.ok) throw new Error(`SMS webhook answered HTTP ${res.status}`);
   }
 }

@@ -1,4 +1,4 @@
-import { NotificationTemplate } from '../entities/notification.entity.js';
+import { type NotificationPayload, NotificationTemplate } from '../entities/notification.entity.js';
 
 export interface Message {
   subject: string;
@@ -6,16 +6,22 @@ export interface Message {
 }
 
 /** Plain-text messages per template. The payload carries what the order flow knew when it wrote the row. */
-export function render(template: NotificationTemplate, p: Record<string, unknown>): Message {
+export function render(template: NotificationTemplate, p: NotificationPayload & { pickupCode?: string | null }): Message {
   const order = `order ${p.orderNumber ?? ''}`.trim();
   const store = p.storeName ? ` at ${p.storeName}` : '';
   switch (template) {
     case NotificationTemplate.ORDER_CONFIRMED:
       return { subject: `Thank you: ${order} is confirmed`, text: `We have your ${order}. Total: ${p.total ?? ''}.` };
     case NotificationTemplate.READY_FOR_PICKUP:
-      return { subject: `Your ${order} is ready${store}`, text: `Your ${order} is ready for pickup${store} until ${p.expiresAt ?? ''}.${code(p)}` };
+      return {
+        subject: `Your ${order} is ready${store}`,
+        text: `Your ${order} is ready for pickup${store} until ${p.expiresAt ?? ''}.${code(p)}`,
+      };
     case NotificationTemplate.PICKUP_REMINDER:
-      return { subject: `Reminder: ${order} is waiting${store}`, text: `Your ${order} is held${store} until ${p.expiresAt ?? ''}.${code(p)}` };
+      return {
+        subject: `Reminder: ${order} is waiting${store}`,
+        text: `Your ${order} is held${store} until ${p.expiresAt ?? ''}.${code(p)}`,
+      };
     case NotificationTemplate.PICKUP_EXPIRED:
       return { subject: `Your ${order} was not collected`, text: `The items held${store} for ${order} have been returned to the shelf.` };
     case NotificationTemplate.SHIPPED:
@@ -25,4 +31,5 @@ export function render(template: NotificationTemplate, p: Record<string, unknown
   }
 }
 
-const code = (p: Record<string, unknown>) => (typeof p.pickupCode === 'string' ? ` Show this pickup code at the counter: ${p.pickupCode}` : '');
+const code = (p: { pickupCode?: string | null }) =>
+  typeof p.pickupCode === 'string' ? ` Show this pickup code at the counter: ${p.pickupCode}` : '';

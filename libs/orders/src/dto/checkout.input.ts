@@ -6,31 +6,47 @@ import { AddressInput } from '@app/locations';
 
 @InputType()
 export class ContactInput {
-  @Field(() => String) @IsEmail({}, { message: 'contact.email must be an email address' }) @MaxLength(254)
+  @Field(() => String)
+  @IsEmail({}, { message: 'contact.email must be an email address' })
+  @MaxLength(254)
   email: string;
 
   @Field(() => String, { nullable: true, description: 'E.164; text messages go here too.' })
-  @IsOptional() @Matches(E164, { message: 'contact.phone must be in E.164 form, e.g. +33612345678' })
+  @IsOptional()
+  @Matches(E164, { message: 'contact.phone must be in E.164 form, e.g. +33612345678' })
   phone?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 }
 
 @InputType()
 export class CheckoutInput {
-  @Field(() => ID) @IsUUID('all', { message: 'cartId must be a cart id' })
+  @Field(() => ID)
+  @IsUUID('all', { message: 'cartId must be a cart id' })
   cartId: string;
 
   @Field(() => String, { description: 'Chosen by the client per purchase; a retry with the same key returns the same order.' })
   @Matches(/^[\w.:-]{1,100}$/, { message: 'idempotencyKey: 1 to 100 letters, digits, _ . : or -' })
   idempotencyKey: string;
 
-  @Field(() => ContactInput, { nullable: true, description: 'Required for guests; defaults to the customer\'s account. Staff checking out a customer\'s cart cannot replace the account\'s email or phone.' })
-  @IsOptional() @ValidateNested() @Type(() => ContactInput)
+  @Field(() => ContactInput, {
+    nullable: true,
+    description:
+      "Required for guests; defaults to the customer's account. " +
+      "Staff checking out a customer's cart cannot replace the account's email or phone.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactInput)
   contact?: ContactInput;
 
   @Field(() => AddressInput, { nullable: true, description: 'Required when a line is delivered.' })
-  @IsOptional() @ValidateNested() @Type(() => AddressInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressInput)
   shippingAddress?: AddressInput;
 }

@@ -23,8 +23,17 @@ export class Order {
 
   static from(e: OrderEntity, pickupCodes: Map<string, string> | null = null): Order {
     return Object.assign(new Order(), {
-      id: e.id, number: e.number, status: e.status, channel: e.channel, contactEmail: e.contactEmail, createdAt: e.createdAt,
-      subtotal: Money.of(e.subtotal, e.currency), discount: Money.of(e.discount, e.currency), total: Money.of(e.total, e.currency), entity: e, pickupCodes,
+      id: e.id,
+      number: e.number,
+      status: e.status,
+      channel: e.channel,
+      contactEmail: e.contactEmail,
+      createdAt: e.createdAt,
+      subtotal: Money.of(e.subtotal, e.currency),
+      discount: Money.of(e.discount, e.currency),
+      total: Money.of(e.total, e.currency),
+      entity: e,
+      pickupCodes,
     });
   }
 }
@@ -54,8 +63,17 @@ export class Fulfillment {
 
   static from(e: FulfillmentEntity, shownCode?: string | null): Fulfillment {
     return Object.assign(new Fulfillment(), {
-      id: e.id, type: e.type, status: e.status, readyAt: e.readyAt, expiresAt: e.expiresAt, createdAt: e.createdAt,
-      sourceLocationId: e.sourceLocationId, pickupLocationId: e.pickupLocationId, orderId: e.orderId, pickupCodeFailures: e.pickupCodeFailures, shownCode,
+      id: e.id,
+      type: e.type,
+      status: e.status,
+      readyAt: e.readyAt,
+      expiresAt: e.expiresAt,
+      createdAt: e.createdAt,
+      sourceLocationId: e.sourceLocationId,
+      pickupLocationId: e.pickupLocationId,
+      orderId: e.orderId,
+      pickupCodeFailures: e.pickupCodeFailures,
+      shownCode,
     });
   }
 }

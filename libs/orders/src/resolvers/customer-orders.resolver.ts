@@ -6,12 +6,13 @@ import { callerFor, Customer } from '@app/customers';
 import { Order } from '../models/order.model.js';
 import { OrderQueries } from '../services/order-queries.service.js';
 
-@ObjectType({ description: 'A customer\'s figures across every channel; cancelled orders do not count.' })
+@ObjectType({ description: "A customer's figures across every channel; cancelled orders do not count." })
 export class CustomerStats {
   @Field(() => Int) orders: number;
   @Field(() => Money) totalSpent: Money;
   @Field(() => Money, { nullable: true }) averageBasket: Money | null;
-  @Field(() => SalesChannel, { nullable: true, description: 'Where most of their orders were placed (the latest wins a tie).' }) preferredChannel: SalesChannel | null;
+  @Field(() => SalesChannel, { nullable: true, description: 'Where most of their orders were placed (the latest wins a tie).' })
+  preferredChannel: SalesChannel | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) lastPurchaseAt: Date | null;
 }
 
@@ -30,7 +31,10 @@ export class CustomerOrdersResolver {
     assertMayUseCart(callerFor(ctx.caller, customer), { customerId: customer.id });
     const s = await this.queries.statsOf(customer.id);
     return {
-      orders: s.orders, totalSpent: Money.of(s.totalSpent, s.currency), lastPurchaseAt: s.lastPurchaseAt, preferredChannel: s.preferredChannel,
+      orders: s.orders,
+      totalSpent: Money.of(s.totalSpent, s.currency),
+      lastPurchaseAt: s.lastPurchaseAt,
+      preferredChannel: s.preferredChannel,
       averageBasket: s.orders ? Money.of(Math.round(s.totalSpent / s.orders), s.currency) : null,
     };
   }

@@ -1,4 +1,17 @@
-import { Args, Field, Float, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
 import { badInput, haversineKm, notFound, payload } from '@app/common';
@@ -10,7 +23,7 @@ import { AssistedOrderService } from '../services/assisted-order.service.js';
 import { LeadTimes } from '../sourcing/lead-times.js';
 import { SourcingService } from '../sourcing/sourcing.service.js';
 
-@ObjectType({ description: 'A location that can send the quantity now, best first by the checkout\'s sourcing rule.' })
+@ObjectType({ description: "A location that can send the quantity now, best first by the checkout's sourcing rule." })
 export class SourcingOption {
   @Field(() => Location) location: Location;
   @Field(() => Int) available: number;
@@ -53,13 +66,18 @@ export class EndlessAisleResolver {
       const distanceKm = Math.round(haversineKm(destination.lat, destination.lng, c.lat, c.lng) * 10) / 10;
       const hours = this.leadTimes.hours(c.code, destination.code, distanceKm);
       return Object.assign(new SourcingOption(), {
-        locationId: c.locationId, available: c.available.get(variant.id) ?? 0, distanceKm,
-        leadTime: formatIsoDuration(hours * 3600), estimatedArrival: new Date(now + hours * 3600e3),
+        locationId: c.locationId,
+        available: c.available.get(variant.id) ?? 0,
+        distanceKm,
+        leadTime: formatIsoDuration(hours * 3600),
+        estimatedArrival: new Date(now + hours * 3600e3),
       });
     });
   }
 
-  @Mutation(() => OrderPayload, { description: 'Staff: an order placed from the shop floor for a customer, counted for the staff member\'s store (channel STORE).' })
+  @Mutation(() => OrderPayload, {
+    description: "Staff: an order placed from the shop floor for a customer, counted for the staff member's store (channel STORE).",
+  })
   @StaffOnly()
   assistedOrderCreate(@Ctx() ctx: RequestContext, @Args('input') input: AssistedOrderInput): Promise<OrderPayload> {
     return payload('order', async () => Order.from((await this.assisted.create(ctx, input)).order));

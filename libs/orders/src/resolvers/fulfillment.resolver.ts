@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
+import { FulfillmentType } from '@app/cart';
 import { CatalogueService, ProductVariant, toVariant } from '@app/catalogue';
 import { badInput, notFound, payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
@@ -65,7 +66,9 @@ export class FulfillmentResolver {
     return payload('fulfillment', async () => Fulfillment.from(await this.transitions.collect(ctx, id, pickupCode)));
   }
 
-  @Mutation(() => FulfillmentPayload, { description: 'A manager of the pickup store (or an admin), after checking the customer\'s identity: clears the lock set by wrong codes.' })
+  @Mutation(() => FulfillmentPayload, {
+    description: "A manager of the pickup store (or an admin), after checking the customer's identity: clears the lock set by wrong codes.",
+  })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   pickupUnlock(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<FulfillmentPayload> {
     return payload('fulfillment', async () => Fulfillment.from(await this.transitions.unlock(ctx, id)));
@@ -77,11 +80,13 @@ export class FulfillmentResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Only for the customer who placed the order; never for staff.' })
   async pickupCode(@Parent() f: Fulfillment, @Ctx() ctx: RequestContext): Promise<string | null> {
-    if (f.type === 'DELIVERY' || ctx.caller.kind === 'staff') return null;
+    if (f.type === FulfillmentType.DELIVERY || ctx.caller.kind === 'staff') return null;
     return f.shownCode ?? this.queries.pickupCodeFor(ctx, f);
   }
 
-  @ResolveField(() => Boolean, { description: 'Too many wrong codes: every code is refused until a manager of the pickup store unlocks it (pickupUnlock).' })
+  @ResolveField(() => Boolean, {
+    description: 'Too many wrong codes: every code is refused until a manager of the pickup store unlocks it (pickupUnlock).',
+  })
   pickupLocked(@Parent() f: Fulfillment): boolean {
     return this.transitions.isLocked(f);
   }
@@ -100,7 +105,9 @@ export class FulfillmentResolver {
 
   @ResolveField(() => [FulfillmentLine])
   async lines(@Parent() f: Fulfillment, @Ctx() ctx: RequestContext): Promise<FulfillmentLine[]> {
-    return (await this.queries.linesOfFulfillment(ctx, f.id)).map((l) => Object.assign(new FulfillmentLine(), { sku: l.sku, quantity: l.quantity, variantId: l.variantId }));
+    return (await this.queries.linesOfFulfillment(ctx, f.id)).map((l) =>
+      Object.assign(new FulfillmentLine(), { sku: l.sku, quantity: l.quantity, variantId: l.variantId }),
+    );
   }
 
   @ResolveField(() => Order)

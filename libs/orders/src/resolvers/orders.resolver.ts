@@ -22,7 +22,9 @@ export class OrdersResolver {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  @Mutation(() => OrderPayload, { description: 'Turns a cart into an order, all or nothing (OUT_OF_STOCK holds nothing). Idempotent per idempotencyKey.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Turns a cart into an order, all or nothing (OUT_OF_STOCK holds nothing). Idempotent per idempotencyKey.',
+  })
   checkout(@Ctx() ctx: RequestContext, @Args('input') input: CheckoutInput): Promise<OrderPayload> {
     return payload('order', async () => {
       const placed = await this.checkoutService.checkout(ctx, input);
@@ -30,7 +32,9 @@ export class OrdersResolver {
     });
   }
 
-  @Mutation(() => OrderPayload, { description: 'Cancels an order whose goods have not left, releasing what was held (INVALID_STATE otherwise).' })
+  @Mutation(() => OrderPayload, {
+    description: 'Cancels an order whose goods have not left, releasing what was held (INVALID_STATE otherwise).',
+  })
   orderCancel(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<OrderPayload> {
     return payload('order', async () => Order.from(await this.transitions.cancelOrder(ctx, id)));
   }
@@ -48,12 +52,17 @@ export class OrdersResolver {
 
   @ResolveField(() => [OrderLine])
   async lines(@Parent() order: Order, @Ctx() ctx: RequestContext): Promise<OrderLine[]> {
-    return (await this.queries.linesOfOrder(ctx, order.id)).map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: Money.of(l.unitPrice, order.entity.currency), variantId: l.variantId }));
+    return (await this.queries.linesOfOrder(ctx, order.id)).map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: Money.of(l.unitPrice, order.entity.currency),
+      variantId: l.variantId,
+    }));
   }
 
   @ResolveField(() => [Notification], { description: 'Messages about this order: recorded with each change, then sent.' })
   async notifications(@Parent() order: Order, @Ctx() ctx: RequestContext): Promise<Notification[]> {
-    return (await this.outbox.forOrder(ctx, order.id)).map(Notification.from);
+    return (await this.outbox.forOrder(ctx, order.id)).map((n) => Notification.from(n));
   }
 
   @ResolveField(() => Location, { nullable: true, description: 'The store the sale counts for (assisted orders, placed at that store).' })

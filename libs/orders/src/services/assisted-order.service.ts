@@ -45,18 +45,46 @@ export class AssistedOrderService {
     if (missing) throw notFound(`Variant ${missing}`);
 
     const now = new Date();
-    const cart = { id: randomUUID(), customerId: input.customerId ?? null, status: CartStatus.ACTIVE, createdVia: SalesChannel.STORE, mergedInto: null, createdAt: now, updatedAt: now } as CartEntity;
-    const lines = [...quantities].map(([variantId, quantity], i) => ({
-      id: randomUUID(), seq: String(i), cartId: cart.id, variantId, quantity, fulfillmentType: type, locationId: pickupAt,
-      addedVia: SalesChannel.STORE, addedByStaffId: staff.staffId, createdAt: now, updatedAt: now,
-    }) as CartLineEntity);
+    const cart = {
+      id: randomUUID(),
+      customerId: input.customerId ?? null,
+      status: CartStatus.ACTIVE,
+      createdVia: SalesChannel.STORE,
+      mergedInto: null,
+      createdAt: now,
+      updatedAt: now,
+    } as CartEntity;
+    const lines = [...quantities].map(([variantId, quantity], i): CartLineEntity => ({
+      id: randomUUID(),
+      seq: String(i),
+      cartId: cart.id,
+      variantId,
+      quantity,
+      fulfillmentType: type,
+      locationId: pickupAt,
+      addedVia: SalesChannel.STORE,
+      addedByStaffId: staff.staffId,
+      createdAt: now,
+      updatedAt: now,
+    }));
     const view: CartView = { cart, lines, codes: [] };
     const inStore: RequestContext = { ...ctx, channel: SalesChannel.STORE };
     const contact = await this.checkout.contactFor(ctx.caller, cart.customerId, input.contact);
-    return this.checkout.withRetries(ctx, { idempotencyKey: input.idempotencyKey, cartId: null }, (last) => this.checkout.placeOrder(inStore, view, {
-      idempotencyKey: input.idempotencyKey, cartId: null, contact, address: input.delivery.address ?? null,
-      attributedLocationId: store.id, placedByStaffId: staff.staffId,
-    }, last));
+    return this.checkout.withRetries(ctx, { idempotencyKey: input.idempotencyKey, cartId: null }, (last) =>
+      this.checkout.placeOrder(
+        inStore,
+        view,
+        {
+          idempotencyKey: input.idempotencyKey,
+          cartId: null,
+          contact,
+          address: input.delivery.address ?? null,
+          attributedLocationId: store.id,
+          placedByStaffId: staff.staffId,
+        },
+        last,
+      ),
+    );
   }
 
   private async delivery(input: AssistedOrderInput): Promise<{ type: FulfillmentType; pickupAt: string | null }> {
@@ -66,10 +94,12 @@ export class AssistedOrderService {
       if (!d.address) throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivery needs an address', ['delivery', 'address']);
       return { type: FulfillmentType.DELIVERY, pickupAt: null };
     }
-    if (!d.locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'A pickup needs its store (locationId)', ['delivery', 'locationId']);
+    if (!d.locationId)
+      throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'A pickup needs its store (locationId)', ['delivery', 'locationId']);
     const store = await this.locations.find(d.locationId);
     if (!store) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['delivery', 'locationId']);
-    if (store.type !== 'STORE' || !store.pickupEnabled) throw new BusinessError(ErrorCode.PICKUP_NOT_AVAILABLE, `${store.name} does not offer pickup`, ['delivery', 'locationId']);
+    if (store.type !== 'STORE' || !store.pickupEnabled)
+      throw new BusinessError(ErrorCode.PICKUP_NOT_AVAILABLE, `${store.name} does not offer pickup`, ['delivery', 'locationId']);
     return { type: FulfillmentType.PICKUP, pickupAt: store.id };
   }
 }

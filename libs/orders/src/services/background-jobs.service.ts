@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { errorMessage } from '@app/common';
 import { AppConfig } from '@app/config';
 import { NotificationDispatcher } from '@app/notifications';
 import { ExpirySweep } from './expiry-sweep.service.js';
@@ -38,7 +39,7 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnModuleDestroy {
       await this.sweep.run();
       await this.dispatcher.dispatchDue();
     } catch (err) {
-      this.logger.warn(`background jobs: ${(err as Error).message}`);
+      this.logger.warn(`background jobs: ${errorMessage(err)}`);
     }
   }
 

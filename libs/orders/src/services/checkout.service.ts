@@ -57,7 +57,11 @@ export class CheckoutService {
    * Runs one placement in its own transaction: first answers a key already used, retries a placement whose
    * holds lost a race, and answers a key that a parallel call committed first with that call's order.
    */
-  async withRetries(ctx: RequestContext, key: { idempotencyKey: string; cartId?: string | null }, place: (lastAttempt: boolean) => Promise<PlacedOrder>): Promise<PlacedOrder> {
+  async withRetries(
+    ctx: RequestContext,
+    key: { idempotencyKey: string; cartId?: string | null },
+    place: (lastAttempt: boolean) => Promise<PlacedOrder>,
+  ): Promise<PlacedOrder> {
     const earlier = await this.replay(ctx, key);
     if (earlier) return earlier;
     for (let attempt = 1; ; attempt++) {
@@ -80,8 +84,10 @@ export class CheckoutService {
    */
   async replay(ctx: RequestContext, input: { idempotencyKey: string; cartId?: string | null }): Promise<PlacedOrder | null> {
     const em = this.tx.manager;
-    const [order]: OrderEntity[] = await em.query(`SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_scope = $1 AND idempotency_key = $2`,
-      [idempotencyScope(ctx.caller, input.cartId ?? null), input.idempotencyKey]);
+    const [order]: OrderEntity[] = await em.query(
+      `SELECT ${entityColumns(em, OrderEntity)} FROM customer_order WHERE idempotency_scope = $1 AND idempotency_key = $2`,
+      [idempotencyScope(ctx.caller, input.cartId ?? null), input.idempotencyKey],
+    );
     if (!order) return null;
     if (order.cartId !== (input.cartId ?? null)) {
       throw new BusinessError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another cart', ['idempotencyKey']);
@@ -100,10 +106,19 @@ export class CheckoutService {
     const staff = ctx.caller.kind === 'staff' ? ctx.caller : null;
     // Credited to no store: staff may check out any cart, from anywhere. A sale counts for a store only as an
     // assisted order, placed at the store the staff member acts at.
-    const placed = await this.placeOrder(ctx, cart, {
-      idempotencyKey: input.idempotencyKey, cartId: cart.cart.id, contact, address: input.shippingAddress ?? null,
-      attributedLocationId: null, placedByStaffId: staff?.staffId ?? null,
-    }, lastAttempt);
+    const placed = await this.placeOrder(
+      ctx,
+      cart,
+      {
+        idempotencyKey: input.idempotencyKey,
+        cartId: cart.cart.id,
+        contact,
+        address: input.shippingAddress ?? null,
+        attributedLocationId: null,
+        placedByStaffId: staff?.staffId ?? null,
+      },
+      lastAttempt,
+    );
     await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cart.cart.id, CartStatus.ORDERED]);
     return placed;
   }
@@ -112,7 +127,12 @@ export class CheckoutService {
    * Places an order for the lines of `cart` (a real cart, or one made up in memory for an assisted order),
    * in the caller's transaction.
    */
-  async placeOrder(ctx: RequestContext, cart: CartView, o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>, lastAttempt: boolean): Promise<PlacedOrder> {
+  async placeOrder(
+    ctx: RequestContext,
+    cart: CartView,
+    o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>,
+    lastAttempt: boolean,
+  ): Promise<PlacedOrder> {
     const { contact } = o;
     if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
@@ -131,11 +151,16 @@ export class CheckoutService {
       throw new BusinessError(ErrorCode.DISCOUNT_USED_UP, `${code} has just been used up`, ['cartId']);
     }
     const plan = await this.planFulfillments(priced);
-    const placed = await this.writer.write({ ...o, idempotencyScope: idempotencyScope(ctx.caller, o.cartId), customerId: cart.cart.customerId, channel: ctx.channel, priced }, plan);
+    const placed = await this.writer.write(
+      { ...o, idempotencyScope: idempotencyScope(ctx.caller, o.cartId), customerId: cart.cart.customerId, channel: ctx.channel, priced },
+      plan,
+    );
     await this.hold(placed.order, plan, priced, lastAttempt);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
-      orderId: placed.order.id, template: NotificationTemplate.ORDER_CONFIRMED, to: { email: contact.email, phone: contact.phone },
+      orderId: placed.order.id,
+      template: NotificationTemplate.ORDER_CONFIRMED,
+      to: { email: contact.email, phone: contact.phone },
       payload: { orderNumber: placed.order.number, total: `${(priced.total / 100).toFixed(2)} ${priced.currency}` },
     });
     return { order: placed.order, pickupCodes: placed.pickupCodes };
@@ -150,7 +175,8 @@ export class CheckoutService {
       const placed = await this.replay(ctx, input);
       if (placed) return placed;
     }
-    if (view.cart.status !== CartStatus.ACTIVE) throw new BusinessError(ErrorCode.CART_NOT_ACTIVE, `This cart is ${view.cart.status.toLowerCase()}`, ['cartId']);
+    if (view.cart.status !== CartStatus.ACTIVE)
+      throw new BusinessError(ErrorCode.CART_NOT_ACTIVE, `This cart is ${view.cart.status.toLowerCase()}`, ['cartId']);
     if (!view.lines.length) throw new BusinessError(ErrorCode.EMPTY_CART, 'The cart is empty', ['cartId']);
     return [view];
   }
@@ -163,7 +189,8 @@ export class CheckoutService {
    */
   async contactFor(caller: Caller, customerId: string | null, given: { email: string; phone?: string; name?: string } | undefined) {
     const customer = customerId ? await this.customers.find(customerId) : null;
-    if (customer && caller.kind === 'staff') return { email: customer.email, phone: customer.phone, name: customer.name ?? given?.name ?? null };
+    if (customer && caller.kind === 'staff')
+      return { email: customer.email, phone: customer.phone, name: customer.name ?? given?.name ?? null };
     const email = given?.email ?? customer?.email;
     if (!email) throw new BusinessError(ErrorCode.CONTACT_REQUIRED, 'An order needs a contact email', ['contact', 'email']);
     return { email, phone: given?.phone ?? customer?.phone ?? null, name: given?.name ?? customer?.name ?? null };
@@ -206,8 +233,17 @@ export class CheckoutService {
       }
       if (!rest.length) continue;
       const location = store ? await this.locations.find(store) : null;
-      const lines = rest.map((i) => ({ key: String(i), variantId: priced.lines[i].line.variantId, quantity: priced.lines[i].line.quantity }));
-      const plan = this.sourcing.strategy.plan({ lines, candidates, destination: location && { lat: location.lat, lng: location.lng }, exclude: store ?? undefined });
+      const lines = rest.map((i) => ({
+        key: String(i),
+        variantId: priced.lines[i].line.variantId,
+        quantity: priced.lines[i].line.quantity,
+      }));
+      const plan = this.sourcing.strategy.plan({
+        lines,
+        candidates,
+        destination: location && { lat: location.lat, lng: location.lng },
+        exclude: store ?? undefined,
+      });
       if (plan.unfilled.length) throw outOfStock(priced, Number(plan.unfilled[0]));
       for (const [key, source] of plan.sources) {
         put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key));
@@ -225,10 +261,22 @@ export class CheckoutService {
 
   /** Holds every line at its source, in (location, variant) order so concurrent checkouts lock rows alike. */
   private async hold(order: OrderEntity, plan: PlannedFulfillment[], priced: PricedCart, lastAttempt: boolean): Promise<void> {
-    const holds = plan.flatMap((f) => f.lineIndexes.map((i) => ({ i, location: f.sourceLocationId, variantId: priced.lines[i].line.variantId, quantity: priced.lines[i].line.quantity })))
+    const holds = plan
+      .flatMap((f) =>
+        f.lineIndexes.map((i) => ({
+          i,
+          location: f.sourceLocationId,
+          variantId: priced.lines[i].line.variantId,
+          quantity: priced.lines[i].line.quantity,
+        })),
+      )
       .sort((a, b) => a.location.localeCompare(b.location) || a.variantId.localeCompare(b.variantId));
     for (const h of holds) {
-      const held = await this.ledger.reserve(h.location, h.variantId, h.quantity, { type: StockMovementType.RESERVATION, reference: order.number, reason: 'checkout' });
+      const held = await this.ledger.reserve(h.location, h.variantId, h.quantity, {
+        type: StockMovementType.RESERVATION,
+        reference: order.number,
+        reason: 'checkout',
+      });
       if (!held) throw lastAttempt ? outOfStock(priced, h.i) : new StockMoved();
     }
   }

@@ -17,8 +17,10 @@ export class ExpirySweep {
   ) {}
 
   async run(limit = 100): Promise<number> {
-    const due: { id: string }[] = await this.tx.manager.query(
-      `SELECT id FROM fulfillment WHERE status = 'READY_FOR_PICKUP' AND expires_at <= now() ORDER BY expires_at LIMIT $1`, [limit]);
+    const due = await this.tx.manager.query<{ id: string }[]>(
+      `SELECT id FROM fulfillment WHERE status = 'READY_FOR_PICKUP' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
+      [limit],
+    );
     let expired = 0;
     for (const { id } of due) {
       try {

@@ -48,7 +48,10 @@ export function nextStatus(type: FulfillmentType, status: S, action: Fulfillment
 }
 
 /** Which location's staff may take the action: the pickup store receives, prepares and hands over; the source ships. */
-export function actingLocation(f: { type: FulfillmentType; sourceLocationId: string; pickupLocationId: string | null }, action: FulfillmentAction): string {
+export function actingLocation(
+  f: { type: FulfillmentType; sourceLocationId: string; pickupLocationId: string | null },
+  action: FulfillmentAction,
+): string {
   const atPickup = action === A.MARK_READY || action === A.RECEIVE || action === A.COLLECT;
   return atPickup && f.pickupLocationId ? f.pickupLocationId : f.sourceLocationId;
 }

@@ -6,7 +6,7 @@ import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@ap
 import { AppConfig } from '@app/config';
 import { type MovementMeta, StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';
-import { NotificationOutbox, NotificationTemplate } from '@app/notifications';
+import { NotificationOutbox, type NotificationPayload, NotificationTemplate } from '@app/notifications';
 import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import { OrderEntity } from '../entities/order.entity.js';
 import { FulfillmentStatus as S } from '../order-enums.js';
@@ -59,21 +59,41 @@ export class FulfillmentTransitions {
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
       if (isDue(f)) {
         await this.move(order, f, A.EXPIRE, null);
-        return { refusal: new BusinessError(ErrorCode.PICKUP_EXPIRED, 'This pickup was not collected within its hold: it has expired and its stock is back on sale', ['id']) };
+        return {
+          refusal: new BusinessError(
+            ErrorCode.PICKUP_EXPIRED,
+            'This pickup was not collected within its hold: it has expired and its stock is back on sale',
+            ['id'],
+          ),
+        };
       }
       if (!nextStatus(f.type, f.status, A.COLLECT)) throw invalidState(f, A.COLLECT);
       const max = this.config.get('PICKUP_CODE_MAX_FAILURES');
-      if (f.pickupCodeFailures >= max) return { refusal: new BusinessError(ErrorCode.PICKUP_CODE_LOCKED, 'Too many wrong codes: this pickup is locked; a manager must check the customer\'s identity', ['pickupCode']) };
-      const [{ hash }] = await this.tx.manager.query(`SELECT pickup_code_hash AS hash FROM fulfillment WHERE id = $1`, [f.id]);
+      if (f.pickupCodeFailures >= max)
+        return {
+          refusal: new BusinessError(
+            ErrorCode.PICKUP_CODE_LOCKED,
+            "Too many wrong codes: this pickup is locked; a manager must check the customer's identity",
+            ['pickupCode'],
+          ),
+        };
+      const [{ hash }] = await this.tx.manager.query<{ hash: string | null }[]>(
+        `SELECT pickup_code_hash AS hash FROM fulfillment WHERE id = $1`,
+        [f.id],
+      );
       if (!this.codes.matches(f.id, typed, hash)) {
         await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = pickup_code_failures + 1 WHERE id = $1`, [f.id]);
         if (f.pickupCodeFailures + 1 >= max) this.orderEvents.changed(order.id, [f]); // now locked: the queue shows it
-        return { refusal: new BusinessError(ErrorCode.INVALID_PICKUP_CODE, `Wrong pickup code (${max - f.pickupCodeFailures - 1} tries left)`, ['pickupCode']) };
+        return {
+          refusal: new BusinessError(ErrorCode.INVALID_PICKUP_CODE, `Wrong pickup code (${max - f.pickupCodeFailures - 1} tries left)`, [
+            'pickupCode',
+          ]),
+        };
       }
       return { done: await this.move(order, f, A.COLLECT, ctx.caller.kind === 'staff' ? ctx.caller.staffId : null) };
     });
     if (outcome.refusal) throw outcome.refusal;
-    return outcome.done!;
+    return outcome.done;
   }
 
   /** Too many wrong codes: the pickup refuses every code until it is unlocked. */
@@ -90,12 +110,20 @@ export class FulfillmentTransitions {
       const { order, f } = await this.lock(fulfillmentId);
       const staff = requireActsAt(ctx.caller, actingLocation(f, A.COLLECT), [StaffRole.MANAGER, StaffRole.ADMIN]);
       if (f.status !== S.READY_FOR_PICKUP || !this.isLocked(f)) {
-        throw new BusinessError(ErrorCode.INVALID_STATE, `Only a ready pickup locked by wrong codes can be unlocked (this one is ${f.status}, ${f.pickupCodeFailures} wrong codes)`, ['id']);
+        throw new BusinessError(
+          ErrorCode.INVALID_STATE,
+          `Only a ready pickup locked by wrong codes can be unlocked (this one is ${f.status}, ${f.pickupCodeFailures} wrong codes)`,
+          ['id'],
+        );
       }
       await this.tx.manager.query(`UPDATE fulfillment SET pickup_code_failures = 0, updated_at = now() WHERE id = $1`, [f.id]);
       await this.audit.record({
-        action: AuditAction.PICKUP_UNLOCKED, staffId: staff.staffId, subjectType: 'Fulfillment', subjectId: f.id,
-        before: { pickupCodeFailures: f.pickupCodeFailures }, after: { pickupCodeFailures: 0 },
+        action: AuditAction.PICKUP_UNLOCKED,
+        staffId: staff.staffId,
+        subjectType: 'Fulfillment',
+        subjectId: f.id,
+        before: { pickupCodeFailures: f.pickupCodeFailures },
+        after: { pickupCodeFailures: 0 },
       });
       this.orderEvents.changed(order.id, [f]);
       return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
@@ -107,15 +135,25 @@ export class FulfillmentTransitions {
     return this.tx.run(async (em) => {
       const order = await this.lockOrder(orderId);
       this.access.assertMayCancel(ctx, order, await this.access.locationsOf(order.id));
-      const fs: FulfillmentEntity[] = await em.getRepository(FulfillmentEntity).createQueryBuilder('f')
-        .where('f.orderId = :id', { id: order.id }).orderBy('f.id').setLock('pessimistic_write').getMany();
+      const fs: FulfillmentEntity[] = await em
+        .getRepository(FulfillmentEntity)
+        .createQueryBuilder('f')
+        .where('f.orderId = :id', { id: order.id })
+        .orderBy('f.id')
+        .setLock('pessimistic_write')
+        .getMany();
       const open = fs.filter((f) => f.status !== S.CANCELLED && f.status !== S.EXPIRED);
       if (!open.length) throw new BusinessError(ErrorCode.INVALID_STATE, 'This order is already cancelled', ['id']);
       const stuck = open.find((f) => !nextStatus(f.type, f.status, A.CANCEL));
       if (stuck) throw invalidState(stuck, A.CANCEL);
       const staffId = ctx.caller.kind === 'staff' ? ctx.caller.staffId : null;
       for (const f of open) await this.move(order, f, A.CANCEL, staffId, false);
-      await this.outbox.enqueue({ orderId: order.id, template: NotificationTemplate.ORDER_CANCELLED, to: recipient(order), payload: { orderNumber: order.number } });
+      await this.outbox.enqueue({
+        orderId: order.id,
+        template: NotificationTemplate.ORDER_CANCELLED,
+        to: recipient(order),
+        payload: { orderNumber: order.number },
+      });
       return (await em.getRepository(OrderEntity).findOneBy({ id: order.id }))!;
     });
   }
@@ -131,51 +169,85 @@ export class FulfillmentTransitions {
   }
 
   private async lock(fulfillmentId: string): Promise<{ order: OrderEntity; f: FulfillmentEntity }> {
-    const [row] = isUuid(fulfillmentId) ? await this.tx.manager.query(`SELECT order_id FROM fulfillment WHERE id = $1`, [fulfillmentId]) : [];
+    const [row] = isUuid(fulfillmentId)
+      ? await this.tx.manager.query<{ order_id: string }[]>(`SELECT order_id FROM fulfillment WHERE id = $1`, [fulfillmentId])
+      : [];
     if (!row) throw notFound('Fulfillment');
     const order = await this.lockOrder(row.order_id);
-    const f = (await this.tx.manager.getRepository(FulfillmentEntity).createQueryBuilder('f')
-      .where('f.id = :id', { id: fulfillmentId }).setLock('pessimistic_write').getOne())!;
+    const f = (await this.tx.manager
+      .getRepository(FulfillmentEntity)
+      .createQueryBuilder('f')
+      .where('f.id = :id', { id: fulfillmentId })
+      .setLock('pessimistic_write')
+      .getOne())!;
     return { order, f };
   }
 
   private async lockOrder(orderId: string): Promise<OrderEntity> {
     const order = isUuid(orderId)
-      ? await this.tx.manager.getRepository(OrderEntity).createQueryBuilder('o').where('o.id = :id', { id: orderId }).setLock('pessimistic_write').getOne()
+      ? await this.tx.manager
+          .getRepository(OrderEntity)
+          .createQueryBuilder('o')
+          .where('o.id = :id', { id: orderId })
+          .setLock('pessimistic_write')
+          .getOne()
       : null;
     if (!order) throw notFound('Order');
     return order;
   }
 
   /** Applies one legal move: stock, status and timestamps, messages, and the order's status. */
-  private async move(order: OrderEntity, f: FulfillmentEntity, action: A, staffId: string | null, notify = true): Promise<FulfillmentEntity> {
+  private async move(
+    order: OrderEntity,
+    f: FulfillmentEntity,
+    action: A,
+    staffId: string | null,
+    notify = true,
+  ): Promise<FulfillmentEntity> {
     const to = nextStatus(f.type, f.status, action);
     if (!to) throw invalidState(f, action);
-    const lines: Line[] = await this.tx.manager.query(`SELECT variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1 ORDER BY variant_id`, [f.id]);
+    const lines: Line[] = await this.tx.manager.query(
+      `SELECT variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1 ORDER BY variant_id`,
+      [f.id],
+    );
     const meta = (type: StockMovementType): MovementMeta => ({ type, reference: order.number, reason: action, staffId });
     // Where the held units are now: at the source until shipped; at the pickup store once received.
     const heldAt = f.type === FulfillmentType.SHIP_TO_STORE && f.status === S.READY_FOR_PICKUP ? f.pickupLocationId! : f.sourceLocationId;
     const pickupStore = f.pickupLocationId ? await this.locations.find(f.pickupLocationId) : null;
     const set: Record<string, unknown> = { status: to };
     let message: NotificationTemplate | null = null;
-    const extra: Record<string, unknown> = {};
+    const extra: NotificationPayload = {};
 
     switch (action) {
       case A.MARK_READY:
       case A.RECEIVE: {
-        if (action === A.RECEIVE) for (const l of lines) await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
+        if (action === A.RECEIVE)
+          for (const l of lines)
+            await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
         const now = new Date();
         const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
         Object.assign(set, { ready_at: now, expires_at: expiresAt });
         message = NotificationTemplate.READY_FOR_PICKUP;
         // The customer needs the code at the counter (a guest, or an order staff placed, has no other way to see it):
         // the messages carry it sealed, opened only when sent.
-        const [{ sealed }] = await this.tx.manager.query(`SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`, [f.id]);
+        const [{ sealed }] = await this.tx.manager.query<{ sealed: string | null }[]>(
+          `SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`,
+          [f.id],
+        );
         extra.pickupCodeSealed = sealed;
         const before = Math.min(24 * 3600, pickupStore!.pickupHoldSeconds / 2) * 1000;
         await this.outbox.enqueue({
-          orderId: order.id, fulfillmentId: f.id, template: NotificationTemplate.PICKUP_REMINDER, to: recipient(order),
-          payload: { orderNumber: order.number, storeName: pickupStore!.name, expiresAt: expiresAt.toISOString(), pickupCodeSealed: sealed }, notBefore: new Date(expiresAt.getTime() - before),
+          orderId: order.id,
+          fulfillmentId: f.id,
+          template: NotificationTemplate.PICKUP_REMINDER,
+          to: recipient(order),
+          payload: {
+            orderNumber: order.number,
+            storeName: pickupStore!.name,
+            expiresAt: expiresAt.toISOString(),
+            pickupCodeSealed: sealed,
+          },
+          notBefore: new Date(expiresAt.getTime() - before),
         });
         f.expiresAt = expiresAt;
         break;
@@ -202,11 +274,21 @@ export class FulfillmentTransitions {
     if (to !== S.READY_FOR_PICKUP) await this.outbox.cancelPending(f.id, NotificationTemplate.PICKUP_REMINDER);
     const cols = Object.keys(set);
     await this.tx.manager.query(
-      `UPDATE fulfillment SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [f.id, ...cols.map((c) => set[c])]);
+      `UPDATE fulfillment SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      [f.id, ...cols.map((c) => set[c])],
+    );
     if (message && notify) {
       await this.outbox.enqueue({
-        orderId: order.id, fulfillmentId: f.id, template: message, to: recipient(order),
-        payload: { orderNumber: order.number, storeName: pickupStore?.name ?? null, expiresAt: f.expiresAt?.toISOString() ?? null, ...extra },
+        orderId: order.id,
+        fulfillmentId: f.id,
+        template: message,
+        to: recipient(order),
+        payload: {
+          orderNumber: order.number,
+          storeName: pickupStore?.name ?? null,
+          expiresAt: f.expiresAt?.toISOString() ?? null,
+          ...extra,
+        },
       });
     }
     await this.refreshOrderStatus(order.id);
@@ -216,7 +298,10 @@ export class FulfillmentTransitions {
 
   private async refreshOrderStatus(orderId: string): Promise<void> {
     const rows: { status: S }[] = await this.tx.manager.query(`SELECT status FROM fulfillment WHERE order_id = $1`, [orderId]);
-    await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [orderId, orderStatusOf(rows.map((r) => r.status))]);
+    await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [
+      orderId,
+      orderStatusOf(rows.map((r) => r.status)),
+    ]);
   }
 }
 

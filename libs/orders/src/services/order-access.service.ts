@@ -17,7 +17,9 @@ export class OrderAccess {
       `SELECT DISTINCT x.id FROM (
          SELECT source_location_id AS id FROM fulfillment WHERE order_id = $1
          UNION SELECT pickup_location_id FROM fulfillment WHERE order_id = $1
-         UNION SELECT attributed_location_id FROM customer_order WHERE id = $1) x WHERE x.id IS NOT NULL`, [orderId]);
+         UNION SELECT attributed_location_id FROM customer_order WHERE id = $1) x WHERE x.id IS NOT NULL`,
+      [orderId],
+    );
     return rows.map((r) => r.id);
   }
 

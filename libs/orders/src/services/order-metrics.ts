@@ -11,10 +11,15 @@ export class OrderMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const count = async (sql: string) => Number((await this.tx.manager.query(sql))[0]?.n ?? 0);
+    const count = async (sql: string) => Number((await this.tx.manager.query<{ n: number | string | null }[]>(sql))[0]?.n ?? 0);
     this.metrics.gaugeReading('reservations_held_units', 'Units held for orders (allocated or ready for pickup)', () =>
-      count(`SELECT COALESCE(SUM(l.quantity), 0)::int AS n FROM fulfillment f JOIN order_line l ON l.fulfillment_id = f.id WHERE f.status IN ('ALLOCATED', 'READY_FOR_PICKUP')`));
+      count(
+        `SELECT COALESCE(SUM(l.quantity), 0)::int AS n FROM fulfillment f JOIN order_line l ON l.fulfillment_id = f.id
+         WHERE f.status IN ('ALLOCATED', 'READY_FOR_PICKUP')`,
+      ),
+    );
     this.metrics.gaugeReading('pickups_ready_waiting', 'Pickups ready and waiting for their customer', () =>
-      count(`SELECT count(*)::int AS n FROM fulfillment WHERE status = 'READY_FOR_PICKUP'`));
+      count(`SELECT count(*)::int AS n FROM fulfillment WHERE status = 'READY_FOR_PICKUP'`),
+    );
   }
 }

@@ -37,52 +37,82 @@ export class OrderQueries {
   }
 
   /** A customer's figures over orders not cancelled, in SQL over the (customer_id, created_at) index. */
-  async statsOf(customerId: string): Promise<{ orders: number; totalSpent: number; currency: string; lastPurchaseAt: Date | null; preferredChannel: SalesChannel | null }> {
-    const [row] = await this.tx.manager.query(
+  async statsOf(
+    customerId: string,
+  ): Promise<{ orders: number; totalSpent: number; currency: string; lastPurchaseAt: Date | null; preferredChannel: SalesChannel | null }> {
+    // bigint comes back from pg as a string.
+    const [row] = await this.tx.manager.query<
+      { orders: number; totalSpent: string; currency: string; lastPurchaseAt: Date | null; preferredChannel: SalesChannel | null }[]
+    >(
       `SELECT count(*)::int AS orders, COALESCE(SUM(total), 0)::bigint AS "totalSpent", COALESCE(MAX(currency), $2) AS currency,
               MAX(created_at) AS "lastPurchaseAt",
               (SELECT channel FROM customer_order WHERE customer_id = $1 AND status <> 'CANCELLED'
                GROUP BY channel ORDER BY count(*) DESC, MAX(created_at) DESC LIMIT 1) AS "preferredChannel"
-       FROM customer_order WHERE customer_id = $1 AND status <> 'CANCELLED'`, [customerId, this.config.get('DEFAULT_CURRENCY')]);
+       FROM customer_order WHERE customer_id = $1 AND status <> 'CANCELLED'`,
+      [customerId, this.config.get('DEFAULT_CURRENCY')],
+    );
     return { ...row, totalSpent: Number(row.totalSpent) };
   }
 
   /** The pickups a store has to act on: to prepare, arriving, and waiting for their customer. */
   pickupQueue(ctx: RequestContext, locationId: string): Promise<FulfillmentEntity[]> {
     requireActsAt(ctx.caller, locationId);
-    return this.tx.manager.getRepository(FulfillmentEntity).createQueryBuilder('f')
+    return this.tx.manager
+      .getRepository(FulfillmentEntity)
+      .createQueryBuilder('f')
       .where('f.pickupLocationId = :locationId', { locationId })
       .andWhere(`f.status IN ('ALLOCATED', 'IN_TRANSIT', 'READY_FOR_PICKUP')`)
-      .orderBy('f.createdAt', 'ASC').limit(QUEUE_LIMIT).getMany();
+      .orderBy('f.createdAt', 'ASC')
+      .limit(QUEUE_LIMIT)
+      .getMany();
   }
 
   loadOrder(ctx: HasLoaders, id: string): Promise<OrderEntity | null> {
-    return loader<string, OrderEntity>(ctx, 'order', async (ids) => byKeys(ids, await this.orders.findBy({ id: In([...ids]) }), (o) => o.id)).load(id);
+    return loader<string, OrderEntity>(ctx, 'order', async (ids) =>
+      byKeys(ids, await this.orders.findBy({ id: In([...ids]) }), (o) => o.id),
+    ).load(id);
   }
 
   fulfillmentsOf(ctx: HasLoaders, orderId: string): Promise<FulfillmentEntity[]> {
-    return loader<string, FulfillmentEntity[]>(ctx, 'fulfillmentsByOrder', async (ids) => groupByKeys(ids,
-      await this.tx.manager.getRepository(FulfillmentEntity).find({ where: { orderId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      (f) => f.orderId)).load(orderId) as Promise<FulfillmentEntity[]>;
+    return loader<string, FulfillmentEntity[]>(ctx, 'fulfillmentsByOrder', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.tx.manager
+          .getRepository(FulfillmentEntity)
+          .find({ where: { orderId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+        (f) => f.orderId,
+      ),
+    ).load(orderId) as Promise<FulfillmentEntity[]>;
   }
 
   linesOfOrder(ctx: HasLoaders, orderId: string): Promise<OrderLineEntity[]> {
-    return loader<string, OrderLineEntity[]>(ctx, 'linesByOrder', async (ids) => groupByKeys(ids,
-      await this.tx.manager.getRepository(OrderLineEntity).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }),
-      (l) => l.orderId)).load(orderId) as Promise<OrderLineEntity[]>;
+    return loader<string, OrderLineEntity[]>(ctx, 'linesByOrder', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.tx.manager.getRepository(OrderLineEntity).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }),
+        (l) => l.orderId,
+      ),
+    ).load(orderId) as Promise<OrderLineEntity[]>;
   }
 
   linesOfFulfillment(ctx: HasLoaders, fulfillmentId: string): Promise<OrderLineEntity[]> {
-    return loader<string, OrderLineEntity[]>(ctx, 'linesByFulfillment', async (ids) => groupByKeys(ids,
-      await this.tx.manager.getRepository(OrderLineEntity).find({ where: { fulfillmentId: In([...ids]) }, order: { position: 'ASC' } }),
-      (l) => l.fulfillmentId)).load(fulfillmentId) as Promise<OrderLineEntity[]>;
+    return loader<string, OrderLineEntity[]>(ctx, 'linesByFulfillment', async (ids) =>
+      groupByKeys(
+        ids,
+        await this.tx.manager.getRepository(OrderLineEntity).find({ where: { fulfillmentId: In([...ids]) }, order: { position: 'ASC' } }),
+        (l) => l.fulfillmentId,
+      ),
+    ).load(fulfillmentId) as Promise<OrderLineEntity[]>;
   }
 
   /** The plain pickup code, for the customer who placed the order only. */
   async pickupCodeFor(ctx: RequestContext, f: { id: string; orderId: string }): Promise<string | null> {
     const order = await this.loadOrder(ctx, f.orderId);
     if (!order || !this.access.mayShowPickupCode(ctx, order)) return null;
-    const [row] = await this.tx.manager.query(`SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`, [f.id]);
+    const [row] = await this.tx.manager.query<{ sealed: string | null }[]>(
+      `SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`,
+      [f.id],
+    );
     return this.codes.open(row?.sealed ?? null);
   }
 }

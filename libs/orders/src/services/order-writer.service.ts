@@ -36,17 +36,40 @@ export class OrderWriter {
     private readonly codes: PickupCodes,
   ) {}
 
-  async write(o: NewOrder, plan: PlannedFulfillment[]): Promise<{ order: OrderEntity; pickupCodes: Map<string, string>; fulfillments: { id: string; pickupLocationId: string | null }[] }> {
+  async write(
+    o: NewOrder,
+    plan: PlannedFulfillment[],
+  ): Promise<{ order: OrderEntity; pickupCodes: Map<string, string>; fulfillments: { id: string; pickupLocationId: string | null }[] }> {
     const em = this.tx.manager;
     // One round trip: the row as inserted, with the number and times the database gave it.
     const [order]: OrderEntity[] = await em.query(
       `INSERT INTO customer_order (idempotency_key, cart_id, customer_id, channel, status, currency, subtotal, discount, total,
-         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id, placed_by_staff_id,
-         idempotency_scope)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING ${entityColumns(em, OrderEntity)}`,
-      [o.idempotencyKey, o.cartId, o.customerId, o.channel, OrderStatus.PLACED, o.priced.currency, o.priced.subtotal, o.priced.discount, o.priced.total,
-        o.contact.email, o.contact.phone, o.contact.name, o.address?.line1 ?? null, o.address?.city ?? null, o.address?.postalCode ?? null,
-        o.address?.country ?? null, o.attributedLocationId, o.placedByStaffId, o.idempotencyScope]);
+         contact_email, contact_phone, contact_name, ship_line1, ship_city, ship_postal_code, ship_country, attributed_location_id,
+         placed_by_staff_id, idempotency_scope)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       RETURNING ${entityColumns(em, OrderEntity)}`,
+      [
+        o.idempotencyKey,
+        o.cartId,
+        o.customerId,
+        o.channel,
+        OrderStatus.PLACED,
+        o.priced.currency,
+        o.priced.subtotal,
+        o.priced.discount,
+        o.priced.total,
+        o.contact.email,
+        o.contact.phone,
+        o.contact.name,
+        o.address?.line1 ?? null,
+        o.address?.city ?? null,
+        o.address?.postalCode ?? null,
+        o.address?.country ?? null,
+        o.attributedLocationId,
+        o.placedByStaffId,
+        o.idempotencyScope,
+      ],
+    );
     const pickupCodes = new Map<string, string>();
     const fulfillments: { id: string; pickupLocationId: string | null }[] = [];
     for (const f of plan) {
@@ -58,16 +81,36 @@ export class OrderWriter {
       const lines = f.lineIndexes.map((i) => o.priced.lines[i]);
       // The fulfilment and its lines in one statement (the lines' foreign key is checked at its end).
       await em.query(
-        `WITH f AS (INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed)
+        `WITH f AS (
+           INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed)
            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, order_id)
          INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
          SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
-         FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[]) AS l(position, variant_id, sku, quantity, unit_price)`,
-        [fid, order.id, f.type, f.sourceLocationId, f.pickupLocationId, code && this.codes.hash(fid, code), code && this.codes.seal(code),
-          f.lineIndexes, lines.map((l) => l.line.variantId), lines.map((l) => l.variant.sku), lines.map((l) => l.line.quantity), lines.map((l) => l.unitPrice)]);
+         FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[])
+           AS l(position, variant_id, sku, quantity, unit_price)`,
+        [
+          fid,
+          order.id,
+          f.type,
+          f.sourceLocationId,
+          f.pickupLocationId,
+          code && this.codes.hash(fid, code),
+          code && this.codes.seal(code),
+          f.lineIndexes,
+          lines.map((l) => l.line.variantId),
+          lines.map((l) => l.variant.sku),
+          lines.map((l) => l.line.quantity),
+          lines.map((l) => l.unitPrice),
+        ],
+      );
     }
     for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
-      await em.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [order.id, d.promotion.id, d.promotion.code, d.amount]);
+      await em.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [
+        order.id,
+        d.promotion.id,
+        d.promotion.code,
+        d.amount,
+      ]);
     }
     return { order, pickupCodes, fulfillments };
   }
@@ -75,10 +118,14 @@ export class OrderWriter {
   /** The plain pickup codes of an order's fulfilments, for its own customer. */
   async openCodes(orderId: string): Promise<Map<string, string>> {
     const rows: { id: string; sealed: string | null }[] = await this.tx.manager.query(
-      `SELECT id, pickup_code_sealed AS sealed FROM fulfillment WHERE order_id = $1`, [orderId]);
-    return new Map(rows.flatMap((r) => {
-      const code = this.codes.open(r.sealed);
-      return code ? [[r.id, code] as [string, string]] : [];
-    }));
+      `SELECT id, pickup_code_sealed AS sealed FROM fulfillment WHERE order_id = $1`,
+      [orderId],
+    );
+    return new Map(
+      rows.flatMap((r) => {
+        const code = this.codes.open(r.sealed);
+        return code ? [[r.id, code] as [string, string]] : [];
+      }),
+    );
   }
 }

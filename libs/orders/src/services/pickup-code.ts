@@ -26,7 +26,9 @@ export class PickupCodes {
   }
 
   hash(fulfillmentId: string, code: string): string {
-    return createHmac('sha256', this.macKey).update(`${fulfillmentId}:${normalise(code)}`).digest('hex');
+    return createHmac('sha256', this.macKey)
+      .update(`${fulfillmentId}:${normalise(code)}`)
+      .digest('hex');
   }
 
   matches(fulfillmentId: string, typed: string, storedHash: string | null): boolean {

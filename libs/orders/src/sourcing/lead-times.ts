@@ -7,10 +7,15 @@ export class LeadTimes {
     private readonly hoursPer100Km: number,
     pairs = '',
   ) {
-    this.pairs = new Map(pairs.split(',').filter(Boolean).map((p) => {
-      const [route, hours] = p.split('=');
-      return [route.toUpperCase(), Number(hours)];
-    }));
+    this.pairs = new Map(
+      pairs
+        .split(',')
+        .filter(Boolean)
+        .map((p) => {
+          const [route, hours] = p.split('=');
+          return [route.toUpperCase(), Number(hours)];
+        }),
+    );
   }
 
   hours(fromCode: string, toCode: string, distanceKm: number): number {

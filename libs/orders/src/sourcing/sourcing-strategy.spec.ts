@@ -1,30 +1,72 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Candidate, WarehouseFirstNearestSourcing } from './sourcing-strategy.js';
 
-const loc = (locationId: string, type: 'STORE' | 'WAREHOUSE', lat: number, stock: Record<string, number>): Candidate =>
-  ({ locationId, code: locationId, type, lat, lng: 2.35, available: new Map(Object.entries(stock)) });
+const loc = (locationId: string, type: 'STORE' | 'WAREHOUSE', lat: number, stock: Record<string, number>): Candidate => ({
+  locationId,
+  code: locationId,
+  type,
+  lat,
+  lng: 2.35,
+  available: new Map(Object.entries(stock)),
+});
 const paris = { lat: 48.8566, lng: 2.35 };
 const rule = new WarehouseFirstNearestSourcing();
 
 describe('WarehouseFirstNearestSourcing', () => {
   it('prefers one location for the whole group, a warehouse before a store, the nearer warehouse first', () => {
-    const candidates = [loc('B', 'STORE', 48.9, { x: 5, y: 5 }), loc('W-far', 'WAREHOUSE', 45.7, { x: 5, y: 5 }), loc('W-near', 'WAREHOUSE', 48.7, { x: 5, y: 5 })];
-    const plan = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }, { key: '1', variantId: 'y', quantity: 2 }], candidates, destination: paris });
-    expect([...plan.sources]).toEqual([['0', 'W-near'], ['1', 'W-near']]);
+    const candidates = [
+      loc('B', 'STORE', 48.9, { x: 5, y: 5 }),
+      loc('W-far', 'WAREHOUSE', 45.7, { x: 5, y: 5 }),
+      loc('W-near', 'WAREHOUSE', 48.7, { x: 5, y: 5 }),
+    ];
+    const plan = rule.plan({
+      lines: [
+        { key: '0', variantId: 'x', quantity: 1 },
+        { key: '1', variantId: 'y', quantity: 2 },
+      ],
+      candidates,
+      destination: paris,
+    });
+    expect([...plan.sources]).toEqual([
+      ['0', 'W-near'],
+      ['1', 'W-near'],
+    ]);
     expect(plan.unfilled).toEqual([]);
   });
 
   it('splits by line when no one location has everything; reports lines nobody can send whole', () => {
     const candidates = [loc('W', 'WAREHOUSE', 48.7, { x: 5 }), loc('B', 'STORE', 48.9, { y: 1 }), loc('C', 'STORE', 48.8, { z: 1 })];
-    const plan = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 2 }, { key: '1', variantId: 'y', quantity: 1 }, { key: '2', variantId: 'z', quantity: 2 }], candidates, destination: null });
-    expect([...plan.sources]).toEqual([['0', 'W'], ['1', 'B']]);
+    const plan = rule.plan({
+      lines: [
+        { key: '0', variantId: 'x', quantity: 2 },
+        { key: '1', variantId: 'y', quantity: 1 },
+        { key: '2', variantId: 'z', quantity: 2 },
+      ],
+      candidates,
+      destination: null,
+    });
+    expect([...plan.sources]).toEqual([
+      ['0', 'W'],
+      ['1', 'B'],
+    ]);
     expect(plan.unfilled).toEqual(['2']);
   });
 
   it('never sources from the excluded location, and needs the sum for two lines of one variant', () => {
     const candidates = [loc('A', 'STORE', 48.86, { x: 9 }), loc('B', 'STORE', 48.9, { x: 1 }), loc('C', 'STORE', 49.5, { x: 2 })];
-    const plan = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }, { key: '1', variantId: 'x', quantity: 1 }], candidates, destination: paris, exclude: 'A' });
-    expect([...plan.sources]).toEqual([['0', 'C'], ['1', 'C']]);
+    const plan = rule.plan({
+      lines: [
+        { key: '0', variantId: 'x', quantity: 1 },
+        { key: '1', variantId: 'x', quantity: 1 },
+      ],
+      candidates,
+      destination: paris,
+      exclude: 'A',
+    });
+    expect([...plan.sources]).toEqual([
+      ['0', 'C'],
+      ['1', 'C'],
+    ]);
   });
 
   it('ranks the locations able to send a quantity', () => {

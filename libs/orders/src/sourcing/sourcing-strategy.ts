@@ -45,7 +45,10 @@ export abstract class SourcingStrategy {
  */
 export class WarehouseFirstNearestSourcing extends SourcingStrategy {
   plan({ lines, candidates, destination, exclude }: SourcingRequest): SourcingPlan {
-    const usable = this.order(candidates.filter((c) => c.locationId !== exclude), destination);
+    const usable = this.order(
+      candidates.filter((c) => c.locationId !== exclude),
+      destination,
+    );
     const canSend = (c: Candidate, l: SourcingLine) => (c.available.get(l.variantId) ?? 0) >= this.needed(lines, l.variantId);
     const whole = usable.find((c) => lines.every((l) => canSend(c, l)));
     const sources = new Map<string, string>();
@@ -59,13 +62,17 @@ export class WarehouseFirstNearestSourcing extends SourcingStrategy {
   }
 
   rank(candidates: Candidate[], variantId: string, quantity: number, destination: SourcingRequest['destination']): Candidate[] {
-    return this.order(candidates.filter((c) => (c.available.get(variantId) ?? 0) >= quantity), destination);
+    return this.order(
+      candidates.filter((c) => (c.available.get(variantId) ?? 0) >= quantity),
+      destination,
+    );
   }
 
   private order(candidates: Candidate[], destination: SourcingRequest['destination']): Candidate[] {
     const km = (c: Candidate) => (destination ? haversineKm(destination.lat, destination.lng, c.lat, c.lng) : 0);
-    return [...candidates].sort((a, b) =>
-      (a.type === b.type ? 0 : a.type === 'WAREHOUSE' ? -1 : 1) || km(a) - km(b) || a.code.localeCompare(b.code));
+    return [...candidates].sort(
+      (a, b) => (a.type === b.type ? 0 : a.type === 'WAREHOUSE' ? -1 : 1) || km(a) - km(b) || a.code.localeCompare(b.code),
+    );
   }
 
   /** Two lines of one variant sent together need the sum. */

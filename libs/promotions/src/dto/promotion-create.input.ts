@@ -12,26 +12,45 @@ export class PromotionCreateInput {
   @Matches(DISCOUNT_CODE_PATTERN, { message: 'code: 2 to 64 letters, digits, - or _' })
   code: string;
 
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100)
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
   percentOff?: number;
 
-  @Field(() => MoneyInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MoneyInput)
+  @Field(() => MoneyInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
   amountOff?: MoneyInput;
 
   @Field(() => [SalesChannel], { nullable: true, description: 'Where the code works; every channel when omitted.' })
-  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(3) @IsEnum(SalesChannel, { each: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsEnum(SalesChannel, { each: true })
   channels?: SalesChannel[];
 
-  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @IsDate()
   startsAt?: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive.' }) @IsOptional() @IsDate()
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive.' })
+  @IsOptional()
+  @IsDate()
   endsAt?: Date;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Cart subtotal needed before discounts.' })
-  @IsOptional() @ValidateNested() @Type(() => MoneyInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
   minSubtotal?: MoneyInput;
 
-  @Field(() => Int, { nullable: true, description: 'Orders that may use the code in all.' }) @IsOptional() @IsInt() @Min(1)
+  @Field(() => Int, { nullable: true, description: 'Orders that may use the code in all.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
   usageLimit?: number;
 }

@@ -19,8 +19,16 @@ export class Promotion {
   static from(e: PromotionEntity): Promotion {
     const money = (amount: number | null) => (amount === null ? null : Money.of(amount, e.currency ?? ''));
     return Object.assign(new Promotion(), {
-      id: e.id, code: e.code, percentOff: e.percentOff, amountOff: money(e.amountOff), channels: e.channels,
-      startsAt: e.startsAt, endsAt: e.endsAt, minSubtotal: money(e.minSubtotal), usageLimit: e.usageLimit, timesUsed: e.timesUsed,
+      id: e.id,
+      code: e.code,
+      percentOff: e.percentOff,
+      amountOff: money(e.amountOff),
+      channels: e.channels,
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+      minSubtotal: money(e.minSubtotal),
+      usageLimit: e.usageLimit,
+      timesUsed: e.timesUsed,
     });
   }
 }

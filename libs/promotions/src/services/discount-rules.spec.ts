@@ -2,8 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import { applyDiscounts, type PromotionTerms, refusalOf } from './discount-rules.js';
 
 const promo = (over: Partial<PromotionTerms> = {}): PromotionTerms => ({
-  id: 'p', code: 'CODE', percentOff: null, amountOff: null, currency: null, channels: null,
-  startsAt: null, endsAt: null, minSubtotal: null, usageLimit: null, timesUsed: 0, ...over,
+  id: 'p',
+  code: 'CODE',
+  percentOff: null,
+  amountOff: null,
+  currency: null,
+  channels: null,
+  startsAt: null,
+  endsAt: null,
+  minSubtotal: null,
+  usageLimit: null,
+  timesUsed: 0,
+  ...over,
 });
 const now = new Date('2026-06-01T12:00:00Z');
 const ctx = { channel: 'WEB', subtotal: 5800, currency: 'EUR', now };
@@ -11,7 +21,9 @@ const ctx = { channel: 'WEB', subtotal: 5800, currency: 'EUR', now };
 describe('refusalOf', () => {
   it('accepts a plain percentage code', () => expect(refusalOf(promo({ percentOff: 10 }), ctx)).toBeNull());
   it('refuses outside its channels', () => {
-    expect(refusalOf(promo({ percentOff: 10, channels: ['WEB', 'STORE'] }), { ...ctx, channel: 'APP' })?.code).toBe('DISCOUNT_NOT_APPLICABLE');
+    expect(refusalOf(promo({ percentOff: 10, channels: ['WEB', 'STORE'] }), { ...ctx, channel: 'APP' })?.code).toBe(
+      'DISCOUNT_NOT_APPLICABLE',
+    );
     expect(refusalOf(promo({ percentOff: 10, channels: ['WEB', 'STORE'] }), { ...ctx, channel: 'STORE' })).toBeNull();
   });
   it('refuses before the start and from the end (the end is exclusive)', () => {
@@ -48,8 +60,12 @@ describe('applyDiscounts', () => {
   });
   it('a refused code takes nothing and the others still apply', () => {
     const r = applyDiscounts([promo({ id: 'a', percentOff: 10, channels: ['APP'] }), promo({ id: 'b', percentOff: 10 })], ctx);
-    expect(r.applied.map((a) => [a.amount, a.refusal?.code ?? null])).toEqual([[0, 'DISCOUNT_NOT_APPLICABLE'], [580, null]]);
+    expect(r.applied.map((a) => [a.amount, a.refusal?.code ?? null])).toEqual([
+      [0, 'DISCOUNT_NOT_APPLICABLE'],
+      [580, null],
+    ]);
     expect(r.discount).toBe(580);
   });
-  it('an empty cart gets no discount', () => expect(applyDiscounts([promo({ amountOff: 500, currency: 'EUR' })], { ...ctx, subtotal: 0 }).discount).toBe(0));
+  it('an empty cart gets no discount', () =>
+    expect(applyDiscounts([promo({ amountOff: 500, currency: 'EUR' })], { ...ctx, subtotal: 0 }).discount).toBe(0));
 });

@@ -32,13 +32,18 @@ export interface Refusal {
 export function refusalOf(p: PromotionTerms, c: DiscountContext): Refusal | null {
   if (p.endsAt && c.now >= p.endsAt) return { code: ErrorCode.DISCOUNT_EXPIRED, message: `${p.code} has expired` };
   if (p.startsAt && c.now < p.startsAt) return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is not valid yet` };
-  if (p.usageLimit !== null && p.timesUsed >= p.usageLimit) return { code: ErrorCode.DISCOUNT_USED_UP, message: `${p.code} has been used up` };
-  if (p.channels && !p.channels.includes(c.channel)) return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is not valid on ${c.channel}` };
+  if (p.usageLimit !== null && p.timesUsed >= p.usageLimit)
+    return { code: ErrorCode.DISCOUNT_USED_UP, message: `${p.code} has been used up` };
+  if (p.channels && !p.channels.includes(c.channel))
+    return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is not valid on ${c.channel}` };
   if ((p.amountOff !== null || p.minSubtotal !== null) && p.currency !== c.currency) {
     return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is for ${p.currency} carts` };
   }
   if (p.minSubtotal !== null && c.subtotal < p.minSubtotal) {
-    return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} needs a subtotal of at least ${p.minSubtotal} ${p.currency} minor units` };
+    return {
+      code: ErrorCode.DISCOUNT_NOT_APPLICABLE,
+      message: `${p.code} needs a subtotal of at least ${p.minSubtotal} ${p.currency} minor units`,
+    };
   }
   return null;
 }
@@ -61,7 +66,8 @@ export function applyDiscounts(promotions: PromotionTerms[], c: DiscountContext)
     const refusal = refusalOf(promotion, c);
     let amount = 0;
     if (!refusal) {
-      amount = promotion.percentOff !== null ? Math.floor((left * promotion.percentOff + 50) / 100) : Math.min(promotion.amountOff ?? 0, left);
+      amount =
+        promotion.percentOff !== null ? Math.floor((left * promotion.percentOff + 50) / 100) : Math.min(promotion.amountOff ?? 0, left);
       amount = Math.min(amount, left);
       left -= amount;
     }

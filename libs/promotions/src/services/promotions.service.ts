@@ -24,20 +24,23 @@ export class PromotionsService {
     }
     if (input.startsAt && input.endsAt && input.startsAt >= input.endsAt) throw badInput('endsAt must be after startsAt', ['endsAt']);
     try {
-      return await this.repo.save(this.repo.create({
-        code: input.code,
-        percentOff: input.percentOff ?? null,
-        amountOff: input.amountOff?.amount ?? null,
-        currency: input.amountOff?.currency ?? input.minSubtotal?.currency ?? null,
-        channels: input.channels?.length ? [...new Set(input.channels)] : null,
-        startsAt: input.startsAt ?? null,
-        endsAt: input.endsAt ?? null,
-        minSubtotal: input.minSubtotal?.amount ?? null,
-        usageLimit: input.usageLimit ?? null,
-        timesUsed: 0,
-      }));
+      return await this.repo.save(
+        this.repo.create({
+          code: input.code,
+          percentOff: input.percentOff ?? null,
+          amountOff: input.amountOff?.amount ?? null,
+          currency: input.amountOff?.currency ?? input.minSubtotal?.currency ?? null,
+          channels: input.channels?.length ? [...new Set(input.channels)] : null,
+          startsAt: input.startsAt ?? null,
+          endsAt: input.endsAt ?? null,
+          minSubtotal: input.minSubtotal?.amount ?? null,
+          usageLimit: input.usageLimit ?? null,
+          timesUsed: 0,
+        }),
+      );
     } catch (err) {
-      if (pgCode(err) === PG_UNIQUE_VIOLATION) throw new BusinessError(ErrorCode.DUPLICATE, `A promotion with code ${input.code.toUpperCase()} already exists`, ['code']);
+      if (pgCode(err) === PG_UNIQUE_VIOLATION)
+        throw new BusinessError(ErrorCode.DUPLICATE, `A promotion with code ${input.code.toUpperCase()} already exists`, ['code']);
       throw err;
     }
   }
@@ -45,7 +48,10 @@ export class PromotionsService {
   /** The promotions with these codes (any case), keyed by upper-cased code. */
   async findByCodes(codes: string[]): Promise<Map<string, PromotionEntity>> {
     if (!codes.length) return new Map();
-    const rows = await this.repo.createQueryBuilder('p').where('upper(p.code) = ANY(:codes)', { codes: codes.map((c) => c.toUpperCase()) }).getMany();
+    const rows = await this.repo
+      .createQueryBuilder('p')
+      .where('upper(p.code) = ANY(:codes)', { codes: codes.map((c) => c.toUpperCase()) })
+      .getMany();
     return new Map(rows.map((p) => [p.code.toUpperCase(), p]));
   }
 
@@ -62,8 +68,10 @@ export class PromotionsService {
     const usedUp: string[] = [];
     for (const id of [...ids].sort()) {
       // TypeORM answers an UPDATE with [rows, count].
-      const [rows] = await this.tx.manager.query(
-        `UPDATE promotion SET times_used = times_used + 1 WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id`, [id]);
+      const [rows] = await this.tx.manager.query<[{ id: string }[], number]>(
+        `UPDATE promotion SET times_used = times_used + 1 WHERE id = $1 AND (usage_limit IS NULL OR times_used < usage_limit) RETURNING id`,
+        [id],
+      );
       if (!rows.length) usedUp.push(id);
     }
     return usedUp;

@@ -13,7 +13,11 @@ export class StaffResolver {
     private readonly locations: LocationsService,
   ) {}
 
-  @Mutation(() => StaffLoginPayload, { description: 'After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After); also limited per client address.' })
+  @Mutation(() => StaffLoginPayload, {
+    description:
+      'After several wrong passwords for one email, each attempt waits longer (RATE_LIMITED, HTTP 429, Retry-After); ' +
+      'also limited per client address.',
+  })
   @SignInRateLimited()
   async staffLogin(@Args('input') input: StaffLoginInput): Promise<StaffLoginPayload> {
     const p = await payload('session', () => this.staff.login(input));
@@ -25,12 +29,21 @@ export class StaffResolver {
     return payload('staff', async () => Staff.from(await this.staff.create(ctx.caller, input)));
   }
 
-  @Mutation(() => StaffPayload, { description: 'Admins: change a member\'s name, role, home store or active flag. A new role or store applies to their very next request.' })
-  staffUpdate(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: StaffUpdateInput): Promise<StaffPayload> {
+  @Mutation(() => StaffPayload, {
+    description: "Admins: change a member's name, role, home store or active flag. A new role or store applies to their very next request.",
+  })
+  staffUpdate(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: StaffUpdateInput,
+  ): Promise<StaffPayload> {
     return payload('staff', async () => Staff.from(await this.staff.update(ctx.caller, id, input)));
   }
 
-  @Mutation(() => StaffPayload, { description: 'Admins (managers: associates of their store). The member cannot sign in, and their tokens stop working at once (UNAUTHENTICATED).' })
+  @Mutation(() => StaffPayload, {
+    description:
+      'Admins (managers: associates of their store). The member cannot sign in, and their tokens stop working at once (UNAUTHENTICATED).',
+  })
   staffDeactivate(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<StaffPayload> {
     return payload('staff', async () => Staff.from(await this.staff.deactivate(ctx.caller, id)));
   }

@@ -1,7 +1,28 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@app/audit';
-import { type AccountState, type AccountStore, type Caller, PasswordHasher, requireStaff, Sessions, StaffRole, TokenService } from '@app/auth';
-import { BusinessError, ErrorCode, forbidden, type HasLoaders, isUuid, byKeys, loader, notFound, pgCode, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import {
+  type AccountState,
+  type AccountStore,
+  type Caller,
+  PasswordHasher,
+  requireStaff,
+  Sessions,
+  StaffRole,
+  TokenService,
+} from '@app/auth';
+import {
+  BusinessError,
+  ErrorCode,
+  forbidden,
+  type HasLoaders,
+  isUuid,
+  byKeys,
+  loader,
+  notFound,
+  pgCode,
+  PG_UNIQUE_VIOLATION,
+  TransactionHost,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { LocationsService } from '@app/locations';
 import { In } from 'typeorm';
@@ -44,8 +65,10 @@ export class StaffService implements AccountStore, OnModuleInit {
 
   async create(caller: Caller, input: StaffCreateInput): Promise<StaffEntity> {
     const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
-    const managerCreatingAssociateHere = me.role === StaffRole.MANAGER && input.role === StaffRole.ASSOCIATE && input.locationId === me.locationId;
-    if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere) throw forbidden('Managers may add associates to their own store only');
+    const managerCreatingAssociateHere =
+      me.role === StaffRole.MANAGER && input.role === StaffRole.ASSOCIATE && input.locationId === me.locationId;
+    if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere)
+      throw forbidden('Managers may add associates to their own store only');
     await this.checkHome(input.role, input.locationId ?? null);
     return this.insert({ ...input, passwordHash: await this.hasher.hash(input.password) });
   }
@@ -56,15 +79,27 @@ export class StaffService implements AccountStore, OnModuleInit {
     return this.tx.run(async () => {
       const member = await this.locked(id);
       const after = {
-        name: input.name !== undefined ? input.name : member.name, role: input.role ?? member.role,
-        locationId: input.locationId !== undefined ? input.locationId : member.locationId, active: input.active ?? member.active,
+        name: input.name !== undefined ? input.name : member.name,
+        role: input.role ?? member.role,
+        locationId: input.locationId !== undefined ? input.locationId : member.locationId,
+        active: input.active ?? member.active,
       };
       await this.checkHome(after.role, after.locationId);
       if (!after.active && me.staffId === id) throw cannotDeactivateSelf();
       await this.tx.manager.query(
-        `UPDATE staff SET name = $2, role = $3, location_id = $4, active = $5, token_version = token_version + CASE WHEN $5 THEN 0 ELSE 1 END WHERE id = $1`,
-        [id, after.name, after.role, after.locationId, after.active]);
-      await this.audit.record({ action: AuditAction.STAFF_UPDATED, staffId: me.staffId, subjectType: 'Staff', subjectId: id, before: auditedOf(member), after });
+        `UPDATE staff SET name = $2, role = $3, location_id = $4, active = $5,
+           token_version = token_version + CASE WHEN $5 THEN 0 ELSE 1 END
+         WHERE id = $1`,
+        [id, after.name, after.role, after.locationId, after.active],
+      );
+      await this.audit.record({
+        action: AuditAction.STAFF_UPDATED,
+        staffId: me.staffId,
+        subjectType: 'Staff',
+        subjectId: id,
+        before: auditedOf(member),
+        after,
+      });
       this.sessions.changed('staff', id);
       return (await this.repo.findOneBy({ id }))!;
     });
@@ -81,7 +116,14 @@ export class StaffService implements AccountStore, OnModuleInit {
       }
       if (!member.active) return member;
       await this.tx.manager.query(`UPDATE staff SET active = false, token_version = token_version + 1 WHERE id = $1`, [id]);
-      await this.audit.record({ action: AuditAction.STAFF_DEACTIVATED, staffId: me.staffId, subjectType: 'Staff', subjectId: id, before: auditedOf(member), after: { ...auditedOf(member), active: false } });
+      await this.audit.record({
+        action: AuditAction.STAFF_DEACTIVATED,
+        staffId: me.staffId,
+        subjectType: 'Staff',
+        subjectId: id,
+        before: auditedOf(member),
+        after: { ...auditedOf(member), active: false },
+      });
       this.sessions.changed('staff', id);
       return (await this.repo.findOneBy({ id }))!;
     });
@@ -89,12 +131,17 @@ export class StaffService implements AccountStore, OnModuleInit {
 
   async state(id: string): Promise<AccountState | null> {
     if (!isUuid(id)) return null;
-    const [row] = await this.tx.manager.query(`SELECT token_version AS version, active, role, location_id AS "locationId" FROM staff WHERE id = $1`, [id]);
+    const [row] = await this.tx.manager.query<AccountState[]>(
+      `SELECT token_version AS version, active, role, location_id AS "locationId" FROM staff WHERE id = $1`,
+      [id],
+    );
     return row ?? null;
   }
 
   async passwordHash(id: string): Promise<string | null> {
-    const [found] = isUuid(id) ? await this.tx.manager.query(`SELECT password_hash AS hash FROM staff WHERE id = $1`, [id]) : [];
+    const [found] = isUuid(id)
+      ? await this.tx.manager.query<{ hash: string }[]>(`SELECT password_hash AS hash FROM staff WHERE id = $1`, [id])
+      : [];
     return found?.hash ?? null;
   }
 
@@ -114,42 +161,69 @@ export class StaffService implements AccountStore, OnModuleInit {
   }
 
   load(ctx: HasLoaders, id: string): Promise<StaffEntity | null> {
-    return loader<string, StaffEntity>(ctx, 'staff', async (ids) => byKeys(ids, await this.repo.findBy({ id: In(ids.filter(isUuid)) }), (s) => s.id)).load(id);
+    return loader<string, StaffEntity>(ctx, 'staff', async (ids) =>
+      byKeys(ids, await this.repo.findBy({ id: In(ids.filter(isUuid)) }), (s) => s.id),
+    ).load(id);
   }
 
   private withHash(email: string): Promise<StaffEntity | null> {
-    return this.repo.createQueryBuilder('s').addSelect('s.passwordHash').where('lower(s.email) = lower(:email)', { email: email.trim() }).getOne();
+    return this.repo
+      .createQueryBuilder('s')
+      .addSelect('s.passwordHash')
+      .where('lower(s.email) = lower(:email)', { email: email.trim() })
+      .getOne();
   }
 
   private async locked(id: string): Promise<StaffEntity> {
-    const member = isUuid(id) ? await this.repo.createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne() : null;
+    const member = isUuid(id)
+      ? await this.repo.createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne()
+      : null;
     if (!member) throw notFound('Staff member');
     return member;
   }
 
   private async checkHome(role: StaffRole, locationId: string | null): Promise<void> {
-    if (role !== StaffRole.ADMIN && !locationId) throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'Associates and managers need a home location', ['locationId']);
-    if (locationId && !(await this.locations.find(locationId))) throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['locationId']);
+    if (role !== StaffRole.ADMIN && !locationId)
+      throw new BusinessError(ErrorCode.LOCATION_REQUIRED, 'Associates and managers need a home location', ['locationId']);
+    if (locationId && !(await this.locations.find(locationId)))
+      throw new BusinessError(ErrorCode.UNKNOWN_LOCATION, 'No such location', ['locationId']);
   }
 
   /** Moves the token version on (and sets a new password hash when given), in one transaction with its event. */
   endSessions(id: string, passwordHash: string | null = null): Promise<AccountState> {
     return this.tx.run(async (em) => {
-      const [[row]] = await em.query(
+      const [[row]] = await em.query<[AccountState[], number]>(
         `UPDATE staff SET token_version = token_version + 1, password_hash = COALESCE($2, password_hash) WHERE id = $1
-         RETURNING token_version AS version, active, role, location_id AS "locationId"`, [id, passwordHash]);
+         RETURNING token_version AS version, active, role, location_id AS "locationId"`,
+        [id, passwordHash],
+      );
       this.sessions.changed('staff', id);
-      return row as AccountState;
+      return row;
     });
   }
 
-  private async insert(s: { email: string; role: StaffRole; name?: string | null; locationId?: string | null; passwordHash: string }): Promise<StaffEntity> {
+  private async insert(s: {
+    email: string;
+    role: StaffRole;
+    name?: string | null;
+    locationId?: string | null;
+    passwordHash: string;
+  }): Promise<StaffEntity> {
     try {
-      return await this.repo.save(this.repo.create({
-        email: s.email.trim(), role: s.role, name: s.name ?? null, locationId: s.locationId ?? null, passwordHash: s.passwordHash, active: true, tokenVersion: 0,
-      }));
+      return await this.repo.save(
+        this.repo.create({
+          email: s.email.trim(),
+          role: s.role,
+          name: s.name ?? null,
+          locationId: s.locationId ?? null,
+          passwordHash: s.passwordHash,
+          active: true,
+          tokenVersion: 0,
+        }),
+      );
     } catch (err) {
-      if (pgCode(err) === PG_UNIQUE_VIOLATION) throw new BusinessError(ErrorCode.DUPLICATE, 'A staff account with this email already exists', ['email']);
+      if (pgCode(err) === PG_UNIQUE_VIOLATION)
+        throw new BusinessError(ErrorCode.DUPLICATE, 'A staff account with this email already exists', ['email']);
       throw err;
     }
   }
@@ -157,4 +231,5 @@ export class StaffService implements AccountStore, OnModuleInit {
 
 const auditedOf = (s: StaffEntity) => ({ name: s.name, role: s.role, locationId: s.locationId, active: s.active });
 
-const cannotDeactivateSelf = () => new BusinessError(ErrorCode.INVALID_STATE, 'You cannot deactivate your own account; ask another admin', ['id']);
+const cannotDeactivateSelf = () =>
+  new BusinessError(ErrorCode.INVALID_STATE, 'You cannot deactivate your own account; ask another admin', ['id']);

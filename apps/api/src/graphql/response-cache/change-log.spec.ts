@@ -20,7 +20,7 @@ describe('ChangeLog', () => {
     expect(log.changedSince(began, ['a', 'b'])).toBe(true);
   });
 
-  it('compares wall clocks for another process\'s flight: a change heard at or after its start counts', () => {
+  it("compares wall clocks for another process's flight: a change heard at or after its start counts", () => {
     const log = new ChangeLog(10_000, 100);
     const writerBegan = Date.now();
     jest.advanceTimersByTime(3);

@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { channelOf, TokenService } from '@app/auth';
 import { MetricsService, OperationLabels } from '@app/observability';
 import { RateLimiter } from '../rate-limiter.js';
-import { markCounted, PublicResponseCache } from './public-response-cache.js';
+import { type GraphQLBody, markCounted, PublicResponseCache } from './public-response-cache.js';
 
 const header = (req: Request, name: string): string | undefined => {
   const v = req.headers[name];
@@ -29,14 +29,24 @@ export class PublicResponseCacheMiddleware implements NestMiddleware {
     private readonly tokens: TokenService,
     metrics: MetricsService,
   ) {
-    this.outcomes = metrics.counter({ name: 'graphql_response_cache_total', help: 'Public queries by how the response cache answered them: hit, redis (from another process), shared (waited for a request in flight), miss', labelNames: ['outcome'] });
-    this.requests = metrics.counter({ name: 'graphql_requests_total', help: 'GraphQL requests, by operation', labelNames: ['operation_name', 'operation_type'] });
+    this.outcomes = metrics.counter({
+      name: 'graphql_response_cache_total',
+      help:
+        'Public queries by how the response cache answered them: hit, redis (from another process), ' +
+        'shared (waited for a request in flight), miss',
+      labelNames: ['outcome'],
+    });
+    this.requests = metrics.counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL requests, by operation',
+      labelNames: ['operation_name', 'operation_type'],
+    });
   }
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     // JSON only: a form POST must reach Apollo, whose CSRF prevention refuses it.
     if (!this.cache.enabled || req.method !== 'POST' || !req.is('application/json')) return next();
-    const key = this.cache.keyOf(req.body, header(req, 'accept'));
+    const key = this.cache.keyOf(req.body as GraphQLBody | undefined, header(req, 'accept'));
     if (!key) return next();
     let caller;
     try {

@@ -1,9 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { CATALOGUE_CHANNEL } from '@app/catalogue';
 import { answerChosenByStock, answerShowsStockOf, EventBus, InMemoryRedisService, type TransactionHost } from '@app/common';
 import type { AppConfig } from '@app/config';
-import { VARIANT_STOCK_CHANNEL } from '@app/inventory';
 import { PublicResponseCache, redisKey } from './public-response-cache.js';
 
 const settings: Record<string, number> = { RESPONSE_CACHE_MS: 5000, RESPONSE_CACHE_SHARED_MS: 500, GRAPHQL_MAX_TOKENS: 1000 };
@@ -71,7 +69,7 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
 
   it('keeps an answer for RESPONSE_CACHE_MS while none of its variants changes', async () => {
     await answer('page', ['v1', 'v2'], '{"data":1}');
-    await publish(VARIANT_STOCK_CHANNEL, { variantId: 'other' });
+    await publish('stock-variant', { variantId: 'other' });
     jest.advanceTimersByTime(4999);
     expect(cache.get('page')?.body.toString()).toBe('{"data":1}');
     jest.advanceTimersByTime(1);
@@ -81,7 +79,7 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
   it('drops it when the stock of a variant it shows changes, and only the answers showing it', async () => {
     await answer('page', ['v1', 'v2'], '{"data":1}');
     await answer('other', ['v3'], '{"data":2}');
-    await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v2' });
+    await publish('stock-variant', { variantId: 'v2' });
     expect(cache.get('page')).toBeUndefined();
     expect(cache.get('other')?.body.toString()).toBe('{"data":2}');
     // Answered again later, it is kept again (the change was before this flight).
@@ -93,7 +91,7 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
     let waited: Promise<unknown> | undefined;
     await answer('page', ['v1'], '{"data":"old"}', async () => {
       waited = cache.flight('page');
-      await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v1' }); // committed while the page was being read
+      await publish('stock-variant', { variantId: 'v1' }); // committed while the page was being read
     });
     expect(await waited).toBeNull();
     expect(cache.get('page')).toBeUndefined();
@@ -101,12 +99,12 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
 
   it('a new product drops every answer, and flights in progress keep nothing', async () => {
     await answer('page', ['v1'], '{"data":1}');
-    await answer('running', ['v9'], '{"data":2}', () => publish(CATALOGUE_CHANNEL, { productId: 'p' }));
+    await answer('running', ['v9'], '{"data":2}', () => publish('catalogue-changed', { productId: 'p' }));
     expect(cache.get('page')).toBeUndefined();
     expect(cache.get('running')).toBeUndefined();
   });
 
-  it('keeps a listing chosen by stock RESPONSE_CACHE_SHARED_MS from when its flight began; its variants\' changes still drop it', async () => {
+  it("keeps a listing chosen by stock RESPONSE_CACHE_SHARED_MS from when its flight began; its variants' changes still drop it", async () => {
     await answer('near-store', ['v1'], '{"data":1}', (req) => {
       answerChosenByStock(req);
       jest.advanceTimersByTime(200); // a slow read: the bound counts from before it
@@ -116,7 +114,7 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
     jest.advanceTimersByTime(1);
     expect(cache.get('near-store')).toBeUndefined();
     await answer('near-store', ['v1'], '{"data":2}', (req) => answerChosenByStock(req));
-    await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v1' });
+    await publish('stock-variant', { variantId: 'v1' });
     expect(cache.get('near-store')).toBeUndefined();
   });
 
@@ -164,7 +162,7 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
       await answer('page', ['v1'], '{"data":1}', undefined, a);
       expect(await fromRedis(b, 'page')).toBe('{"data":1}');
       expect(b.get('page')?.body.toString()).toBe('{"data":1}');
-      await publish(VARIANT_STOCK_CHANNEL, { variantId: 'v1' });
+      await publish('stock-variant', { variantId: 'v1' });
       expect(a.get('page')).toBeUndefined();
       expect(b.get('page')).toBeUndefined();
       expect(await redis.get(redisKey('page'))).toBeNull(); // deleted, not left to expire
@@ -180,10 +178,16 @@ describe('PublicResponseCache: kept until what the answer shows changes', () => 
     });
 
     it('a process refuses a copy whose writer began reading before a change it heard and the writer had not', async () => {
-      await answer('page', ['v1'], '{"data":"old"}', () => {
-        jest.advanceTimersByTime(5);
-        b.stockChanged('v1'); // b heard the commit's event first
-      }, a);
+      await answer(
+        'page',
+        ['v1'],
+        '{"data":"old"}',
+        () => {
+          jest.advanceTimersByTime(5);
+          b.stockChanged('v1'); // b heard the commit's event first
+        },
+        a,
+      );
       expect(a.get('page')).toBeDefined(); // a has not heard yet
       expect(await fromRedis(b, 'page')).toBeUndefined();
       jest.advanceTimersByTime(5);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { CATALOGUE_CHANNEL } from '@app/catalogue';
+import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode, parse } from 'graphql';
 import { answerDependencies, EventBus, RedisService, trackAnswerDependencies } from '@app/common';
 import { AppConfig } from '@app/config';
-import { VARIANT_STOCK_CHANNEL } from '@app/inventory';
 import { ChangeLog, type Moment } from './change-log.js';
 
 /**
@@ -26,7 +24,10 @@ const CHANGES_KEPT_MS = 10_000; // longer than any flight whose answer is kept (
 export const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
 export function isPublicQuery(op: OperationDefinitionNode): boolean {
-  return op.operation === 'query' && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
+  return (
+    op.operation === OperationTypeNode.QUERY &&
+    op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value))
+  );
 }
 
 export interface CachedAnswer {
@@ -46,7 +47,8 @@ interface Flight {
   resolve: (answer: CachedAnswer | null) => void;
 }
 
-type GraphQLBody = { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
+/** A POSTed JSON body as keyOf reads it: any JSON value, each field checked before use. */
+export type GraphQLBody = { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
 
 const BEGUN = Symbol('publicResponseCache.key');
 const COUNTED = Symbol('publicResponseCache.counted');
@@ -58,7 +60,8 @@ type Response = import('node:http').ServerResponse;
 /** The key of the flight this request computes, if it was let through to fill the cache. */
 export const keyBegunBy = (req: object | undefined): string | undefined => (req as { [BEGUN]?: string } | undefined)?.[BEGUN];
 /** A rate-limit verdict the cache already reached for this request (null: counted, within the limit). */
-export const countedByCache = (req: object | undefined): GraphQLError | null | undefined => (req as { [COUNTED]?: GraphQLError | null } | undefined)?.[COUNTED];
+export const countedByCache = (req: object | undefined): GraphQLError | null | undefined =>
+  (req as { [COUNTED]?: GraphQLError | null } | undefined)?.[COUNTED];
 export const markCounted = (req: object, verdict: GraphQLError | null): void => {
   (req as { [COUNTED]?: GraphQLError | null })[COUNTED] = verdict;
 };
@@ -122,18 +125,23 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
       this.forgetAll();
       this.listening = true;
     };
-    this.stops.push(await this.events.on<{ variantId: string }>(VARIANT_STOCK_CHANNEL, (e) => this.stockChanged(e.variantId), heard));
-    this.stops.push(await this.events.on(CATALOGUE_CHANNEL, () => this.forgetAll(), heard));
-    this.stops.push(this.redis.onSubscriptionsLost(() => {
-      this.listening = false;
-      this.forgetAll();
-    }));
-    this.stops.push(this.redis.onSubscriptionsRestored(() => {
-      if (subscribed < 2) return;
-      this.forgetAll();
-      this.listening = true;
-    }));
-    if (!this.listening) this.logger.warn(`stock events from other processes not heard yet: answers are kept ${this.sharedMs} ms until they are`);
+    this.stops.push(await this.events.on('stock-variant', (e) => this.stockChanged(e.variantId), heard));
+    this.stops.push(await this.events.on('catalogue-changed', () => this.forgetAll(), heard));
+    this.stops.push(
+      this.redis.onSubscriptionsLost(() => {
+        this.listening = false;
+        this.forgetAll();
+      }),
+    );
+    this.stops.push(
+      this.redis.onSubscriptionsRestored(() => {
+        if (subscribed < 2) return;
+        this.forgetAll();
+        this.listening = true;
+      }),
+    );
+    if (!this.listening)
+      this.logger.warn(`stock events from other processes not heard yet: answers are kept ${this.sharedMs} ms until they are`);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -216,7 +224,12 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     res.once('finish', () => {
       const offered = (req as { [OFFERED]?: Offered })[OFFERED];
       const contentType = res.getHeader('content-type');
-      this.settle(req, offered && sent !== undefined && res.statusCode === 200 && typeof contentType === 'string' ? { ...offered, body: sent, contentType } : null);
+      this.settle(
+        req,
+        offered && sent !== undefined && res.statusCode === 200 && typeof contentType === 'string'
+          ? { ...offered, body: sent, contentType }
+          : null,
+      );
     });
     res.once('close', () => this.settle(req, null)); // after finish, or instead of it when the client went away
   }
@@ -244,8 +257,15 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     const expires = this.listening && deps && !deps.chosenByStock ? now + this.ttlMs : briefly;
     const entry = this.store(key, answer, expires, this.listening ? variants : undefined);
     if (entry && this.redis.kind === 'redis' && this.redis.ready && briefly > now) {
-      const head = JSON.stringify({ expires: briefly, began: began.at, contentType: answer.contentType, operationName: answer.operationName, variants: [...variants] });
-      this.redis.set(redisKey(key), `${head}\n${answer.body}`, briefly - now).catch(() => undefined); // a cache: losing it costs one more run
+      const head = JSON.stringify({
+        expires: briefly,
+        began: began.at,
+        contentType: answer.contentType,
+        operationName: answer.operationName,
+        variants: [...variants],
+      });
+      // A cache: losing it costs one more run.
+      this.redis.set(redisKey(key), `${head}\n${answer.body}`, briefly - now).catch(() => undefined);
     }
     return entry;
   }
@@ -261,11 +281,17 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     if (!stored || cut < 0) return undefined;
     let head: { expires: number; began: number; contentType: string; operationName: string | null; variants: string[] };
     try {
-      head = JSON.parse(stored.slice(0, cut));
+      head = JSON.parse(stored.slice(0, cut)) as typeof head;
     } catch {
       return undefined;
     }
-    if (!(head.expires > Date.now()) || typeof head.began !== 'number' || typeof head.contentType !== 'string' || !Array.isArray(head.variants)) return undefined;
+    if (
+      !(head.expires > Date.now()) ||
+      typeof head.began !== 'number' ||
+      typeof head.contentType !== 'string' ||
+      !Array.isArray(head.variants)
+    )
+      return undefined;
     // Refused if this process heard of a change to its variants after its writer began reading; later ones drop it.
     const variants = new Set(head.variants.map(String));
     if (this.changes.changedAfter(head.began, variants)) return undefined;
@@ -282,7 +308,12 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     flight.resolve(answer);
   }
 
-  private store(key: string, answer: Offered & { body: string; contentType: string }, expires: number, variants?: Set<string>): CachedAnswer | null {
+  private store(
+    key: string,
+    answer: Offered & { body: string; contentType: string },
+    expires: number,
+    variants?: Set<string>,
+  ): CachedAnswer | null {
     const body = Buffer.from(answer.body);
     if (body.length > MAX_BYTES / 16) return null;
     const now = Date.now();

@@ -1,8 +1,17 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { type ExecutionArgs, getOperationAST, getVariableValues, GraphQLError, type GraphQLFormattedError, parse, validate } from 'graphql';
+import {
+  type ExecutionArgs,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLFormattedError,
+  OperationTypeNode,
+  parse,
+  validate,
+} from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import proxyAddr from 'proxy-addr';
@@ -52,24 +61,29 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, BeforeApp
   }
 
   onApplicationBootstrap(): void {
-    const server = this.adapterHost.httpAdapter.getHttpServer();
+    const server = this.adapterHost.httpAdapter.getHttpServer() as Server;
     // The address as Express sees it for HTTP requests (TRUST_PROXY, compiled by Express in configureHttp).
-    const trust = this.adapterHost.httpAdapter.getInstance<{ get(name: string): (addr: string, i: number) => boolean }>().get('trust proxy fn');
+    const trust = this.adapterHost.httpAdapter
+      .getInstance<{ get(name: string): (addr: string, i: number) => boolean }>()
+      .get('trust proxy fn');
     const address = (req: IncomingMessage) => proxyAddr(req, trust);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.config.get('REQUEST_BODY_LIMIT_KB') * 1024 });
     server.on('upgrade', (req: IncomingMessage, socket: { destroy(): void }, head: Buffer) => {
       if (new URL(req.url ?? '/', 'http://x').pathname !== GRAPHQL_PATH) return socket.destroy();
       this.wss!.handleUpgrade(req, socket as never, head, (ws) => this.wss!.emit('connection', ws, req));
     });
-    this.disposable = useServer<Params, Extra>({
-      schema: this.schemaHost.schema,
-      onConnect: (ctx) => this.connect(ctx as WsContext, address(ctx.extra.request)),
-      onSubscribe: (ctx, _id, payload) => this.prepare(ctx as WsContext, payload, address(ctx.extra.request)),
-      onNext: (ctx, _id, _payload, args, result) =>
-        (result.errors?.length ? { ...result, errors: this.format(result.errors, args.contextValue) } : undefined),
-      onError: (ctx, _id, _payload, errors) => this.format(errors),
-      onClose: (ctx) => this.disconnect(ctx as WsContext),
-    }, this.wss);
+    this.disposable = useServer<Params, Extra>(
+      {
+        schema: this.schemaHost.schema,
+        onConnect: (ctx) => this.connect(ctx, address(ctx.extra.request)),
+        onSubscribe: (ctx, _id, payload) => this.prepare(ctx, payload, address(ctx.extra.request)),
+        onNext: (ctx, _id, _payload, args, result) =>
+          result.errors?.length ? { ...result, errors: this.format(result.errors, args.contextValue) } : undefined,
+        onError: (ctx, _id, _payload, errors) => this.format(errors),
+        onClose: (ctx) => this.disconnect(ctx),
+      },
+      this.wss,
+    );
     this.forgetSessions = this.sessions.onChange((change) => void this.recheck(change));
   }
 
@@ -102,20 +116,33 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, BeforeApp
   }
 
   /** One subscribe message through the policy: parse, validate, subscriptions only, caps, rate limit, then the context. */
-  private async prepare(ctx: WsContext, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, ip: string): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  private async prepare(
+    ctx: WsContext,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+    ip: string,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const schema = this.schemaHost.schema;
     let document;
     try {
       document = parse(payload.query, { maxTokens: this.policy.maxTokens });
     } catch (err) {
-      return [err instanceof GraphQLError ? withCode(err, 'GRAPHQL_PARSE_FAILED') : new GraphQLError('The query could not be parsed', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+      return [
+        err instanceof GraphQLError
+          ? withCode(err, 'GRAPHQL_PARSE_FAILED')
+          : new GraphQLError('The query could not be parsed', { extensions: { code: 'GRAPHQL_PARSE_FAILED' } }),
+      ];
     }
     const invalid = validate(schema, document, this.policy.allValidationRules);
     if (invalid.length) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [new ApiError(ErrorCode.BAD_REQUEST, 'Name the operation to run (operationName)')];
-    if (operation.operation !== 'subscription') {
-      return [new ApiError(ErrorCode.BAD_REQUEST, `Only subscriptions run over WebSocket; send a ${operation.operation} as HTTP POST ${GRAPHQL_PATH}`)];
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
+      return [
+        new ApiError(
+          ErrorCode.BAD_REQUEST,
+          `Only subscriptions run over WebSocket; send a ${operation.operation} as HTTP POST ${GRAPHQL_PATH}`,
+        ),
+      ];
     }
     // Variables that do not fit their types are the client's mistake (BAD_USER_INPUT, as Apollo answers over HTTP).
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 10 });
@@ -137,12 +164,16 @@ export class GraphqlWebSocketServer implements OnApplicationBootstrap, BeforeApp
   private overCap(ctx: WsContext): ApiError | null {
     const perConnection = this.config.get('SUBSCRIPTIONS_PER_CONNECTION');
     if (Object.keys(ctx.subscriptions).length > perConnection) {
-      return new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `A connection holds at most ${perConnection} subscriptions; complete one first`);
+      return new ApiError(
+        ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+        `A connection holds at most ${perConnection} subscriptions; complete one first`,
+      );
     }
     const perClient = this.config.get('SUBSCRIPTIONS_PER_CLIENT');
     let open = 0;
     for (const c of this.byClient.get(ctx.client!) ?? []) open += Object.keys(c.subscriptions).length;
-    if (open > perClient) return new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `A client holds at most ${perClient} subscriptions; complete some first`);
+    if (open > perClient)
+      return new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, `A client holds at most ${perClient} subscriptions; complete some first`);
     return null;
   }
 
@@ -171,5 +202,14 @@ function clientOf(caller: Caller, ip: string): string {
 }
 
 function withCode(err: GraphQLError, code: string): GraphQLError {
-  return err.extensions?.code ? err : new GraphQLError(err.message, { nodes: err.nodes, source: err.source, positions: err.positions, path: err.path, originalError: err.originalError, extensions: { ...err.extensions, code } });
+  return err.extensions?.code
+    ? err
+    : new GraphQLError(err.message, {
+        nodes: err.nodes,
+        source: err.source,
+        positions: err.positions,
+        path: err.path,
+        originalError: err.originalError,
+        extensions: { ...err.extensions, code },
+      });
 }
