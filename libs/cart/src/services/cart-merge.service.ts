@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, TransactionHost } from '@app/common';
+import { variantSql } from '@app/catalogue';
 import { AppConfig } from '@app/config';
+import { CustomersService } from '@app/customers';
 import { CartStatus } from '../fulfillment-type.js';
 
 /**
@@ -21,13 +23,14 @@ export class CartMergeService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly config: AppConfig,
+    private readonly customers: CustomersService,
   ) {}
 
   /** Returns the customer's cart id after the merge, or null when there was nothing to merge. */
   merge(guestCartId: string, customerId: string): Promise<string | null> {
     if (!isUuid(guestCartId)) return Promise.resolve(null);
     return this.tx.run(async (em) => {
-      await em.query(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`, [customerId]);
+      await this.customers.lock(customerId);
       const [guest] = await em.query<{ id: string }[]>(
         `SELECT id FROM cart WHERE id = $1 AND status = $2 AND customer_id IS NULL FOR UPDATE`,
         [guestCartId, CartStatus.ACTIVE],
@@ -43,8 +46,8 @@ export class CartMergeService {
       }
       // A cart is priced in one currency: carts in two currencies are not merged (the guest cart stays as it is).
       const [{ currencies }] = await em.query<{ currencies: number }[]>(
-        `SELECT count(DISTINCT v.price_currency)::int AS currencies
-         FROM cart_line cl JOIN product_variant v ON v.id = cl.variant_id WHERE cl.cart_id IN ($1, $2)`,
+        `SELECT count(DISTINCT ${variantSql.currencyOf('v')})::int AS currencies
+         FROM cart_line cl ${variantSql.join('v', 'cl.variant_id')} WHERE cl.cart_id IN ($1, $2)`,
         [guestCartId, target.id],
       );
       if (currencies > 1) return null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost } from '@app/common';
+import { CatalogueStockSql } from './catalogue-stock-sql.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
 import { LISTED_VARIANTS_OF, type ListedVariant, type ListedVariantColumns, listedVariants } from './listed-variant.js';
@@ -38,6 +39,7 @@ export class ProductSearchService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly counts: ProductCountCache,
+    private readonly stock: CatalogueStockSql,
   ) {}
 
   async search(first: number, after: string | undefined, filter: ProductFilter = {}, extras: PageExtras = {}): Promise<ProductPage> {
@@ -50,9 +52,9 @@ export class ProductSearchService {
     const category = filter.category ? filter.category.trim().toLowerCase() : null; // "" filters nothing, "  " filters on ''
     if (category !== null) where.push(`p.category = ${param(category)}`);
     if (filter.availableAt) {
-      // Stock lives in the inventory domain; this read-only EXISTS is the one place the catalogue looks at it.
-      where.push(`EXISTS (SELECT 1 FROM product_variant v JOIN stock_level sl ON sl.variant_id = v.id
-        WHERE v.product_id = p.id AND sl.location_id = ${param(filter.availableAt)} AND sl.on_hand > sl.reserved)`);
+      // Stock lives in the inventory domain: the join that tests it is the inventory's SQL (CatalogueStockSql).
+      where.push(`EXISTS (SELECT 1 FROM product_variant v ${this.stock.availableAtJoin('v.id', param(filter.availableAt))}
+        WHERE v.product_id = p.id)`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (after) {
@@ -67,7 +69,9 @@ export class ProductSearchService {
     // estimate (a word nothing matches cost 9 ms on 10,000 products, and grows with the catalogue).
     const source = query ? `(SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} OFFSET 0) p` : `product p ${paged}`;
     const page = `SELECT ${PRODUCT_COLUMNS} FROM ${source} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
-    const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg', extras.available)} AS variants` : '';
+    const variants = extras.variants
+      ? `, ${LISTED_VARIANTS_OF('pg', extras.available ? this.stock.totals('v.id') : undefined)} AS variants`
+      : '';
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
     // Stock changes all the time: a count over it is not kept.

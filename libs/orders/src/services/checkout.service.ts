@@ -119,7 +119,7 @@ export class CheckoutService {
       },
       lastAttempt,
     );
-    await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cart.cart.id, CartStatus.ORDERED]);
+    await this.carts.markOrdered(cart.cart.id);
     return placed;
   }
 
