@@ -28,6 +28,7 @@ import { OrderAccess } from './services/order-access.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
+import { SalesFacts } from './services/sales-facts.service.js';
 import { SourcingStrategy, WarehouseFirstNearestSourcing } from './sourcing/sourcing-strategy.js';
 import { SourcingService } from './sourcing/sourcing.service.js';
 
@@ -59,6 +60,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     BackgroundJobs,
     OrderEvents,
     OrderMetrics,
+    SalesFacts,
     OrdersResolver,
     EndlessAisleResolver,
     OrderSubscriptionsResolver,
@@ -66,6 +68,6 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     FulfillmentLineResolver,
     CustomerOrdersResolver,
   ],
-  exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
+  exports: [SalesFacts, CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })
 export class OrdersModule {}
