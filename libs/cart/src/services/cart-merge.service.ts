@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isUuid, TransactionHost } from '@app/common';
 import { variantSql } from '@app/catalogue';
 import { AppConfig } from '@app/config';
-import { CustomersService } from '@app/customers';
+import { CustomersService, type GuestCartMerger, GuestCartMerge } from '@app/customers';
 import { CartStatus } from '../fulfillment-type.js';
 
 /**
@@ -19,12 +19,18 @@ import { CartStatus } from '../fulfillment-type.js';
  * were added, bring only the units still under the limit; a guest line left with none is not brought.
  */
 @Injectable()
-export class CartMergeService {
+export class CartMergeService implements GuestCartMerger, OnModuleInit {
   constructor(
     private readonly tx: TransactionHost,
     private readonly config: AppConfig,
     private readonly customers: CustomersService,
+    private readonly signIn: GuestCartMerge,
   ) {}
+
+  /** Sign-up and sign-in (customers) hand the guest cart over here. */
+  onModuleInit(): void {
+    this.signIn.register(this);
+  }
 
   /** Returns the customer's cart id after the merge, or null when there was nothing to merge. */
   merge(guestCartId: string, customerId: string): Promise<string | null> {
