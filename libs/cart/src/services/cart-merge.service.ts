@@ -3,7 +3,7 @@ import { isUuid, TransactionHost } from '@app/common';
 import { variantSql } from '@app/catalogue';
 import { AppConfig } from '@app/config';
 import { CustomersService, type GuestCartMerger, GuestCartMerge } from '@app/customers';
-import { CartStatus } from '../fulfillment-type.js';
+import { CartStatus } from '../cart-status.js';
 
 /**
  * Brings a guest cart into a customer's account at sign-in. Without an active cart, the customer simply

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, SalesChannel } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
-import { badInput, BusinessError, entityColumns, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
+import { badInput, BusinessError, entityColumns, ErrorCode, FulfillmentType, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CustomersService } from '@app/customers';
 import { LocationsService } from '@app/locations';
@@ -9,7 +9,7 @@ import { DISCOUNT_CODE_PATTERN, promotionSql, PromotionsService, refusalOf } fro
 import type { CartLineInput, CartLineUpdateInput } from '../dto/cart.inputs.js';
 import { CartLineEntity } from '../entities/cart-line.entity.js';
 import { CartEntity } from '../entities/cart.entity.js';
-import { CartStatus, FulfillmentType } from '../fulfillment-type.js';
+import { CartStatus } from '../cart-status.js';
 import { assertMayUseCart } from './cart-access.js';
 import { CartPricingService } from './cart-pricing.service.js';
 import type { CartView } from './cart-view.js';

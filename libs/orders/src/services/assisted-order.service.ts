@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, requireActsAt, SalesChannel } from '@app/auth';
-import { type CartEntity, type CartLineEntity, CartStatus, type CartView, FulfillmentType } from '@app/cart';
+import { type CartEntity, type CartLineEntity, CartStatus, type CartView } from '@app/cart';
+import { badInput, BusinessError, ErrorCode, FulfillmentType, notFound } from '@app/common';
 import { CatalogueService } from '@app/catalogue';
-import { badInput, BusinessError, ErrorCode, notFound } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CustomersService } from '@app/customers';
 import { LocationsService } from '@app/locations';

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { type Caller, type RequestContext } from '@app/auth';
-import { assertMayUseCart, CartPricingService, CartsService, CartStatus, type CartView, FulfillmentType, type PricedCart } from '@app/cart';
-import { BusinessError, entityColumns, ErrorCode, notFound, pgCode, pgConstraint, PG_UNIQUE_VIOLATION, TransactionHost } from '@app/common';
+import { assertMayUseCart, CartPricingService, CartsService, CartStatus, type CartView, type PricedCart } from '@app/cart';
+import {
+  BusinessError,
+  entityColumns,
+  ErrorCode,
+  FulfillmentType,
+  notFound,
+  PG_UNIQUE_VIOLATION,
+  pgCode,
+  pgConstraint,
+  TransactionHost,
+} from '@app/common';
 import { CustomersService } from '@app/customers';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@app/audit';
 import { type RequestContext, requireActsAt, StaffRole } from '@app/auth';
-import { FulfillmentType } from '@app/cart';
-import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
+import { BusinessError, ErrorCode, FulfillmentType, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { type MovementMeta, StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';

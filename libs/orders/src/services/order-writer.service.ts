@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type SalesChannel } from '@app/auth';
-import { FulfillmentType, type PricedCart } from '@app/cart';
-import { entityColumns, TransactionHost } from '@app/common';
+import { type PricedCart } from '@app/cart';
+import { entityColumns, FulfillmentType, TransactionHost } from '@app/common';
 import { OrderEntity } from '../entities/order.entity.js';
 import { OrderStatus } from '../order-enums.js';
 import { PickupCodes } from './pickup-code.js';
