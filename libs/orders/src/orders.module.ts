@@ -22,6 +22,8 @@ import { OrderMetrics } from './services/order-metrics.js';
 import { AssistedOrderService } from './services/assisted-order.service.js';
 import { BackgroundJobs } from './services/background-jobs.service.js';
 import { CheckoutService } from './services/checkout.service.js';
+import { OrderPlacement } from './services/order-placement.service.js';
+import { PlacementRetries } from './services/placement-retries.service.js';
 import { ExpirySweep } from './services/expiry-sweep.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
@@ -53,6 +55,8 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderAccess,
     OrderWriter,
     OrderQueries,
+    OrderPlacement,
+    PlacementRetries,
     CheckoutService,
     AssistedOrderService,
     FulfillmentTransitions,
