@@ -18,7 +18,7 @@ export const stockSql = {
 };
 
 /** The catalogue's port onto stock (CatalogueStockSql), as the inventory's SQL. */
-class InventoryCatalogueStockSql extends CatalogueStockSql {
+export class InventoryCatalogueStockSql extends CatalogueStockSql {
   availableAtJoin(variantId: string, locationParam: string): string {
     return stockSql.availableAtJoin(variantId, locationParam);
   }
