@@ -25,6 +25,7 @@ import { CheckoutService } from './services/checkout.service.js';
 import { OrderPlacement } from './services/order-placement.service.js';
 import { PlacementRetries } from './services/placement-retries.service.js';
 import { ExpirySweep } from './services/expiry-sweep.service.js';
+import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
@@ -59,6 +60,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     PlacementRetries,
     CheckoutService,
     AssistedOrderService,
+    FulfillmentMoves,
     FulfillmentTransitions,
     ExpirySweep,
     BackgroundJobs,
