@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 const owners: Record<string, string> = TABLE_OWNERS;
 const SQL_NAME = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
 const REGCLASS = /'([a-z_][a-z0-9_]*)'::regclass/gi;
+const BUILDER_METHODS = /^(from|into|update|delete|(inner|left)?Join(AndSelect|AndMap(One|Many))?|join)$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -83,6 +84,10 @@ function tablesNamed(lib: string, file: string, ast: ts.SourceFile): Use[] {
     if (ts.isCallExpression(node)) {
       const args = node.arguments.flatMap((a) => (ts.isArrayLiteralExpression(a) ? [...a.elements] : [a]));
       for (const a of args) if (ts.isIdentifier(a) && entityTables.has(a.text)) add(a, entityTables.get(a.text)!);
+      // A query builder's from / join / into / update with a table's name: `.from('stock_level', 'sl')`.
+      const [first] = node.arguments;
+      const method = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
+      if (BUILDER_METHODS.test(method) && first && ts.isStringLiteralLike(first)) add(first, first.text);
     }
     if (ts.isTypeReferenceNode(node) && ts.isIdentifier(node.typeName) && node.typeName.text === 'Repository') {
       const [t] = node.typeArguments ?? [];
@@ -119,6 +124,24 @@ describe('table ownership', () => {
   it('finds SQL in the libs (the scanner works)', () => {
     expect(uses.filter((u) => u.table === 'stock_level' && u.lib === 'inventory').length).toBeGreaterThan(0);
     expect(entityTables.get('CartEntity')).toBe('cart');
+    const named = (code: string) =>
+      tablesNamed('x', 'x.ts', ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true))
+        .map((u) => u.table)
+        .sort();
+    expect(named('q(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`)')).toEqual(['customer']);
+    expect(named('q(`SELECT ${c} FROM cart_line cl JOIN product_variant v ON v.id = cl.variant_id`)')).toEqual([
+      'cart_line',
+      'product_variant',
+    ]);
+    expect(named("q('UPDATE cart SET status = $2'); q(`INSERT INTO order_line (a) VALUES ($1)`)")).toEqual(['cart', 'order_line']);
+    expect(named("em.createQueryBuilder().from('stock_level', 'sl').innerJoin('location', 'l', 'l.id = sl.location_id')")).toEqual([
+      'location',
+      'stock_level',
+    ]);
+    expect(named('em.getRepository(CustomerEntity); let r: Repository<PromotionEntity>;')).toEqual(['customer', 'promotion']);
+    expect(named("@Entity('fulfillment') class F {}")).toEqual(['fulfillment']);
+    expect(named("q(`SELECT 1 FROM pg_constraint WHERE conrelid = 'stock_movement'::regclass`)")).toEqual(['stock_movement']);
+    expect(named("throw new Error('remove it from the cart to check out')")).toEqual([]);
   });
 
   it("no lib's SQL names a table another lib owns", () => {
