@@ -324,7 +324,7 @@ export class Env {
   @IsBoolean()
   SEED_DEMO_DATA?: boolean;
 
-  /** log2 of the scrypt cost for password hashes (15 = 32 MiB, about 60 ms on one core). */
+  /** log2 of the scrypt cost for password hashes (15 = 32 MiB per hash; each step doubles memory and time). */
   @Transform(toInt)
   @IsInt()
   @Min(10)
