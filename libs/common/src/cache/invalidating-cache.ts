@@ -183,8 +183,9 @@ export class InvalidatingCache<V> {
     }
     const tagged = this.byTag.get(name);
     if (tagged) {
-      dropped = dropped === NONE ? [...tagged] : [...dropped, ...tagged];
-      for (const k of [...tagged]) this.drop(k, this.entries.get(k));
+      const keys = [...tagged]; // drop() edits the set
+      for (const k of keys) this.drop(k, this.entries.get(k));
+      dropped = dropped === NONE ? keys : [...dropped, ...keys];
     }
     return dropped;
   }
