@@ -74,7 +74,7 @@ export class ProductSearchService {
     const countKey = filter.availableAt ? null : JSON.stringify([query, category]);
     const known = extras.totalCount && countKey !== null ? this.counts.get(countKey) : undefined;
     const counting = extras.totalCount && known === undefined;
-    const version = this.counts.version;
+    const version = this.counts.version();
     const sql = counting
       ? `SELECT c.total AS "totalCount", pg.*${variants} FROM (SELECT count(*)::int AS total FROM product p ${filtered}) c
          LEFT JOIN LATERAL (${page}) pg ON true ORDER BY pg.name, pg.id`
