@@ -17,7 +17,7 @@ const UNCACHED_ROOTS = new Set(['Mutation', 'Subscription']);
 
 /**
  * The public response cache learns what an answer depends on from the schema: a field marked @StockDerived
- * records it (apps/api/src/graphql/stock-derived-fields.ts; ADR 0026). A stock-derived field left unmarked
+ * records it (apps/api/src/graphql/stock-derived-fields.ts; ADR 0027). A stock-derived field left unmarked
  * would let a kept page show stale stock with no other test failing, so this one enumerates them, by what
  * resolves them and by their names, and asserts each is covered: marked, or only reachable through marked
  * fields (the levels of a marked storesNear).

@@ -44,7 +44,7 @@ export function recordingStockDirectly(dependency: StockDependency, method: (par
 }
 
 /**
- * Gives every @StockDerived field a resolver that records the dependency (ADR 0026), and every field with an
+ * Gives every @StockDerived field a resolver that records the dependency (ADR 0027), and every field with an
  * argument reaching a @StockDerived input field one that records, when that argument is given, that the rows
  * it lists were chosen by stock. Structural: a field is covered by its marker, not by its resolver's code;
  * test/stock-derived-fields.e2e-spec.ts checks that every stock-derived field is marked. Runs last on the

@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
  * The totalCount of a listing (its search and category), kept for PRODUCT_COUNT_CACHE_MS so that the
  * next pages of one search skip count(*) (ADR 0013). Only product creation changes these counts; it clears
  * them in its process at once, and in the others when its event arrives (the TTL bounds a lost event).
- * An InvalidatingCache (ADR 0026): a count read before a product was created is not kept after; keys are a
+ * An InvalidatingCache (ADR 0027): a count read before a product was created is not kept after; keys are a
  * search and a category, a few hundred bytes each at most, the oldest of 10,000 going first.
  */
 @Injectable()

@@ -7,7 +7,7 @@ import type { InvalidatingCache } from './invalidating-cache.js';
 export type Invalidations = { [N in EventName]?: ((event: EventMap[N]) => string) | 'all' };
 
 /**
- * Subscribes `cache` to the events that invalidate it (ADR 0026), in this process at commit and in the
+ * Subscribes `cache` to the events that invalidate it (ADR 0027), in this process at commit and in the
  * others through Redis (ADR 0010). The cache hears events once every
  * subscription is made (`hearing`); it is deaf (degraded mode) while the Redis subscription is lost, as
  * events sent meanwhile are lost. `dropped` is told the keys each invalidation dropped (to drop copies

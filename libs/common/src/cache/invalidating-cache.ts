@@ -1,5 +1,5 @@
 /**
- * The one cache primitive of the service (ADR 0026): values kept in this process for a bounded time,
+ * The one cache primitive of the service (ADR 0027): values kept in this process for a bounded time,
  * dropped when an event says what they were read from changed. Every in-process cache of data is one of
  * these (availability per variant, listing counts, public responses), so they share one staleness scheme:
  *

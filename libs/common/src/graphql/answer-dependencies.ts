@@ -5,7 +5,7 @@ import { Extensions } from '@nestjs/graphql';
  * listing chosen by stock. It is recorded on the request by the schema itself: a field marked
  * @StockDerived when the schema is built gets a resolver that records it (`wireAnswerDependencies` in
  * apps/api), so no resolver has to remember to. A cache that keeps whole answers (the public response
- * cache) reads it to drop an answer when that stock changes, or to keep it briefly (ADR 0012, ADR 0026).
+ * cache) reads it to drop an answer when that stock changes, or to keep it briefly (ADR 0012, ADR 0027).
  * Nothing is recorded unless the cache asked for it on this request (a plain request pays one lookup).
  */
 const TRACKED = Symbol('answer.tracked');

@@ -7,7 +7,7 @@ import { AppConfig } from '@app/config';
  * and dropped as soon as any process commits a change to that variant's stock (an event on Redis), so no
  * client sees a count older than the bound, even when an event is lost. It serves the variants that come
  * without it (variant(sku), cart and order lines); catalogue and product pages read it with their variants.
- * In process rather than in Redis (ADR 0013); an InvalidatingCache keyed by variant (ADR 0026): a value read
+ * In process rather than in Redis (ADR 0013); an InvalidatingCache keyed by variant (ADR 0027): a value read
  * before a change to its variant is not stored after it, and the oldest of 100,000 go first.
  */
 @Injectable()

@@ -75,7 +75,7 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   readonly ttlMs: number;
   private readonly sharedMs: number;
   /**
-   * The answers, tagged with the variants whose stock they show (ADR 0026). Deaf until both event channels
+   * The answers, tagged with the variants whose stock they show (ADR 0027). Deaf until both event channels
    * are subscribed, and while the subscription is lost: answers then live RESPONSE_CACHE_SHARED_MS.
    * Changes are remembered CHANGES_KEPT_MS for flights in progress and for other processes' copies.
    */
