@@ -150,7 +150,7 @@ export class CatalogueService {
   /**
    * A product's variants in creation order, batched across the products of one response. Plain SQL
    * rather than `find`: a catalogue page loads 100 variants, and TypeORM's query building and entity
-   * hydration cost more of the server's CPU than the query itself (measured with bench/).
+   * hydration cost more of the server's CPU than the query itself (docs/adr/0014-one-statement-per-read.md).
    */
   loadVariants(ctx: HasLoaders, productId: string): Promise<ListedVariant[]> {
     return this.variantsByProduct(ctx).load(productId) as Promise<ListedVariant[]>;

@@ -31,7 +31,7 @@ const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
  * The catalogue listing: keyset pagination over (name, id), full-text word search on names through the
  * GIN index, category, and "available at this location" as an EXISTS over stock levels. Plain SQL: the
  * two queries of a page built by TypeORM's query builder cost more server CPU than PostgreSQL spent on
- * them (measured with bench/). One statement per page, count and variants included: on this machine a
+ * them (docs/adr/0014-one-statement-per-read.md). One statement per page, count and variants included: on this machine a
  * round trip to PostgreSQL (a socket write, a wake-up) cost more of the API's CPU than reading the rows.
  */
 @Injectable()
@@ -66,7 +66,7 @@ export class ProductSearchService {
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // A search's matches come from the GIN index and are then sorted: fenced (OFFSET 0) so that no plan walks
     // the name index testing every product instead, which a custom plan does for a prefix it cannot
-    // estimate (a word nothing matches cost 9 ms on 10,000 products, and grows with the catalogue).
+    // estimate, at a cost that grows with the catalogue (docs/adr/0004-search-and-stores-near-in-postgresql.md).
     const source = query ? `(SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} OFFSET 0) p` : `product p ${paged}`;
     const page = `SELECT ${PRODUCT_COLUMNS} FROM ${source} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
     const variants = extras.variants
@@ -78,7 +78,7 @@ export class ProductSearchService {
     const countKey = filter.availableAt ? null : JSON.stringify([query, category]);
     const known = extras.totalCount && countKey !== null ? this.counts.get(countKey) : undefined;
     const counting = extras.totalCount && known === undefined;
-    const version = this.counts.version;
+    const version = this.counts.version();
     const sql = counting
       ? `SELECT c.total AS "totalCount", pg.*${variants} FROM (SELECT count(*)::int AS total FROM product p ${filtered}) c
          LEFT JOIN LATERAL (${page}) pg ON true ORDER BY pg.name, pg.id`

@@ -82,14 +82,14 @@ export class StockQueryService {
     const cached = this.cache.get(variantId);
     if (cached !== undefined) return cached; // no promise: graphql-js completes a plain value at once
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
-      const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
+      const version = this.cache.version(); // a value read before a change to its variant is not stored after it
       // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
         `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`,
         [ids],
       );
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
-      ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
+      ids.forEach((id, i) => this.cache.set(id, values[i], version));
       return values;
     }).load(variantId) as Promise<number>;
   }
