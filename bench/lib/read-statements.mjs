@@ -16,7 +16,7 @@ export async function readStatements(client, dist = 'dist') {
 
   let sent = [];
   const tx = { manager: { query: async (sql, params) => (sent.push([sql, params ?? []]), []) } };
-  const noCounts = { get: () => undefined, set: () => undefined, version: 0 }; // every page counts, as a miss does
+  const noCounts = { get: () => undefined, set: () => undefined, version: () => 0 }; // every page counts, as a miss does
   const stockSql = new InventoryCatalogueStockSql(); // the stock SQL the inventory gives the catalogue's reads
   const search = new ProductSearchService(tx, noCounts, stockSql);
   const catalogue = Object.assign(Object.create(CatalogueService.prototype), { tx, stock: stockSql });
