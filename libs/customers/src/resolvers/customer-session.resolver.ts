@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, SignInRateLimited } from '@app/auth';
 import { payload } from '@app/common';
 import { LoginInput, RegisterInput } from '../dto/customer.inputs.js';
+import type { CustomerEntity } from '../entities/customer.entity.js';
 import { AuthPayload, Customer } from '../models/customer.model.js';
 import { CustomersService } from '../services/customers.service.js';
 import { GuestCartMerge } from '../services/guest-cart-merge.js';
@@ -24,16 +25,7 @@ export class CustomerSessionResolver {
   })
   @SignInRateLimited('none')
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
-    const p = await payload('customer', async () => {
-      const customer = await this.customers.register(input, ctx.channel);
-      await this.merge.merge(input.cartId, customer.id);
-      return customer;
-    });
-    return {
-      token: p.customer ? await this.customers.token(p.customer) : null,
-      customer: p.customer && Customer.signedIn(p.customer),
-      userErrors: p.userErrors,
-    };
+    return this.signIn(input.cartId, () => this.customers.register(input, ctx.channel));
   }
 
   @Mutation(() => AuthPayload, {
@@ -43,9 +35,14 @@ export class CustomerSessionResolver {
   })
   @SignInRateLimited()
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+    return this.signIn(input.cartId, () => this.customers.authenticate(input));
+  }
+
+  /** The account `find` gives (or its refusal), with the guest cart `cartId` merged into it, signed in. */
+  private async signIn(cartId: string | undefined, find: () => Promise<CustomerEntity>): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
-      const customer = await this.customers.authenticate(input);
-      await this.merge.merge(input.cartId, customer.id);
+      const customer = await find();
+      await this.merge.merge(cartId, customer.id);
       return customer;
     });
     return {

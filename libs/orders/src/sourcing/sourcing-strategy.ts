@@ -1,14 +1,8 @@
 import { haversineKm } from '@app/common';
+import type { SourcingCandidate } from '@app/inventory';
 
-/** A location that could send stock, with what it has available of the variants asked for. */
-export interface Candidate {
-  locationId: string;
-  code: string;
-  type: 'STORE' | 'WAREHOUSE';
-  lat: number;
-  lng: number;
-  available: Map<string, number>;
-}
+/** A location that could send stock, with what it has available of the variants asked for (inventory answers these). */
+export type Candidate = SourcingCandidate;
 
 export interface SourcingLine {
   key: string;
