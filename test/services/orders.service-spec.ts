@@ -5,12 +5,14 @@ import { BusinessError, ErrorCode } from '@app/common';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import {
   CheckoutService,
+  ExpirySweep,
   FulfillmentAction as A,
   FulfillmentStatus as S,
   FulfillmentTransitions,
   OrdersModule,
   type PlacedOrder,
 } from '@app/orders';
+import { moveClock } from '../support/clock.js';
 import { contextOf, Fixtures, type Services, startServices } from '../support/service-module.js';
 
 const ADDRESS = { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '75001', country: 'FR' };
@@ -24,6 +26,7 @@ describe('orders (service tier)', () => {
   let fx: Fixtures;
   let checkout: CheckoutService;
   let transitions: FulfillmentTransitions;
+  let sweep: ExpirySweep;
   let ledger: StockLedger;
   let store: string;
   let warehouse: string;
@@ -35,6 +38,7 @@ describe('orders (service tier)', () => {
     fx = new Fixtures(s.db);
     checkout = s.get(CheckoutService);
     transitions = s.get(FulfillmentTransitions);
+    sweep = s.get(ExpirySweep);
     ledger = s.get(StockLedger);
     store = await fx.location('STORE');
     warehouse = await fx.location('WAREHOUSE');
@@ -224,18 +228,44 @@ describe('orders (service tier)', () => {
       expect(await refusal(transitions.cancelOrder(staff(), placed.order.id))).toBe(ErrorCode.INVALID_STATE);
     });
 
-    it('a ready pickup past its hold expires and its stock goes back on sale; one not yet due does not', async () => {
+    it('a ready pickup past its hold expires (moving the clock, not waiting) and its stock goes back on sale', async () => {
       const a = await fx.variant();
-      await receive(store, a.id, 2);
+      const shortHold = await fx.location('STORE', { pickupHoldSeconds: 3600 });
+      await receive(shortHold, a.id, 2);
+      const placed = await place([{ variantId: a.id, quantity: 1, pickupAt: shortHold }]);
+      const [f] = await fulfillments(placed.order.id);
+      const clock = moveClock(s);
+      try {
+        await transitions.act(staff(), f.id, A.MARK_READY);
+        clock.advance(3599_000);
+        expect(await transitions.expire(f.id)).toBe(false); // not due yet
+        expect(await sweep.run()).toBe(0);
+        clock.advance(2_000);
+        expect(await sweep.run()).toBe(1);
+        expect((await fulfillments(placed.order.id))[0].status).toBe(S.EXPIRED);
+        expect(await fx.level(shortHold, a.id)).toEqual({ onHand: 2, reserved: 0 });
+        expect(await transitions.expire(f.id)).toBe(false); // a second sweep finds nothing to do
+        expect(await sweep.run()).toBe(0);
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('collecting a pickup past its hold expires it instead (PICKUP_EXPIRED), even before the sweep ran', async () => {
+      const a = await fx.variant();
+      await receive(store, a.id, 1);
       const placed = await place([{ variantId: a.id, quantity: 1, pickupAt: store }]);
       const [f] = await fulfillments(placed.order.id);
-      await transitions.act(staff(), f.id, A.MARK_READY);
-      expect(await transitions.expire(f.id)).toBe(false); // not due yet
-      await s.db.query(`UPDATE fulfillment SET expires_at = now() - interval '1 second' WHERE id = $1`, [f.id]);
-      expect(await transitions.expire(f.id)).toBe(true);
-      expect((await fulfillments(placed.order.id))[0].status).toBe(S.EXPIRED);
-      expect(await fx.level(store, a.id)).toEqual({ onHand: 2, reserved: 0 });
-      expect(await transitions.expire(f.id)).toBe(false); // a second sweep finds nothing to do
+      const clock = moveClock(s);
+      try {
+        await transitions.act(staff(), f.id, A.MARK_READY);
+        clock.advance(172_800_000 + 1000); // the default hold, 48 h
+        expect(await refusal(transitions.collect(staff(), f.id, placed.pickupCodes.get(f.id)!))).toBe(ErrorCode.PICKUP_EXPIRED);
+        expect((await fulfillments(placed.order.id))[0].status).toBe(S.EXPIRED);
+        expect(await fx.level(store, a.id)).toEqual({ onHand: 1, reserved: 0 });
+      } finally {
+        clock.restore();
+      }
     });
   });
 });

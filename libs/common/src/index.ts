@@ -9,3 +9,4 @@ export * from './ids.js';
 export * from './events/index.js';
 export * from './crypto/sealing.js';
 export * from './crypto/service-secrets.js';
+export * from './clock/clock.js';

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { EventBus, RedisService } from '@app/common';
+import { Clock, EventBus, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 import { type AccountKind, type AccountState, type AccountStore, type SessionChanged } from './account-store.js';
 
@@ -26,6 +26,7 @@ export class Sessions implements OnModuleInit {
     private readonly events: EventBus,
     private readonly redis: RedisService,
     config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.ttlMs = config.get('SESSION_CACHE_MS');
   }
@@ -57,7 +58,7 @@ export class Sessions implements OnModuleInit {
   current(kind: AccountKind, id: string): Promise<AccountState | null> {
     const key = `${kind}:${id}`;
     const hit = this.kept.get(key);
-    if (hit && hit.until > Date.now()) return Promise.resolve(hit.state);
+    if (hit && hit.until > this.clock.now()) return Promise.resolve(hit.state);
     let read = this.reads.get(key);
     if (!read) {
       const changesBefore = this.changes;
@@ -66,7 +67,7 @@ export class Sessions implements OnModuleInit {
         .then((state) => {
           if (this.heard && this.ttlMs > 0 && this.changes === changesBefore) {
             if (this.kept.size >= MAX_KEPT) this.kept.clear();
-            this.kept.set(key, { state, until: Date.now() + this.ttlMs });
+            this.kept.set(key, { state, until: this.clock.now() + this.ttlMs });
           }
           return state;
         })

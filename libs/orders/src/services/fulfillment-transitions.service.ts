@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@app/audit';
 import { type RequestContext, requireActsAt, StaffRole } from '@app/auth';
 import { FulfillmentType } from '@app/cart';
-import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
+import { BusinessError, Clock, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { type MovementMeta, StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';
@@ -37,6 +37,7 @@ export class FulfillmentTransitions {
     private readonly config: AppConfig,
     private readonly orderEvents: OrderEvents,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   /** A staff move (ready, ship, receive, delivered), by staff of the location that does it. */
@@ -57,7 +58,7 @@ export class FulfillmentTransitions {
     const outcome = await this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
-      if (isDue(f)) {
+      if (isDue(f, this.clock.date())) {
         await this.move(order, f, A.EXPIRE, null);
         return {
           refusal: new BusinessError(
@@ -162,7 +163,7 @@ export class FulfillmentTransitions {
   expire(fulfillmentId: string): Promise<boolean> {
     return this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
-      if (!isDue(f)) return false;
+      if (!isDue(f, this.clock.date())) return false;
       await this.move(order, f, A.EXPIRE, null);
       return true;
     });
@@ -224,7 +225,7 @@ export class FulfillmentTransitions {
         if (action === A.RECEIVE)
           for (const l of lines)
             await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
-        const now = new Date();
+        const now = this.clock.date();
         const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
         Object.assign(set, { ready_at: now, expires_at: expiresAt });
         message = NotificationTemplate.READY_FOR_PICKUP;
@@ -254,20 +255,20 @@ export class FulfillmentTransitions {
       }
       case A.SHIP:
         for (const l of lines) await this.ledger.consume(f.sourceLocationId, l.variantId, l.quantity, meta(StockMovementType.SHIPMENT));
-        set.shipped_at = new Date();
+        set.shipped_at = this.clock.date();
         message = NotificationTemplate.SHIPPED;
         break;
       case A.COLLECT:
         for (const l of lines) await this.ledger.consume(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.COLLECTION));
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         break;
       case A.MARK_DELIVERED:
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         break;
       case A.EXPIRE:
       case A.CANCEL:
         for (const l of lines) await this.ledger.release(heldAt, l.variantId, l.quantity, meta(StockMovementType.RELEASE));
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         if (action === A.EXPIRE) message = NotificationTemplate.PICKUP_EXPIRED;
         break;
     }
@@ -306,7 +307,7 @@ export class FulfillmentTransitions {
 }
 
 /** A ready pickup whose hold has run out. */
-const isDue = (f: FulfillmentEntity) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= new Date();
+const isDue = (f: FulfillmentEntity, now: Date) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= now;
 
 const recipient = (order: OrderEntity) => ({ email: order.contactEmail, phone: order.contactPhone });
 
