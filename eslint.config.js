@@ -105,10 +105,5 @@ export default defineConfig(
     plugins: { boundaries: { rules: { imports: importsRule } } },
     rules: { 'boundaries/imports': 'error' },
   },
-  {
-    files: ['apps/worker/src/main.ts'],
-    // until the platform module moves to a lib (issue 20)
-    rules: { 'boundaries/imports': ['error', { allow: ['../../api/src/platform.module.js'] }] },
-  },
   prettier,
 );

@@ -5,6 +5,10 @@
 //
 //   node bench/side-by-side.mjs DATABASE_URL --a dist-old --b dist [--scenarios 1,3] [--rounds 3]
 //     [--duration 10] [--warmup 2] [--connections 25] [--workers 1] [--redis-url URL]
+//     [--a-node-options '...'] [--b-node-options '...'] [--a-env NAME=VALUE]... [--b-env NAME=VALUE]...
+//
+// The same build on both sides with other flags or settings measures a flag or a setting: e.g.
+// --a dist --b dist --b-node-options '' (without the 32 MB semi-spaces), or --b-env GRAPHQL_COMPILED_QUERIES=false.
 //
 // DATABASE_URL: a seeded database (see bench/README.md, bench_dev). Prints, per round and in total, each
 // build's requests/s, p99 and server CPU per request (the processes of each server, from /proc). The
@@ -30,6 +34,10 @@ const { values: o, positionals } = parseArgs({
     connections: { type: 'string', default: '25' },
     workers: { type: 'string', default: '1' },
     'redis-url': { type: 'string', default: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' },
+    'a-node-options': { type: 'string', default: '--max-semi-space-size=32' }, // as npm start runs one process
+    'b-node-options': { type: 'string', default: '--max-semi-space-size=32' },
+    'a-env': { type: 'string', multiple: true, default: [] },
+    'b-env': { type: 'string', multiple: true, default: [] },
   },
 });
 const databaseUrl = positionals[0];
@@ -69,13 +77,17 @@ try {
         dist,
         workers: Number(o.workers),
         logFile: `/tmp/side-by-side-${runId}-${i}.log`,
-        nodeOptions: '--max-semi-space-size=32', // as npm start runs one process
+        nodeOptions: o[`${'ab'[i]}-node-options`],
+        extraEnv: Object.fromEntries(o[`${'ab'[i]}-env`].map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])),
       }),
     );
   }
   const inputs = await db.sampleInputs(databaseUrl, { checkouts: 0 });
   const envs = apis.map((api) => ({ opts, api, inputs, watch: () => new ProcessWatch(api.pid, async () => []) }));
   const totals = new Map(); // scenario -> [{ cpuMs, requests }] per build
+  for (const side of ['a', 'b']) {
+    console.log(`${side.toUpperCase()}: node ${o[`${side}-node-options`] || '(no flags)'}${o[`${side}-env`].map((e) => ` ${e}`).join('')}`);
+  }
   console.log(`A = ${o.a}, B = ${o.b}; ${opts.connections} connections each, ${opts.duration} s rounds, API_WORKERS=${o.workers}`);
   for (let round = 1; round <= Number(o.rounds); round++) {
     for (const [name, run] of chosen) {

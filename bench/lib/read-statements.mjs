@@ -11,13 +11,15 @@ export async function readStatements(client, dist = 'dist') {
   const { ProductSearchService } = await load('libs/catalogue/src/services/product-search.service.js');
   const { CatalogueService } = await load('libs/catalogue/src/services/catalogue.service.js');
   const { StockQueryService } = await load('libs/inventory/src/services/stock-query.service.js');
+  const { InventoryCatalogueStockSql } = await load('libs/inventory/src/services/stock-sql.js');
   const { encodeCursor } = await load('libs/common/src/index.js');
 
   let sent = [];
   const tx = { manager: { query: async (sql, params) => (sent.push([sql, params ?? []]), []) } };
-  const noCounts = { get: () => undefined, set: () => undefined, version: 0 }; // every page counts, as a miss does
-  const search = new ProductSearchService(tx, noCounts);
-  const catalogue = Object.assign(Object.create(CatalogueService.prototype), { tx });
+  const noCounts = { get: () => undefined, set: () => undefined, version: () => 0 }; // every page counts, as a miss does
+  const stockSql = new InventoryCatalogueStockSql(); // the stock SQL the inventory gives the catalogue's reads
+  const search = new ProductSearchService(tx, noCounts, stockSql);
+  const catalogue = Object.assign(Object.create(CatalogueService.prototype), { tx, stock: stockSql });
   const stock = new StockQueryService(tx, { get: () => undefined, version: () => 0, set: () => undefined });
   const ctx = { loaders: new Map() }; // a request's DataLoaders (HasLoaders)
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { StaffCaller } from '@app/auth';
-import { CartsService, FulfillmentType } from '@app/cart';
-import { BusinessError, ErrorCode } from '@app/common';
+import { CartsService } from '@app/cart';
+import { BusinessError, ErrorCode, FulfillmentType } from '@app/common';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import {
   CheckoutService,

@@ -3,7 +3,7 @@ import type { Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { type RequestContext, SalesChannel, type StaffCaller, StaffRole } from '@app/auth';
-import { PlatformModule } from '../../apps/api/src/platform.module.js';
+import { PlatformModule } from '@app/platform';
 import { testDatabaseUrl } from './test-database.js';
 
 /**

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { errorMessage } from '@app/common';
 import { OrdersModule } from '@app/orders';
-import { PlatformModule } from '../../api/src/platform.module.js';
+import { PlatformModule } from '@app/platform';
 
 /** The background work without the HTTP API: the expiry sweep and the notification outbox. */
 @Module({

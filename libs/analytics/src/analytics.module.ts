@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LocationsModule } from '@app/locations';
+import { OrdersModule } from '@app/orders';
 import { ReportsResolver } from './resolvers/reports.resolver.js';
 import { SalesReportService } from './services/sales-report.service.js';
 
-/** Read-only reports over the order tables (a reporting read model: it queries them, it never writes). */
+/** Read-only reports over the orders' sales figures (SalesFacts: the orders domain writes the SQL over its tables). */
 @Module({
-  imports: [LocationsModule],
+  imports: [LocationsModule, OrdersModule],
   providers: [SalesReportService, ReportsResolver],
 })
 export class AnalyticsModule {}

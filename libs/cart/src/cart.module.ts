@@ -11,7 +11,6 @@ import { CartFieldsResolver } from './resolvers/cart-fields.resolver.js';
 import { CartFulfillmentResolver, CartLineResolver } from './resolvers/cart-line.resolver.js';
 import { CartResolver } from './resolvers/cart.resolver.js';
 import { CustomerCartResolver } from './resolvers/customer-cart.resolver.js';
-import { CustomerSessionResolver } from './resolvers/customer-session.resolver.js';
 import { CartMergeService } from './services/cart-merge.service.js';
 import { CartPricingService } from './services/cart-pricing.service.js';
 import { CartsService } from './services/carts.service.js';
@@ -34,7 +33,6 @@ import { CartsService } from './services/carts.service.js';
     CartLineResolver,
     CartFulfillmentResolver,
     CustomerCartResolver,
-    CustomerSessionResolver,
   ],
   exports: [CartsService, CartPricingService],
 })

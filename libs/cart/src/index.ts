@@ -1,5 +1,5 @@
 export * from './cart.module.js';
-export * from './fulfillment-type.js';
+export * from './cart-status.js';
 export * from './entities/cart.entity.js';
 export * from './entities/cart-line.entity.js';
 export * from './models/cart.model.js';

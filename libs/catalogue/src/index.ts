@@ -5,3 +5,5 @@ export * from './models/product.model.js';
 export * from './models/catalogue.mapper.js';
 export * from './dto/product-create.input.js';
 export * from './services/catalogue.service.js';
+export * from './services/variant-sql.js';
+export * from './services/catalogue-stock-sql.js';

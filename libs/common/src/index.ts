@@ -7,6 +7,8 @@ export * from './graphql/index.js';
 export * from './geo/index.js';
 export * from './ids.js';
 export * from './events/index.js';
+export * from './cache/index.js';
 export * from './crypto/sealing.js';
 export * from './crypto/service-secrets.js';
+export * from './fulfillment/fulfillment-type.js';
 export * from './clock/clock.js';

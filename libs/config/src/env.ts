@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { toBool, toInt } from './env-transforms.js';
+import { RequestLimitsEnv } from './request-limits.env.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -7,25 +9,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 // Express's `trust proxy`: hops, or addresses / CIDR ranges / its named ranges, comma-separated.
 const PROXY_ENTRY = String.raw`(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)`;
 const TRUST_PROXY = new RegExp(String.raw`^(\d{1,2}|${PROXY_ENTRY}(\s*,\s*${PROXY_ENTRY})*)$`);
-const ORIGIN_LIST = /^(\*|https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*)$/;
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const asText = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value).toLowerCase() : '';
-const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === ''
-    ? undefined
-    : ['1', 'true', 'yes', 'on'].includes(asText(value))
-      ? true
-      : ['0', 'false', 'no', 'off'].includes(asText(value))
-        ? false
-        : value;
 
 /**
  * Every setting the service reads, validated once at start. Only this file reads `process.env`
- * (through ConfigModule), so a wrong value stops the start with a message naming the variable.
+ * (through ConfigModule), so a wrong value stops the start with a message naming the variable. The request
+ * limits are in RequestLimitsEnv, which this extends.
  */
-export class Env {
+export class Env extends RequestLimitsEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -324,90 +314,12 @@ export class Env {
   @IsBoolean()
   SEED_DEMO_DATA?: boolean;
 
-  /** log2 of the scrypt cost for password hashes (15 = 32 MiB, about 60 ms on one core). */
+  /** log2 of the scrypt cost for password hashes (15 = 32 MiB per hash; each step doubles memory and time). */
   @Transform(toInt)
   @IsInt()
   @Min(10)
   @Max(20)
   PASSWORD_HASH_COST = 15;
-
-  // --- request limits and exposure (refused before any resolver runs) ---
-
-  /** Deepest field nesting a GraphQL operation may have (fragments are followed, not counted). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(2)
-  @Max(100)
-  GRAPHQL_MAX_DEPTH = 12;
-
-  /**
-   * graphql-armor's cost: 1 a scalar, 2 an object, x1.5 a level, times a literal `first`. A page of
-   * 100 products with their variants and prices costs about 6,400.
-   */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(1_000_000)
-  GRAPHQL_MAX_COST = 10_000;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  GRAPHQL_MAX_ALIASES = 15;
-
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  GRAPHQL_MAX_DIRECTIVES = 50;
-
-  /** Lexical tokens in one document; the introspection query GraphiQL sends has about 190. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(200)
-  @Max(100_000)
-  GRAPHQL_MAX_TOKENS = 1000;
-
-  /** Schema introspection. Default: on, except in production. */
-  @Transform(toBool)
-  @IsOptional()
-  @IsBoolean()
-  GRAPHQL_INTROSPECTION?: boolean;
-
-  /** GraphiQL on GET /graphql. Default: on, except in production. */
-  @Transform(toBool)
-  @IsOptional()
-  @IsBoolean()
-  GRAPHQL_PLAYGROUND?: boolean;
-
-  /** Live subscriptions one WebSocket connection may hold at once. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  SUBSCRIPTIONS_PER_CONNECTION = 20;
-
-  /** Live subscriptions one client (account, else address) may hold at once in one process, over all its connections. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  SUBSCRIPTIONS_PER_CLIENT = 100;
-
-  /** Largest JSON (or form) request body, and largest WebSocket message, in kB; a larger one is refused (HTTP 413, close code 1009). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10_240)
-  REQUEST_BODY_LIMIT_KB = 100;
-
-  /** Browser origins allowed by CORS, comma-separated (`https://shop.example,https://app.example`), or `*`. Unset: no CORS. */
-  @IsOptional()
-  @Matches(ORIGIN_LIST, {
-    message: 'CORS_ORIGINS must be `*` or comma-separated origins such as https://shop.example (scheme and host, no path)',
-  })
-  CORS_ORIGINS?: string;
 }
 
 /** The `validate` hook of ConfigModule: returns the typed settings or throws naming each bad variable. */

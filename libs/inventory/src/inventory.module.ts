@@ -10,11 +10,12 @@ import { StoresNearResolver } from './resolvers/stores-near.resolver.js';
 import { VariantAvailabilityResolver } from './resolvers/variant-availability.resolver.js';
 import { AvailabilityCache } from './services/availability-cache.js';
 import { StockLedger } from './services/stock-ledger.service.js';
+import { InventorySqlModule } from './services/stock-sql.js';
 import { StockQueryService } from './services/stock-query.service.js';
 import { StockService } from './services/stock.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule],
+  imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule, InventorySqlModule],
   providers: [
     AvailabilityCache,
     StockLedger,

@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { MetricsService } from './metrics.service.js';
 
 /**
- * GET /metrics for Prometheus. Not logged per request (see the API's logger config) and kept out of
+ * GET /metrics for Prometheus. Not logged per request (see the platform's logger config) and kept out of
  * the HTTP metrics; no rate limit applies to it. Keep it off the public ingress: it is for the scraper.
  */
 @Controller('metrics')

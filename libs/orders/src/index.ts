@@ -12,3 +12,4 @@ export * from './services/expiry-sweep.service.js';
 export * from './services/background-jobs.service.js';
 export * from './sourcing/sourcing-strategy.js';
 export * from './sourcing/sourcing.service.js';
+export * from './services/sales-facts.service.js';

@@ -22,12 +22,16 @@ import { OrderMetrics } from './services/order-metrics.js';
 import { AssistedOrderService } from './services/assisted-order.service.js';
 import { BackgroundJobs } from './services/background-jobs.service.js';
 import { CheckoutService } from './services/checkout.service.js';
+import { OrderPlacement } from './services/order-placement.service.js';
+import { PlacementRetries } from './services/placement-retries.service.js';
 import { ExpirySweep } from './services/expiry-sweep.service.js';
+import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
+import { SalesFacts } from './services/sales-facts.service.js';
 import { SourcingStrategy, WarehouseFirstNearestSourcing } from './sourcing/sourcing-strategy.js';
 import { SourcingService } from './sourcing/sourcing.service.js';
 
@@ -52,13 +56,17 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderAccess,
     OrderWriter,
     OrderQueries,
+    OrderPlacement,
+    PlacementRetries,
     CheckoutService,
     AssistedOrderService,
+    FulfillmentMoves,
     FulfillmentTransitions,
     ExpirySweep,
     BackgroundJobs,
     OrderEvents,
     OrderMetrics,
+    SalesFacts,
     OrdersResolver,
     EndlessAisleResolver,
     OrderSubscriptionsResolver,
@@ -66,6 +74,6 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     FulfillmentLineResolver,
     CustomerOrdersResolver,
   ],
-  exports: [CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
+  exports: [SalesFacts, CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })
 export class OrdersModule {}

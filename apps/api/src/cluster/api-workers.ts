@@ -2,11 +2,9 @@ import cluster from 'node:cluster';
 
 /**
  * A larger young generation than V8's default (16 MB semi-spaces): a request's garbage then mostly dies
- * young instead of being copied and promoted. Measured with npm run bench (10 s runs, 2 workers): catalogue
- * 293 to 335 req/s, product page 632 to 752, checkout 125 to 142/s, peak RSS about the same. `npm start`
- * passes the same flag to a single process; a flag given on the command line wins. Not taken: capping the
- * old generation's growth (--heap-growing-percent=100) held RSS under load at 245-274 MiB instead of
- * 360-400, but cost storesNear 11-25% of its rate and 15-44% on its p99 (three paired 10 s runs).
+ * young instead of being copied and promoted. `npm start` passes the same flag to a single process; a
+ * flag given on the command line wins. Measurements, and the heap-growth cap not taken:
+ * docs/adr/0018-api-workers.md.
  */
 export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 export const withV8Flags = (execArgv: string[]): string[] =>

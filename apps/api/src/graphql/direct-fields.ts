@@ -1,12 +1,14 @@
 import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { type GraphQLSchema, isObjectType } from 'graphql';
-import { DIRECT_FIELD } from '@app/common';
+import { DIRECT_FIELD, stockDependencyOf } from '@app/common';
+import { recordingStockDirectly } from './stock-derived-fields.js';
 
 type Method = (parent: unknown, context: unknown) => unknown;
 
 /**
  * Points the schema's resolver of every @DirectField method at the method itself, bound to its Nest
  * provider, instead of Nest's wrapper around it. Throws at start if a marked field is not in the schema.
+ * A field also marked @StockDerived records its dependency in that one call (see stock-derived-fields.ts).
  */
 export function wireDirectFields(
   schema: GraphQLSchema,
@@ -24,7 +26,8 @@ export function wireDirectFields(
       const field = isObjectType(type) ? type.getFields()[name] : undefined;
       if (!field) throw new Error(`@DirectField: ${typeName}.${name} is not in the schema`);
       const method = instance[name].bind(instance);
-      field.resolve = (parent, _args, context) => method(parent, context);
+      const dependency = stockDependencyOf(field); // a @StockDerived field records it in the same call
+      field.resolve = dependency ? recordingStockDirectly(dependency, method) : (parent, _args, context) => method(parent, context);
     }
   }
   return schema;

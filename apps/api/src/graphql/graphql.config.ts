@@ -16,6 +16,7 @@ import { PublicResponseCache } from './response-cache/public-response-cache.js';
 import { publicResponseCachePlugin } from './response-cache/public-response-cache.plugin.js';
 import { requestIdPlugin } from './request-id.plugin.js';
 import { readPlainFieldsDirectly, wireDirectFields } from './direct-fields.js';
+import { wireAnswerDependencies } from './stock-derived-fields.js';
 
 /**
  * Apollo answers an error thrown while building the context (a tampered token, a bad x-channel) with
@@ -50,7 +51,7 @@ export function graphqlConfig(
     // In development the schema is written to schema.gql (committed, for front-end teams to diff).
     autoSchemaFile: dev ? join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
-    transformSchema: (schema) => readPlainFieldsDirectly(wireDirectFields(schema, discovery, scanner, reflector)),
+    transformSchema: (schema) => wireAnswerDependencies(readPlainFieldsDirectly(wireDirectFields(schema, discovery, scanner, reflector))),
     graphiql: config.graphqlPlayground,
     introspection: true, // refused instead by the policy's rule when GRAPHQL_INTROSPECTION is off
     includeStacktraceInErrorResponses: false,

@@ -5,14 +5,11 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 
 /**
  * Express moves every request and response to its own prototype as it takes them
- * (`Object.setPrototypeOf(req, app.request)` in `app.handle`). On Node 20 that cost far more than the
- * call: the objects then survived V8's young-generation collections, so each request's objects and all
- * they reach were copied and promoted, to be freed only by old-generation collections. Measured on
- * storesNear (one process, --trace-gc-nvp): 19.6 KB promoted per request before, 2.0 KB after; two builds
- * side by side under the same load: 1.11-1.20 ms of CPU per request before, 0.77-0.79 ms after. Here the
- * server builds them from subclasses whose prototypes are Express's, so Express's call changes nothing.
- * (Plain constructors returning `Reflect.construct(base, args, newTarget)` cut the promotions too but
- * cost 15-23% more CPU per request: V8 optimises class construction, not that.)
+ * (`Object.setPrototypeOf(req, app.request)` in `app.handle`). That costs far more than the call: the
+ * objects then survive V8's young-generation collections, so each request's objects and all they reach
+ * are copied and promoted, to be freed only by old-generation collections. Here the server builds them
+ * from subclasses whose prototypes are Express's, so Express's call changes nothing. Measurements, and
+ * the alternative not taken (plain constructors with Reflect.construct): docs/adr/0019-express-prototype-adapter.md.
  */
 export class PrototypedExpressAdapter extends ExpressAdapter {
   override initHttpServer(options: NestApplicationOptions): void {

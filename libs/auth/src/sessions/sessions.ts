@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { Clock, EventBus, RedisService } from '@app/common';
+import { EventBus, InvalidatingCache, invalidateOnEvents, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 import { type AccountKind, type AccountState, type AccountStore, type SessionChanged } from './account-store.js';
 
@@ -7,41 +7,33 @@ const MAX_KEPT = 100_000;
 
 /**
  * The current state of signed-in accounts, checked on every request. Kept in memory so the check costs
- * no round trip; a change (sign-out, password, deactivation, role or store) publishes `session.changed`
- * after commit and every process drops its copy. SESSION_CACHE_MS bounds a lost event; while events are
- * not heard (Redis down), nothing is kept and every request reads the database. A read that started
- * before a change is heard is used once but not kept, so a race never stores the old state.
+ * no round trip, in an InvalidatingCache (ADR 0027): a change (sign-out, password, deactivation, role or
+ * store) publishes `session.changed` after commit and every process drops its copy; SESSION_CACHE_MS
+ * bounds a lost event; while events are not heard (Redis down, or not yet subscribed), nothing is kept and
+ * every request reads the database. A read that started before a change, or before events were heard
+ * again, is used once but not kept, so a race never stores the old state.
  */
 @Injectable()
 export class Sessions implements OnModuleInit {
   private readonly stores = new Map<AccountKind, AccountStore>();
-  private readonly kept = new Map<string, { state: AccountState | null; until: number }>();
+  private readonly kept: InvalidatingCache<AccountState | null>;
   private readonly reads = new Map<string, Promise<AccountState | null>>();
   private readonly listeners = new Set<(change: SessionChanged) => void>();
-  private readonly ttlMs: number;
-  private changes = 0;
-  private heard = false;
 
   constructor(
     private readonly events: EventBus,
     private readonly redis: RedisService,
     config: AppConfig,
-    private readonly clock: Clock,
   ) {
-    this.ttlMs = config.get('SESSION_CACHE_MS');
+    this.kept = new InvalidatingCache({ ttlMs: config.get('SESSION_CACHE_MS'), maxEntries: MAX_KEPT, degradedTtlMs: 0, heard: false });
   }
 
   async onModuleInit(): Promise<void> {
-    this.redis.onSubscriptionsLost(() => {
-      this.heard = false;
-      this.forgetAll();
+    await invalidateOnEvents(this.kept, this.events, this.redis, { 'session.changed': keyOf });
+    await this.events.on('session.changed', (change) => {
+      this.reads.delete(keyOf(change)); // a read begun before the change is not handed to callers after it
+      for (const listener of this.listeners) listener(change); // open WebSockets of the account are checked again
     });
-    this.redis.onSubscriptionsRestored(() => (this.heard = true));
-    await this.events.on(
-      'session.changed',
-      (change) => this.forget(change),
-      () => (this.heard = true),
-    );
   }
 
   register(kind: AccountKind, store: AccountStore): void {
@@ -56,19 +48,16 @@ export class Sessions implements OnModuleInit {
 
   /** The account's state now; null for an account that does not exist. */
   current(kind: AccountKind, id: string): Promise<AccountState | null> {
-    const key = `${kind}:${id}`;
+    const key = keyOf({ kind, id });
     const hit = this.kept.get(key);
-    if (hit && hit.until > this.clock.now()) return Promise.resolve(hit.state);
+    if (hit !== undefined) return Promise.resolve(hit);
     let read = this.reads.get(key);
     if (!read) {
-      const changesBefore = this.changes;
+      const version = this.kept.version();
       read = this.store(kind)
         .state(id)
         .then((state) => {
-          if (this.heard && this.ttlMs > 0 && this.changes === changesBefore) {
-            if (this.kept.size >= MAX_KEPT) this.kept.clear();
-            this.kept.set(key, { state, until: this.clock.now() + this.ttlMs });
-          }
+          this.kept.set(key, state, version); // not kept if the account changed meanwhile
           return state;
         })
         .finally(() => {
@@ -89,17 +78,6 @@ export class Sessions implements OnModuleInit {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-
-  private forget(change: SessionChanged): void {
-    this.changes++;
-    this.kept.delete(`${change.kind}:${change.id}`);
-    this.reads.delete(`${change.kind}:${change.id}`);
-    for (const listener of this.listeners) listener(change);
-  }
-
-  private forgetAll(): void {
-    this.changes++;
-    this.kept.clear();
-    this.reads.clear();
-  }
 }
+
+const keyOf = (change: SessionChanged): string => `${change.kind}:${change.id}`;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
-import { FulfillmentType } from '../fulfillment-type.js';
+import { FulfillmentType } from '@app/common';
 
 @InputType()
 export class CartFulfillmentInput {

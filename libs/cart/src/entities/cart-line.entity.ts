@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SalesChannel } from '@app/auth';
-import type { FulfillmentType } from '../fulfillment-type.js';
+import type { FulfillmentType } from '@app/common';
 
 /** A variant, a quantity and how it should reach the customer. `seq` keeps the order lines were first added in. */
 @Entity('cart_line')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { SalesChannel } from '@app/auth';
-import type { CartStatus } from '../fulfillment-type.js';
+import type { CartStatus } from '../cart-status.js';
 
 /** A guest cart (no customer; its unguessable id is the key to it) or a customer's one ACTIVE cart. */
 @Entity('cart')

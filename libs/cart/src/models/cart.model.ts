@@ -1,8 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SalesChannel } from '@app/auth';
-import { Money, UserError } from '@app/common';
+import { FulfillmentType, Money, UserError } from '@app/common';
 import { Location } from '@app/locations';
-import { CartStatus, FulfillmentType } from '../fulfillment-type.js';
+import { CartStatus } from '../cart-status.js';
 import type { CartView } from '../services/cart-view.js';
 
 @ObjectType()

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isUuid, TransactionHost } from '@app/common';
+import { variantSql } from '@app/catalogue';
 import { AppConfig } from '@app/config';
-import { CartStatus } from '../fulfillment-type.js';
+import { CustomersService, type GuestCartMerger, GuestCartMerge } from '@app/customers';
+import { CartStatus } from '../cart-status.js';
 
 /**
  * Brings a guest cart into a customer's account at sign-in. Without an active cart, the customer simply
@@ -17,17 +19,24 @@ import { CartStatus } from '../fulfillment-type.js';
  * were added, bring only the units still under the limit; a guest line left with none is not brought.
  */
 @Injectable()
-export class CartMergeService {
+export class CartMergeService implements GuestCartMerger, OnModuleInit {
   constructor(
     private readonly tx: TransactionHost,
     private readonly config: AppConfig,
+    private readonly customers: CustomersService,
+    private readonly signIn: GuestCartMerge,
   ) {}
+
+  /** Sign-up and sign-in (customers) hand the guest cart over here. */
+  onModuleInit(): void {
+    this.signIn.register(this);
+  }
 
   /** Returns the customer's cart id after the merge, or null when there was nothing to merge. */
   merge(guestCartId: string, customerId: string): Promise<string | null> {
     if (!isUuid(guestCartId)) return Promise.resolve(null);
     return this.tx.run(async (em) => {
-      await em.query(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`, [customerId]);
+      await this.customers.lock(customerId);
       const [guest] = await em.query<{ id: string }[]>(
         `SELECT id FROM cart WHERE id = $1 AND status = $2 AND customer_id IS NULL FOR UPDATE`,
         [guestCartId, CartStatus.ACTIVE],
@@ -43,8 +52,8 @@ export class CartMergeService {
       }
       // A cart is priced in one currency: carts in two currencies are not merged (the guest cart stays as it is).
       const [{ currencies }] = await em.query<{ currencies: number }[]>(
-        `SELECT count(DISTINCT v.price_currency)::int AS currencies
-         FROM cart_line cl JOIN product_variant v ON v.id = cl.variant_id WHERE cl.cart_id IN ($1, $2)`,
+        `SELECT count(DISTINCT ${variantSql.currencyOf('v')})::int AS currencies
+         FROM cart_line cl ${variantSql.join('v', 'cl.variant_id')} WHERE cl.cart_id IN ($1, $2)`,
         [guestCartId, target.id],
       );
       if (currencies > 1) return null;

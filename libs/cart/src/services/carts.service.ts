@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, SalesChannel } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
-import { badInput, BusinessError, entityColumns, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
+import { badInput, BusinessError, entityColumns, ErrorCode, FulfillmentType, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
+import { CustomersService } from '@app/customers';
 import { LocationsService } from '@app/locations';
-import { DISCOUNT_CODE_PATTERN, PromotionsService, refusalOf } from '@app/promotions';
+import { DISCOUNT_CODE_PATTERN, promotionSql, PromotionsService, refusalOf } from '@app/promotions';
 import type { CartLineInput, CartLineUpdateInput } from '../dto/cart.inputs.js';
 import { CartLineEntity } from '../entities/cart-line.entity.js';
 import { CartEntity } from '../entities/cart.entity.js';
-import { CartStatus, FulfillmentType } from '../fulfillment-type.js';
+import { CartStatus } from '../cart-status.js';
 import { assertMayUseCart } from './cart-access.js';
 import { CartPricingService } from './cart-pricing.service.js';
 import type { CartView } from './cart-view.js';
@@ -30,6 +31,7 @@ export class CartsService {
     private readonly promotions: PromotionsService,
     private readonly pricing: CartPricingService,
     private readonly config: AppConfig,
+    private readonly customers: CustomersService,
   ) {}
 
   /** A guest cart; a signed-in customer gets their one active cart instead. */
@@ -53,9 +55,9 @@ export class CartsService {
     const repo = () => this.tx.manager.getRepository(CartEntity);
     const found = await repo().findOneBy({ customerId, status: CartStatus.ACTIVE });
     if (found) return found;
-    return this.tx.run(async (em) => {
+    return this.tx.run(async () => {
       // The customer row lock serialises every way a customer's active cart comes to be (here and at sign-in).
-      await em.query(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`, [customerId]);
+      await this.customers.lock(customerId);
       return (
         (await repo().findOneBy({ customerId, status: CartStatus.ACTIVE })) ??
         repo().save(repo().create({ customerId, status: CartStatus.ACTIVE, createdVia: channel, mergedInto: null }))
@@ -176,6 +178,11 @@ export class CartsService {
     });
   }
 
+  /** Closes the cart as ORDERED, in the caller's transaction (checkout holds its row lock). */
+  async markOrdered(cartId: string): Promise<void> {
+    await this.tx.manager.query(`UPDATE cart SET status = $2, updated_at = now() WHERE id = $1`, [cartId, CartStatus.ORDERED]);
+  }
+
   /**
    * Reads a cart with its lines and codes (no access check); `lock` takes the cart's row lock in the same
    * read. Plain SQL: the carts of a checkout or a line added were read by TypeORM's find at a CPU cost
@@ -196,7 +203,7 @@ export class CartsService {
     const [lines, codes] = await Promise.all([
       em.query<CartLineEntity[]>(`SELECT ${entityColumns(em, CartLineEntity)} FROM cart_line WHERE cart_id = $1 ORDER BY seq`, [cart.id]),
       em.query<{ promotionId: string; code: string }[]>(
-        `SELECT d.promotion_id AS "promotionId", p.code FROM cart_discount_code d JOIN promotion p ON p.id = d.promotion_id
+        `SELECT d.promotion_id AS "promotionId", ${promotionSql.codeOf('p')} FROM cart_discount_code d ${promotionSql.join('p', 'd.promotion_id')}
                 WHERE d.cart_id = $1 ORDER BY d.position`,
         [cart.id],
       ),

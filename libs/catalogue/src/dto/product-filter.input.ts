@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { StockDerived } from '@app/common';
 
 @InputType()
 export class ProductFilter {
@@ -16,6 +17,7 @@ export class ProductFilter {
   category?: string;
 
   @Field(() => ID, { nullable: true, description: 'Only products with at least one variant available at this location.' })
+  @StockDerived() // any level at that store may change which products it lists
   @IsOptional()
   @IsUUID('all', { message: 'availableAt must be a location id' })
   availableAt?: string;

@@ -1,7 +1,7 @@
 import { Args, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
-import { answerChosenByStock, DirectField, payload, selects } from '@app/common';
+import { DirectField, payload, selects } from '@app/common';
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
@@ -28,7 +28,6 @@ export class ProductsResolver {
     // What the query asks for comes in the page's one statement rather than in round trips of its own.
     const variants = selects(info, 'edges', 'node', 'variants');
     const available = variants && selects(info, 'edges', 'node', 'variants', 'availableOnline');
-    if (filter?.availableAt) answerChosenByStock(ctx.req); // any level at that store may change which products it lists
     const page = await this.search.search(first, after ?? undefined, filter ?? {}, {
       totalCount: selects(info, 'totalCount'),
       variants,

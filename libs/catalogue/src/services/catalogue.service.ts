@@ -17,6 +17,7 @@ import {
 import { ProductCreateInput } from '../dto/product-create.input.js';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
+import { CatalogueStockSql } from './catalogue-stock-sql.js';
 import { ProductCountCache } from './product-count-cache.js';
 import {
   LISTED_VARIANT_COLUMNS,
@@ -49,6 +50,7 @@ export class CatalogueService {
     private readonly tx: TransactionHost,
     private readonly counts: ProductCountCache,
     private readonly events: EventBus,
+    private readonly stock: CatalogueStockSql,
   ) {}
 
   private get products() {
@@ -107,7 +109,9 @@ export class CatalogueService {
    * `loadVariants`, with what each has free online when `available`.
    */
   async findBySlug(slug: string, variants?: { ctx: HasLoaders; available?: boolean }): Promise<ProductEntity | null> {
-    const withVariants = variants ? `, ${LISTED_VARIANTS_OF('p', variants.available)} AS variants` : '';
+    const withVariants = variants
+      ? `, ${LISTED_VARIANTS_OF('p', variants.available ? this.stock.totals('v.id') : undefined)} AS variants`
+      : '';
     const [row] = await this.tx.manager.query<(ProductEntity & { variants?: ListedVariantColumns | null })[]>(
       `SELECT ${PRODUCT_COLUMNS}${withVariants} FROM product p WHERE slug = $1`,
       [slug],
@@ -146,7 +150,7 @@ export class CatalogueService {
   /**
    * A product's variants in creation order, batched across the products of one response. Plain SQL
    * rather than `find`: a catalogue page loads 100 variants, and TypeORM's query building and entity
-   * hydration cost more of the server's CPU than the query itself (measured with bench/).
+   * hydration cost more of the server's CPU than the query itself (docs/adr/0014-one-statement-per-read.md).
    */
   loadVariants(ctx: HasLoaders, productId: string): Promise<ListedVariant[]> {
     return this.variantsByProduct(ctx).load(productId) as Promise<ListedVariant[]>;

@@ -1,8 +1,8 @@
 import type { ProductVariantEntity } from '../entities/product-variant.entity.js';
 
 /**
- * What a catalogue page shows of a variant (parsing 100 timestamps per page that nobody reads cost 1% of
- * the CPU), and, when the page asked for availableOnline, the units free across every location as read
+ * What a catalogue page shows of a variant (no timestamps: parsing 100 per page that nobody reads is
+ * measurable, docs/adr/0014-one-statement-per-read.md), and, when the page asked for availableOnline, the units free across every location as read
  * in the same statement.
  */
 export type ListedVariant = Omit<ProductVariantEntity, 'createdAt'> & { available?: number };
@@ -20,19 +20,17 @@ const LISTED_SQL = ['v.id', 'v.position', 'v.sku', 'v.size', 'v.colour', 'v.pric
  * The variants of the product `p` as columns: a JSON array of one array per column (null ones when it has
  * none), so that a page of products comes with its variants in the same statement. Columns, not one object
  * per variant: json_build_object looks up each argument's type on every call, json_agg once per column,
- * and the keys are not sent 100 times (measured: 0.98 → 0.58 ms of PostgreSQL CPU per page of 20
- * products, 0.56 → 0.39 ms to read it in Node). The aggregates run over the same rows in the same order,
+ * and the keys are not sent 100 times (docs/adr/0014-one-statement-per-read.md). The aggregates run over the same rows in the same order,
  * so the columns line up; `listedVariants` puts them in position order. With `available`, each carries what
- * the inventory's per-variant totals (variant_stock) say is free now: a read-only look at stock, like the
- * listing's availableAt filter, that saves the page a round trip for availableOnline.
+ * the inventory's per-variant totals say is free now: a read-only look at stock, like the
+ * listing's availableAt filter, that saves the page a round trip for availableOnline. `available` is that
+ * SQL as the inventory writes it (CatalogueStockSql.totals of `v.id`).
  */
 export const LISTED_VARIANTS_OF = (
   p: string,
-  available = false,
-) => `(SELECT json_build_array(${LISTED_SQL.map((c) => `json_agg(${c})`).join(', ')}${
-  available ? ', json_agg(COALESCE(vs.on_hand - vs.reserved, 0))' : ''
-})
-  FROM product_variant v${available ? ' LEFT JOIN variant_stock vs ON vs.variant_id = v.id' : ''} WHERE v.product_id = ${p}.id)`;
+  available?: { join: string; available: string },
+) => `(SELECT json_build_array(${LISTED_SQL.map((c) => `json_agg(${c})`).join(', ')}${available ? `, json_agg(${available.available})` : ''})
+  FROM product_variant v${available ? ` ${available.join}` : ''} WHERE v.product_id = ${p}.id)`;
 
 /** The ListedVariants of product `productId` from its LISTED_VARIANTS_OF columns, in position order. */
 export function listedVariants(productId: string, columns: ListedVariantColumns | null | undefined): ListedVariant[] {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, decodeCursor, encodeCursor, isUuid, pageSize, TransactionHost } from '@app/common';
+import { CatalogueStockSql } from './catalogue-stock-sql.js';
 import { ProductFilter } from '../dto/product-filter.input.js';
 import { ProductEntity } from '../entities/product.entity.js';
 import { LISTED_VARIANTS_OF, type ListedVariant, type ListedVariantColumns, listedVariants } from './listed-variant.js';
@@ -30,7 +31,7 @@ const PRODUCT_COLUMNS = 'id, slug, name, description, brand, category, images';
  * The catalogue listing: keyset pagination over (name, id), full-text word search on names through the
  * GIN index, category, and "available at this location" as an EXISTS over stock levels. Plain SQL: the
  * two queries of a page built by TypeORM's query builder cost more server CPU than PostgreSQL spent on
- * them (measured with bench/). One statement per page, count and variants included: on this machine a
+ * them (docs/adr/0014-one-statement-per-read.md). One statement per page, count and variants included: on this machine a
  * round trip to PostgreSQL (a socket write, a wake-up) cost more of the API's CPU than reading the rows.
  */
 @Injectable()
@@ -38,6 +39,7 @@ export class ProductSearchService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly counts: ProductCountCache,
+    private readonly stock: CatalogueStockSql,
   ) {}
 
   async search(first: number, after: string | undefined, filter: ProductFilter = {}, extras: PageExtras = {}): Promise<ProductPage> {
@@ -50,9 +52,9 @@ export class ProductSearchService {
     const category = filter.category ? filter.category.trim().toLowerCase() : null; // "" filters nothing, "  " filters on ''
     if (category !== null) where.push(`p.category = ${param(category)}`);
     if (filter.availableAt) {
-      // Stock lives in the inventory domain; this read-only EXISTS is the one place the catalogue looks at it.
-      where.push(`EXISTS (SELECT 1 FROM product_variant v JOIN stock_level sl ON sl.variant_id = v.id
-        WHERE v.product_id = p.id AND sl.location_id = ${param(filter.availableAt)} AND sl.on_hand > sl.reserved)`);
+      // Stock lives in the inventory domain: the join that tests it is the inventory's SQL (CatalogueStockSql).
+      where.push(`EXISTS (SELECT 1 FROM product_variant v ${this.stock.availableAtJoin('v.id', param(filter.availableAt))}
+        WHERE v.product_id = p.id)`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (after) {
@@ -64,17 +66,19 @@ export class ProductSearchService {
     const paged = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // A search's matches come from the GIN index and are then sorted: fenced (OFFSET 0) so that no plan walks
     // the name index testing every product instead, which a custom plan does for a prefix it cannot
-    // estimate (a word nothing matches cost 9 ms on 10,000 products, and grows with the catalogue).
+    // estimate, at a cost that grows with the catalogue (docs/adr/0004-search-and-stores-near-in-postgresql.md).
     const source = query ? `(SELECT ${PRODUCT_COLUMNS} FROM product p ${paged} OFFSET 0) p` : `product p ${paged}`;
     const page = `SELECT ${PRODUCT_COLUMNS} FROM ${source} ORDER BY p.name, p.id LIMIT ${param(limit + 1)}`;
-    const variants = extras.variants ? `, ${LISTED_VARIANTS_OF('pg', extras.available)} AS variants` : '';
+    const variants = extras.variants
+      ? `, ${LISTED_VARIANTS_OF('pg', extras.available ? this.stock.totals('v.id') : undefined)} AS variants`
+      : '';
     // The count's parameters are the first ones of the page's: both can share them. Joined from the
     // count, an empty page is still one row, carrying the count and null columns.
     // Stock changes all the time: a count over it is not kept.
     const countKey = filter.availableAt ? null : JSON.stringify([query, category]);
     const known = extras.totalCount && countKey !== null ? this.counts.get(countKey) : undefined;
     const counting = extras.totalCount && known === undefined;
-    const version = this.counts.version;
+    const version = this.counts.version();
     const sql = counting
       ? `SELECT c.total AS "totalCount", pg.*${variants} FROM (SELECT count(*)::int AS total FROM product p ${filtered}) c
          LEFT JOIN LATERAL (${page}) pg ON true ORDER BY pg.name, pg.id`

@@ -21,8 +21,8 @@ const nameOf = (text: string): string => {
 /**
  * A pg client that sends every parameterised statement as a named prepared statement, so PostgreSQL
  * parses it once per connection and, after a few runs, stops planning it. Unnamed, each call is parsed
- * and planned again: PostgreSQL's log showed 0.2-0.6 ms of parse and bind around 0.01-0.04 ms of
- * execution for the queries TypeORM writes (their select lists are long). Statements without
+ * and planned again, which for the queries TypeORM writes (long select lists) costs more than running
+ * them (docs/adr/0015-prepared-statements.md). Statements without
  * parameters (BEGIN, COMMIT) go as before. At most MAX_PER_CONNECTION names per connection, so SQL
  * that embeds values cannot grow a backend's memory without end; past that, statements go unnamed.
  * A statement that fails as stale (a migration changed its table under it, 0A000; or the server lost it,

@@ -109,6 +109,14 @@ export class CustomersService implements AccountStore, OnModuleInit {
     });
   }
 
+  /**
+   * Takes the customer's row lock in the caller's transaction: what must happen once per customer (their
+   * one active cart coming to be, at first use or at sign-in) takes turns behind it.
+   */
+  async lock(id: string): Promise<void> {
+    await this.tx.manager.query(`SELECT 1 FROM customer WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   find(id: string): Promise<CustomerEntity | null> {
     return isUuid(id) ? this.repo.findOneBy({ id }) : Promise.resolve(null);
   }

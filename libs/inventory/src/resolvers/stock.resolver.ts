@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
-import { payload } from '@app/common';
+import { payload, StockDerived } from '@app/common';
 import { StockAdjustInput } from '../dto/stock-adjust.input.js';
 import { StockLevel, StockLevelPayload, toStockLevel } from '../models/stock-level.model.js';
 import { StockService } from '../services/stock.service.js';
@@ -11,6 +11,7 @@ export class StockResolver {
 
   @Query(() => StockLevel, { nullable: true, description: 'Staff: the stock of a SKU at a location.' })
   @StaffOnly()
+  @StockDerived()
   async stockLevel(
     @Ctx() ctx: RequestContext,
     @Args('locationId', { type: () => ID }) locationId: string,

@@ -1,6 +1,6 @@
 import { Args, Float, Query, Resolver } from '@nestjs/graphql';
 import { normaliseSku } from '@app/catalogue';
-import { badInput, checkedGeoPoint, GeoPointInput, notFound } from '@app/common';
+import { badInput, checkedGeoPoint, GeoPointInput, notFound, StockDerived } from '@app/common';
 import { toLocation } from '@app/locations';
 import { StoreAvailability } from '../models/stock-level.model.js';
 import { MAX_RADIUS_KM, StockQueryService } from '../services/stock-query.service.js';
@@ -12,6 +12,7 @@ export class StoresNearResolver {
   @Query(() => [StoreAvailability], {
     description: 'Pickup stores within radiusKm of a point, nearest first, with their stock of one SKU.',
   })
+  @StockDerived() // each store's level of the SKU
   async storesNear(
     // A plain type, not the class: the global ValidationPipe skips it and checkedGeoPoint applies its rules.
     @Args('near', { type: () => GeoPointInput }) near: { lat: number; lng: number },

@@ -1,6 +1,6 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '@app/auth';
-import { answerShowsStockOf, DirectField } from '@app/common';
+import { DirectField, StockDerived } from '@app/common';
 import { ProductVariant } from '@app/catalogue';
 import { StockQueryService } from '../services/stock-query.service.js';
 
@@ -11,8 +11,8 @@ export class VariantAvailabilityResolver {
 
   @ResolveField(() => Int, { description: 'Units that can be shipped to a home now, across all locations.' })
   @DirectField('ProductVariant')
+  @StockDerived('variant') // a kept answer is dropped when this variant's stock changes
   availableOnline(@Parent() variant: ProductVariant, @Ctx() ctx: RequestContext): number | Promise<number> {
-    answerShowsStockOf(ctx.req, variant.id); // a kept answer is dropped when this changes
     // A page that asked for it read it with its variants: fresher than the cache, and no round trip.
     return variant.available ?? this.query.availableOnline(ctx, variant.id);
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type LocationEntity, locationColumns } from '@app/locations';
+import { variantSql } from '@app/catalogue';
+import { type LocationEntity, locationColumns, locationSql } from '@app/locations';
 import { AvailabilityCache } from './availability-cache.js';
-import { boundingBox, byKeys, distanceSql, type HasLoaders, loader, TransactionHost } from '@app/common';
+import { boundingBox, byKeys, type HasLoaders, loader, TransactionHost } from '@app/common';
 
 export interface StoreStock {
   location: LocationEntity;
@@ -36,20 +37,27 @@ export class StockQueryService {
   storesNear(lat: number, lng: number, radiusKm: number, sku: string): Promise<StoreStock[] | null> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
-    // No variant: no row. A variant without a store in range: one row whose store is null.
+    const variant = variantSql.bySku('v', '$4');
+    const stores = locationSql.pickupStoresNear('l', 'd', {
+      lat: '$1',
+      lng: '$2',
+      radiusKm: '$3',
+      minLat: '$5',
+      maxLat: '$6',
+      ...(wraps ? {} : { minLng: '$7', maxLng: '$8' }),
+    });
+    // No variant: no row. A variant without a store in range: one row whose store is null. The variant and the
+    // stores are the catalogue's and the locations' SQL (variantSql, locationSql), spliced into this one statement.
     return this.tx.manager
       .query(
-        `SELECT s.* FROM product_variant v
+        `SELECT s.* FROM ${variant.from}
        LEFT JOIN LATERAL (
          SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
-         FROM location l
-         CROSS JOIN LATERAL (SELECT ${distanceSql('l', '$1', '$2')} AS km) d
+         FROM ${stores.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
-         WHERE l.type = 'STORE' AND l.pickup_enabled
-           AND l.lat BETWEEN $5 AND $6 ${wraps ? '' : 'AND l.lng BETWEEN $7 AND $8'}
-           AND d.km <= $3
+         WHERE ${stores.where}
        ) s ON true
-       WHERE v.sku = $4
+       WHERE ${variant.where}
        ORDER BY s."distanceKm", s.id`,
         [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
       )
@@ -74,15 +82,45 @@ export class StockQueryService {
     const cached = this.cache.get(variantId);
     if (cached !== undefined) return cached; // no promise: graphql-js completes a plain value at once
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
-      const versions = ids.map((id) => this.cache.version(id)); // a value read before a change is not stored after it
+      const version = this.cache.version(); // a value read before a change to its variant is not stored after it
       // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
         `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`,
         [ids],
       );
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
-      ids.forEach((id, i) => this.cache.set(id, values[i], versions[i]));
+      ids.forEach((id, i) => this.cache.set(id, values[i], version));
       return values;
     }).load(variantId) as Promise<number>;
   }
+
+  /**
+   * Every location with some stock of these variants free, with where it is and what it is (for sourcing):
+   * one statement, the location's columns joined by the locations' SQL (locationSql).
+   */
+  async sourcingCandidates(variantIds: string[]): Promise<SourcingCandidate[]> {
+    const rows: (Omit<SourcingCandidate, 'available'> & { variantId: string; available: number })[] = await this.tx.manager.query(
+      `SELECT sl.location_id AS "locationId", ${locationSql.placeColumns('l')}, sl.variant_id AS "variantId", sl.on_hand - sl.reserved AS available
+         FROM stock_level sl ${locationSql.join('l', 'sl.location_id')}
+         WHERE sl.variant_id = ANY($1::uuid[]) AND sl.on_hand > sl.reserved`,
+      [[...new Set(variantIds)]],
+    );
+    const byLocation = new Map<string, SourcingCandidate>();
+    for (const { variantId, available, ...place } of rows) {
+      let c = byLocation.get(place.locationId);
+      if (!c) byLocation.set(place.locationId, (c = { ...place, available: new Map() }));
+      c.available.set(variantId, available);
+    }
+    return [...byLocation.values()];
+  }
+}
+
+/** A location that could send stock, with what it has free of the variants asked for (by variant id). */
+export interface SourcingCandidate {
+  locationId: string;
+  code: string;
+  type: 'STORE' | 'WAREHOUSE';
+  lat: number;
+  lng: number;
+  available: Map<string, number>;
 }

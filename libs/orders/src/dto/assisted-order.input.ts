@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
-import { FulfillmentType } from '@app/cart';
+import { FulfillmentType } from '@app/common';
 import { AddressInput } from '@app/locations';
 import { ContactInput } from './checkout.input.js';
 

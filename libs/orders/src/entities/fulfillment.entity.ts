@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { FulfillmentType } from '@app/cart';
+import type { FulfillmentType } from '@app/common';
 import type { FulfillmentStatus } from '../order-enums.js';
 
 /** A group of an order's lines that travels together from one source location (to one pickup store). */

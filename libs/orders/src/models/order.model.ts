@@ -1,7 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SalesChannel } from '@app/auth';
-import { FulfillmentType } from '@app/cart';
-import { Money, UserError } from '@app/common';
+import { FulfillmentType, Money, UserError } from '@app/common';
 import type { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import type { OrderEntity } from '../entities/order.entity.js';
 import { FulfillmentStatus, OrderStatus } from '../order-enums.js';

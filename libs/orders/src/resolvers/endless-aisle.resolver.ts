@@ -14,7 +14,7 @@ import {
 } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
-import { badInput, haversineKm, notFound, payload } from '@app/common';
+import { badInput, haversineKm, notFound, payload, StockDerived } from '@app/common';
 import { AppConfig } from '@app/config';
 import { formatIsoDuration, Location, LocationsService, toLocation } from '@app/locations';
 import { AssistedOrderInput } from '../dto/assisted-order.input.js';
@@ -51,6 +51,7 @@ export class EndlessAisleResolver {
 
   @Query(() => [SourcingOption], { description: 'Staff: the other locations that can supply `quantity` of a SKU to a destination now.' })
   @StaffOnly()
+  @StockDerived() // what each location has of the SKU
   async sourcingOptions(
     @Args('sku', { type: () => String }) sku: string,
     @Args('quantity', { type: () => Int }) quantity: number,

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
-import { FulfillmentType } from '@app/cart';
+import { badInput, FulfillmentType, notFound, payload } from '@app/common';
 import { CatalogueService, ProductVariant, toVariant } from '@app/catalogue';
-import { badInput, notFound, payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Fulfillment, FulfillmentPayload, Order } from '../models/order.model.js';

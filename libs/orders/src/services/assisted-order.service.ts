@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, requireActsAt, SalesChannel } from '@app/auth';
-import { type CartEntity, type CartLineEntity, CartStatus, type CartView, FulfillmentType } from '@app/cart';
+import { type CartEntity, type CartLineEntity, CartStatus, type CartView } from '@app/cart';
+import { badInput, BusinessError, ErrorCode, FulfillmentType, notFound } from '@app/common';
 import { CatalogueService } from '@app/catalogue';
-import { badInput, BusinessError, ErrorCode, notFound } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CustomersService } from '@app/customers';
 import { LocationsService } from '@app/locations';
 import type { AssistedOrderInput } from '../dto/assisted-order.input.js';
-import { CheckoutService, type PlacedOrder } from './checkout.service.js';
+import { CheckoutService } from './checkout.service.js';
+import { OrderPlacement, type PlacedOrder } from './order-placement.service.js';
+import { PlacementRetries } from './placement-retries.service.js';
 
 /**
  * The endless aisle: staff order for a customer in front of them, from stock anywhere, delivered home or
@@ -19,6 +21,8 @@ import { CheckoutService, type PlacedOrder } from './checkout.service.js';
 export class AssistedOrderService {
   constructor(
     private readonly checkout: CheckoutService,
+    private readonly placement: OrderPlacement,
+    private readonly retries: PlacementRetries,
     private readonly catalogue: CatalogueService,
     private readonly customers: CustomersService,
     private readonly locations: LocationsService,
@@ -70,8 +74,8 @@ export class AssistedOrderService {
     const view: CartView = { cart, lines, codes: [] };
     const inStore: RequestContext = { ...ctx, channel: SalesChannel.STORE };
     const contact = await this.checkout.contactFor(ctx.caller, cart.customerId, input.contact);
-    return this.checkout.withRetries(ctx, { idempotencyKey: input.idempotencyKey, cartId: null }, (last) =>
-      this.checkout.placeOrder(
+    return this.retries.run(ctx, { idempotencyKey: input.idempotencyKey, cartId: null }, (last) =>
+      this.placement.place(
         inStore,
         view,
         {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FulfillmentType } from '@app/cart';
+import { FulfillmentType } from '@app/common';
 import { FulfillmentStatus as S, OrderStatus } from '../order-enums.js';
 import { actingLocation, FulfillmentAction as A, nextStatus, orderStatusOf } from './fulfillment-state-machine.js';
 

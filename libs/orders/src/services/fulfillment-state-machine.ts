@@ -1,4 +1,4 @@
-import { FulfillmentType } from '@app/cart';
+import { FulfillmentType } from '@app/common';
 import { FulfillmentStatus as S, OrderStatus } from '../order-enums.js';
 
 /** What can happen to a fulfilment. */

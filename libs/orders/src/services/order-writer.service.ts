@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type SalesChannel } from '@app/auth';
-import { FulfillmentType, type PricedCart } from '@app/cart';
-import { entityColumns, TransactionHost } from '@app/common';
+import { type PricedCart } from '@app/cart';
+import { entityColumns, FulfillmentType, TransactionHost } from '@app/common';
 import { OrderEntity } from '../entities/order.entity.js';
 import { OrderStatus } from '../order-enums.js';
+import type { PlannedFulfillment } from '../sourcing/sourcing.service.js';
 import { PickupCodes } from './pickup-code.js';
-
-export interface PlannedFulfillment {
-  type: FulfillmentType;
-  sourceLocationId: string;
-  pickupLocationId: string | null;
-  /** Indexes into the priced cart's lines. */
-  lineIndexes: number[];
-}
 
 export interface NewOrder {
   idempotencyKey: string;

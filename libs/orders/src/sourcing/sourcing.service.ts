@@ -1,45 +1,100 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TransactionHost } from '@app/common';
-import { type Candidate, type SourcingRequest, SourcingStrategy } from './sourcing-strategy.js';
+import { FulfillmentType } from '@app/common';
+import { StockQueryService } from '@app/inventory';
+import { LocationsService } from '@app/locations';
+import { type Candidate, SourcingStrategy } from './sourcing-strategy.js';
 
-/** Reads who has what now, and asks the configured strategy where each line should come from. */
+/** One line to source: which variant, how many, and how it reaches the customer (PICKUP at `locationId`, or DELIVERY). */
+export interface LineToSource {
+  variantId: string;
+  quantity: number;
+  fulfillmentType: FulfillmentType;
+  locationId: string | null;
+}
+
+/** Lines that travel together from one source (to one pickup store). */
+export interface PlannedFulfillment {
+  type: FulfillmentType;
+  sourceLocationId: string;
+  pickupLocationId: string | null;
+  /** Indexes into the lines planned. */
+  lineIndexes: number[];
+}
+
+/** Where every line comes from, or the first line (its index) that no location can send whole. */
+export type FulfillmentPlan = { fulfillments: PlannedFulfillment[]; unfilled: null } | { fulfillments: null; unfilled: number };
+
+/**
+ * Where stock comes from (ADR 0006): reads who has what now (the inventory's candidates, one statement) and
+ * plans each line's source. Pickup lines come from the pickup store's own shelf when it has them (PICKUP);
+ * the rest are sent there from elsewhere (SHIP_TO_STORE). Delivered lines come from wherever the configured
+ * strategy says (DELIVERY).
+ */
 @Injectable()
 export class SourcingService {
   constructor(
-    private readonly tx: TransactionHost,
+    private readonly stock: StockQueryService,
+    private readonly locations: LocationsService,
     @Inject(SourcingStrategy) readonly strategy: SourcingStrategy,
   ) {}
 
-  /** Every location with some available stock of these variants. */
-  async candidates(variantIds: string[]): Promise<Candidate[]> {
-    const rows: {
-      locationId: string;
-      code: string;
-      type: 'STORE' | 'WAREHOUSE';
-      lat: number;
-      lng: number;
-      variantId: string;
-      available: number;
-    }[] = await this.tx.manager.query(
-      `SELECT l.id AS "locationId", l.code, l.type, l.lat, l.lng, sl.variant_id AS "variantId", sl.on_hand - sl.reserved AS available
-         FROM stock_level sl JOIN location l ON l.id = sl.location_id
-         WHERE sl.variant_id = ANY($1::uuid[]) AND sl.on_hand > sl.reserved`,
-      [[...new Set(variantIds)]],
-    );
-    const byLocation = new Map<string, Candidate>();
-    for (const r of rows) {
-      let c = byLocation.get(r.locationId);
-      if (!c)
-        byLocation.set(
-          r.locationId,
-          (c = { locationId: r.locationId, code: r.code, type: r.type, lat: r.lat, lng: r.lng, available: new Map() }),
-        );
-      c.available.set(r.variantId, r.available);
-    }
-    return [...byLocation.values()];
+  /** Every location with some available stock of these variants (the inventory's answer, in one statement). */
+  candidates(variantIds: string[]): Promise<Candidate[]> {
+    return this.stock.sourcingCandidates(variantIds);
   }
 
-  async plan(request: Omit<SourcingRequest, 'candidates'>) {
-    return this.strategy.plan({ ...request, candidates: await this.candidates(request.lines.map((l) => l.variantId)) });
+  /** Plans the fulfilments of `lines`: a plan is a guess at this moment, the holds (StockLedger) make it true. */
+  async plan(lines: LineToSource[]): Promise<FulfillmentPlan> {
+    const groups = new Map<string, PlannedFulfillment>();
+    const put = (type: FulfillmentType, source: string, pickup: string | null, index: number) => {
+      const key = `${type}/${source}/${pickup ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { type, sourceLocationId: source, pickupLocationId: pickup, lineIndexes: [] }));
+      g.lineIndexes.push(index);
+    };
+    const candidates = await this.candidates(lines.map((l) => l.variantId));
+    const stockAt = (loc: string, variantId: string) => candidates.find((c) => c.locationId === loc)?.available.get(variantId) ?? 0;
+    // What one group is planned to take is no longer there for the next group.
+    const take = (loc: string, i: number) => {
+      const c = candidates.find((x) => x.locationId === loc);
+      const { variantId, quantity } = lines[i];
+      c?.available.set(variantId, (c.available.get(variantId) ?? 0) - quantity);
+    };
+    const byStore = new Map<string | null, number[]>();
+    for (const [i, l] of lines.entries()) {
+      const store = l.fulfillmentType === FulfillmentType.PICKUP ? l.locationId : null;
+      byStore.set(store, [...(byStore.get(store) ?? []), i]);
+    }
+    for (const [store, indexes] of byStore) {
+      let rest = indexes;
+      if (store) {
+        const here = indexes.filter((i) => stockAt(store, lines[i].variantId) >= sameVariant(lines, indexes, i));
+        here.forEach((i) => {
+          put(FulfillmentType.PICKUP, store, store, i);
+          take(store, i);
+        });
+        rest = indexes.filter((i) => !here.includes(i));
+      }
+      if (!rest.length) continue;
+      const location = store ? await this.locations.find(store) : null;
+      const plan = this.strategy.plan({
+        lines: rest.map((i) => ({ key: String(i), variantId: lines[i].variantId, quantity: lines[i].quantity })),
+        candidates,
+        destination: location && { lat: location.lat, lng: location.lng },
+        exclude: store ?? undefined,
+      });
+      if (plan.unfilled.length) return { fulfillments: null, unfilled: Number(plan.unfilled[0]) };
+      for (const [key, source] of plan.sources) {
+        put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key));
+        take(source, Number(key));
+      }
+    }
+    return { fulfillments: [...groups.values()], unfilled: null };
   }
+}
+
+/** Units of line i's variant that the same pickup store must hold for all lines of that variant. */
+function sameVariant(lines: LineToSource[], indexes: number[], i: number): number {
+  const v = lines[i].variantId;
+  return indexes.filter((j) => lines[j].variantId === v).reduce((n, j) => n + lines[j].quantity, 0);
 }

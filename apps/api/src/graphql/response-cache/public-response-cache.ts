@@ -1,42 +1,29 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { type DocumentNode, type GraphQLError, Kind, type OperationDefinitionNode, OperationTypeNode, parse } from 'graphql';
-import { answerDependencies, EventBus, RedisService, trackAnswerDependencies } from '@app/common';
+import type { GraphQLError } from 'graphql';
+import { answerDependencies, EventBus, InvalidatingCache, invalidateOnEvents, RedisService, trackAnswerDependencies } from '@app/common';
 import { AppConfig } from '@app/config';
-import { ChangeLog, type Moment } from './change-log.js';
+import { MAX_QUERY_LENGTH, PublicDocuments } from './public-queries.js';
 
-/**
- * Root fields whose answers are the same for every caller and are asked again and again: catalogue pages
- * (first pages, popular searches, the next pages after them). Measured with npm run bench: product pages
- * by slug and storesNear around a point almost never repeat within the TTL, so caching them only cost
- * CPU (storesNear 1.63 ms per request without it, 2.27 ms with it); they are left out.
- */
-const PUBLIC_ROOTS = new Set(['products', '__typename']);
 const MAX_ENTRIES = 1_000;
 const MAX_BYTES = 16 * 1024 * 1024; // a catalogue page of 20 products is about 20 kB
-const MAX_DOCUMENTS = 1_000;
 const FLIGHT_WAIT_MS = 2_000;
-const MAX_QUERY_LENGTH = 10_000; // longer documents are not considered (nor their decision kept): 10 MB of texts at most
 const MAX_CHANGES = 100_000; // variants whose last stock change is remembered for flights in progress
 const CHANGES_KEPT_MS = 10_000; // longer than any flight whose answer is kept (a waiter gives up after FLIGHT_WAIT_MS)
 
 /** Where an answer's copy is kept in Redis. */
 export const redisKey = (key: string) => `response:${createHash('sha1').update(key).digest('base64url')}`;
 
-export function isPublicQuery(op: OperationDefinitionNode): boolean {
-  return (
-    op.operation === OperationTypeNode.QUERY &&
-    op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value))
-  );
-}
-
 export interface CachedAnswer {
   body: Buffer;
   contentType: string;
   operationName: string | null;
-  expires: number;
-  /** The variants whose stock it shows, while it is kept until one changes (indexed in `byVariant`). */
-  variants?: Set<string>;
+}
+
+/** When a flight began: the store's version (exact in this process), and the wall clock (for other processes). */
+interface Moment {
+  seq: number;
+  at: number;
 }
 
 interface Flight {
@@ -87,18 +74,15 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(PublicResponseCache.name);
   readonly ttlMs: number;
   private readonly sharedMs: number;
-  private readonly entries = new Map<string, CachedAnswer>();
+  /**
+   * The answers, tagged with the variants whose stock they show (ADR 0027). Deaf until both event channels
+   * are subscribed, and while the subscription is lost: answers then live RESPONSE_CACHE_SHARED_MS.
+   * Changes are remembered CHANGES_KEPT_MS for flights in progress and for other processes' copies.
+   */
+  private readonly store: InvalidatingCache<CachedAnswer>;
   private readonly flights = new Map<string, Flight>();
-  private readonly documents = new Map<string, Decision>();
-  private readonly maxTokens: number;
-  private bytes = 0;
-  /** Kept answers by the variants whose stock they show. */
-  private readonly byVariant = new Map<string, Set<string>>();
-  private readonly changes = new ChangeLog(CHANGES_KEPT_MS, MAX_CHANGES);
-  /** Whether events reach this process now: subscribed, and the subscription not lost since. */
-  private listening = false;
-  private nextSweep = 0;
-  private readonly stops: Array<() => Promise<void> | void> = [];
+  private readonly documents: PublicDocuments;
+  private stop?: () => Promise<void>;
 
   constructor(
     config: AppConfig,
@@ -107,7 +91,18 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   ) {
     this.ttlMs = config.get('RESPONSE_CACHE_MS');
     this.sharedMs = Math.min(this.ttlMs, config.get('RESPONSE_CACHE_SHARED_MS'));
-    this.maxTokens = config.get('GRAPHQL_MAX_TOKENS');
+    this.documents = new PublicDocuments(config.get('GRAPHQL_MAX_TOKENS'));
+    this.store = new InvalidatingCache<CachedAnswer>({
+      ttlMs: this.ttlMs,
+      degradedTtlMs: this.sharedMs,
+      heard: false,
+      maxEntries: MAX_ENTRIES,
+      maxWeight: MAX_BYTES,
+      weigh: (answer) => answer.body.length,
+      maxTracked: MAX_CHANGES,
+      trackMs: CHANGES_KEPT_MS,
+      sweepMs: 500, // lifetimes differ: a sweep walks every entry, at most twice a second
+    });
   }
 
   get enabled(): boolean {
@@ -119,53 +114,33 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     // Kept long only while every process's events are heard: both channels subscribed, the subscription not
     // lost since. Until then, and while it is down, answers live RESPONSE_CACHE_SHARED_MS; whatever was
     // kept goes when it is lost (events sent meanwhile are lost) and when it is back.
-    let subscribed = 0;
-    const heard = () => {
-      if (++subscribed < 2) return;
-      this.forgetAll();
-      this.listening = true;
-    };
-    this.stops.push(await this.events.on('stock-variant', (e) => this.stockChanged(e.variantId), heard));
-    this.stops.push(await this.events.on('catalogue-changed', () => this.forgetAll(), heard));
-    this.stops.push(
-      this.redis.onSubscriptionsLost(() => {
-        this.listening = false;
-        this.forgetAll();
-      }),
+    this.stop = await invalidateOnEvents(
+      this.store,
+      this.events,
+      this.redis,
+      { 'stock-variant': (e) => e.variantId, 'catalogue-changed': 'all' },
+      (keys) => this.dropCopies(keys),
     );
-    this.stops.push(
-      this.redis.onSubscriptionsRestored(() => {
-        if (subscribed < 2) return;
-        this.forgetAll();
-        this.listening = true;
-      }),
-    );
-    if (!this.listening)
+    if (!this.store.listening)
       this.logger.warn(`stock events from other processes not heard yet: answers are kept ${this.sharedMs} ms until they are`);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.stops.splice(0).map((stop) => stop()));
+    await this.stop?.();
   }
 
   /** A variant's stock changed (committed): drop the answers that show it, and any flight's that may. */
   stockChanged(variantId: string): void {
-    const now = Date.now();
-    if (now >= this.nextSweep) this.sweep(now);
-    this.changes.variantChanged(variantId);
-    const keys = this.byVariant.get(variantId);
-    if (keys) this.invalidate([...keys]);
+    this.dropCopies(this.store.invalidate(variantId));
   }
 
   /** Anything may have changed (a new product, events lost): drop every answer, and every flight's. */
   forgetAll(): void {
-    this.changes.everythingChanged();
-    this.invalidate([...this.entries.keys()]);
+    this.dropCopies(this.store.invalidateAll());
   }
 
-  /** Drops answers that are out of date, and their copies in Redis, so that no process takes them from there. */
-  private invalidate(keys: string[]): void {
-    for (const key of keys) this.drop(key);
+  /** Drops the copies in Redis of answers that went out of date, so that no process takes them from there. */
+  private dropCopies(keys: readonly string[]): void {
     if (keys.length && this.redis.kind === 'redis' && this.redis.ready) this.redis.del(...keys.map(redisKey)).catch(() => undefined);
   }
 
@@ -174,7 +149,7 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     if (!body || typeof body.query !== 'string' || body.query.length > MAX_QUERY_LENGTH || body.extensions !== undefined) return null;
     const operationName = typeof body.operationName === 'string' ? body.operationName : null;
     if (body.operationName != null && operationName === null) return null;
-    if (!this.isPublic(body.query, operationName)) return null;
+    if (!this.documents.isPublic(body.query, operationName)) return null;
     try {
       return JSON.stringify([body.query, operationName, body.variables ?? {}, accept ?? '']);
     } catch {
@@ -183,11 +158,7 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   }
 
   get(key: string): CachedAnswer | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (hit.expires > Date.now()) return hit;
-    this.drop(key);
-    return undefined;
+    return this.store.get(key);
   }
 
   /**
@@ -210,7 +181,7 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   begin(key: string, req: object, res: Pick<Response, 'once' | 'statusCode' | 'getHeader'> & { send?: (body: unknown) => unknown }): void {
     let resolve!: Flight['resolve'];
     const promise = new Promise<CachedAnswer | null>((r) => (resolve = r));
-    this.flights.set(key, { owner: req, began: this.changes.now(), promise, resolve });
+    this.flights.set(key, { owner: req, began: { seq: this.store.version(), at: Date.now() }, promise, resolve });
     (req as { [BEGUN]?: string })[BEGUN] = key;
     trackAnswerDependencies(req);
     let sent: string | undefined;
@@ -250,19 +221,20 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
   /** Keeps the answer `req` computed: until what it shows changes, or briefly where no event would say. */
   private keep(key: string, answer: Offered & { body: string; contentType: string }, req: object, began: Moment): CachedAnswer | null {
     const deps = answerDependencies(req);
-    const variants = deps ? new Set(deps.variants) : new Set<string>();
-    if (this.changes.changedSince(began, variants)) return null;
+    const variants = deps ? [...deps.variants] : [];
     const now = Date.now();
     const briefly = began.at + this.sharedMs; // counted from before the read
-    const expires = this.listening && deps && !deps.chosenByStock ? now + this.ttlMs : briefly;
-    const entry = this.store(key, answer, expires, this.listening ? variants : undefined);
-    if (entry && this.redis.kind === 'redis' && this.redis.ready && briefly > now) {
+    const entry: CachedAnswer = { body: Buffer.from(answer.body), contentType: answer.contentType, operationName: answer.operationName };
+    const long = this.store.listening && deps && !deps.chosenByStock;
+    // Not kept if one of its variants changed since the flight began.
+    if (!this.store.set(key, entry, began.seq, variants, long ? undefined : briefly)) return null;
+    if (this.redis.kind === 'redis' && this.redis.ready && briefly > now) {
       const head = JSON.stringify({
         expires: briefly,
         began: began.at,
         contentType: answer.contentType,
         operationName: answer.operationName,
-        variants: [...variants],
+        variants,
       });
       // A cache: losing it costs one more run.
       this.redis.set(redisKey(key), `${head}\n${answer.body}`, briefly - now).catch(() => undefined);
@@ -293,10 +265,11 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     )
       return undefined;
     // Refused if this process heard of a change to its variants after its writer began reading; later ones drop it.
-    const variants = new Set(head.variants.map(String));
-    if (this.changes.changedAfter(head.began, variants)) return undefined;
-    const answer = { body: stored.slice(cut + 1), contentType: head.contentType, operationName: head.operationName };
-    return this.store(key, answer, Math.min(head.expires, Date.now() + this.sharedMs), this.listening ? variants : undefined) ?? undefined;
+    const variants = head.variants.map(String);
+    if (this.store.changedAfter(head.began, variants)) return undefined;
+    const answer = { body: Buffer.from(stored.slice(cut + 1)), contentType: head.contentType, operationName: head.operationName };
+    const expires = Math.min(head.expires, Date.now() + this.sharedMs);
+    return this.store.set(key, answer, this.store.version(), variants, expires) ? answer : undefined;
   }
 
   /** Ends the flight `req` began with an answer found elsewhere (Redis), for the requests waiting on it. */
@@ -307,89 +280,4 @@ export class PublicResponseCache implements OnModuleInit, OnModuleDestroy {
     this.flights.delete(key);
     flight.resolve(answer);
   }
-
-  private store(
-    key: string,
-    answer: Offered & { body: string; contentType: string },
-    expires: number,
-    variants?: Set<string>,
-  ): CachedAnswer | null {
-    const body = Buffer.from(answer.body);
-    if (body.length > MAX_BYTES / 16) return null;
-    const now = Date.now();
-    if (now >= this.nextSweep) this.sweep(now);
-    // Over a cap, the oldest go first: insertion order.
-    for (const k of this.entries.keys()) {
-      if (this.entries.size < MAX_ENTRIES && this.bytes + body.length <= MAX_BYTES) break;
-      this.drop(k);
-    }
-    this.drop(key);
-    const entry: CachedAnswer = { body, contentType: answer.contentType, operationName: answer.operationName, expires, variants };
-    this.entries.set(key, entry);
-    this.bytes += body.length;
-    if (variants) {
-      for (const v of variants) {
-        let keys = this.byVariant.get(v);
-        if (!keys) this.byVariant.set(v, (keys = new Set()));
-        keys.add(key);
-      }
-    }
-    return entry;
-  }
-
-  /** Expired answers and old changes, at most twice a second: lifetimes differ, so expired answers are not all at the head. */
-  private sweep(now: number): void {
-    this.nextSweep = now + 500;
-    for (const [k, v] of this.entries) if (v.expires <= now) this.drop(k);
-    this.changes.prune(now);
-  }
-
-  private drop(key: string): void {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.entries.delete(key);
-    this.bytes -= e.body.length;
-    if (e.variants) {
-      for (const v of e.variants) {
-        const keys = this.byVariant.get(v);
-        keys?.delete(key);
-        if (keys?.size === 0) this.byVariant.delete(v);
-      }
-    }
-  }
-
-  /**
-   * Whether a request would run a public operation: decided once per document text and kept as that
-   * decision only (the names of its public operations, or of its sole operation), not as the parsed
-   * document, so many distinct documents cost their text and a few bytes each.
-   */
-  private isPublic(query: string, operationName: string | null): boolean {
-    let d = this.documents.get(query);
-    if (d === undefined) {
-      d = decide(query, this.maxTokens);
-      if (this.documents.size >= MAX_DOCUMENTS) this.documents.clear();
-      this.documents.set(query, d);
-    }
-    return operationName === null ? d.sole === true : d.publicNames.has(operationName);
-  }
-}
-
-interface Decision {
-  /** The document has exactly one operation and it is public. */
-  sole: boolean;
-  publicNames: Set<string>;
-}
-
-function decide(query: string, maxTokens: number): Decision {
-  let doc: DocumentNode;
-  try {
-    doc = parse(query, { maxTokens, noLocation: true });
-  } catch {
-    return { sole: false, publicNames: new Set() };
-  }
-  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return {
-    sole: ops.length === 1 && isPublicQuery(ops[0]),
-    publicNames: new Set(ops.filter((o) => o.name && isPublicQuery(o)).map((o) => o.name!.value)),
-  };
 }

@@ -1,19 +1,22 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, SignInRateLimited } from '@app/auth';
 import { payload } from '@app/common';
-import { AuthPayload, Customer, CustomersService, LoginInput, RegisterInput } from '@app/customers';
-import { CartMergeService } from '../services/cart-merge.service.js';
+import { LoginInput, RegisterInput } from '../dto/customer.inputs.js';
+import { AuthPayload, Customer } from '../models/customer.model.js';
+import { CustomersService } from '../services/customers.service.js';
+import { GuestCartMerge } from '../services/guest-cart-merge.js';
 
 /**
- * Sign-up and sign-in for customers. They live beside the cart because both bring the shopper's guest
- * cart into the account (`cartId`), which is how a cart started as a guest survives signing in. The
- * payload's customer is `Customer.signedIn`, so `customer { cart }` reads as them in that payload.
+ * Sign-up and sign-in for customers. Both bring the shopper's guest cart into the account (`cartId`),
+ * which is how a cart started as a guest survives signing in: the cart domain's merge, registered with
+ * GuestCartMerge. The payload's customer is `Customer.signedIn`, so `customer { cart }` reads as them in
+ * that payload.
  */
 @Resolver(() => Customer)
 export class CustomerSessionResolver {
   constructor(
     private readonly customers: CustomersService,
-    private readonly merge: CartMergeService,
+    private readonly merge: GuestCartMerge,
   ) {}
 
   @Mutation(() => AuthPayload, {
@@ -23,7 +26,7 @@ export class CustomerSessionResolver {
   async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
       const customer = await this.customers.register(input, ctx.channel);
-      if (input.cartId) await this.merge.merge(input.cartId, customer.id);
+      await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
     return {
@@ -42,7 +45,7 @@ export class CustomerSessionResolver {
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const p = await payload('customer', async () => {
       const customer = await this.customers.authenticate(input);
-      if (input.cartId) await this.merge.merge(input.cartId, customer.id);
+      await this.merge.merge(input.cartId, customer.id);
       return customer;
     });
     return {

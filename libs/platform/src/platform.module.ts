@@ -9,7 +9,8 @@ import { loggerConfig } from './logger.config.js';
 
 /**
  * What every process of the service stands on, whatever it serves: validated settings, logs, PostgreSQL
- * (migrated on start), its secrets, Redis, after-commit events, tokens, metrics. The API and the worker both import it.
+ * (migrated on start), its secrets, Redis, after-commit events, tokens, metrics. The API and the worker both
+ * import it (a lib: apps do not import each other).
  */
 @Module({
   imports: [

@@ -1,0 +1,15 @@
+/**
+ * SQL the catalogue writes for another domain's one-statement read (docs/adr/0026-table-ownership.md): the
+ * caller splices it in, so its read stays one round trip and its plan unchanged, and only this lib names
+ * the product tables.
+ */
+export const variantSql = {
+  /** The variant with SKU `skuParam` (a placeholder such as `$4`, normalised by `normaliseSku`) as `alias`. */
+  bySku: (alias: string, skuParam: string): { from: string; where: string } => ({
+    from: `product_variant ${alias}`,
+    where: `${alias}.sku = ${skuParam}`,
+  }),
+  /** Joins the variant `variantId` (an SQL expression) as `alias`; `currencyOf(alias)` is then its price's currency. */
+  join: (alias: string, variantId: string): string => `JOIN product_variant ${alias} ON ${alias}.id = ${variantId}`,
+  currencyOf: (alias: string): string => `${alias}.price_currency`,
+};

@@ -1,0 +1,2 @@
+export * from './invalidating-cache.js';
+export * from './invalidate-on-events.js';

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessError, Clock, ErrorCode, FulfillmentType, TransactionHost } from '@app/common';
+import { type MovementMeta, StockLedger, StockMovementType } from '@app/inventory';
+import { LocationsService } from '@app/locations';
+import { NotificationOutbox, type NotificationPayload, NotificationTemplate } from '@app/notifications';
+import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
+import type { OrderEntity } from '../entities/order.entity.js';
+import { FulfillmentStatus as S } from '../order-enums.js';
+import { FulfillmentAction as A, nextStatus, orderStatusOf } from './fulfillment-state-machine.js';
+import { OrderEvents } from './order-events.js';
+
+interface Line {
+  variantId: string;
+  quantity: number;
+}
+
+/**
+ * One legal move of a locked fulfilment (FulfillmentTransitions takes the locks and checks who may): the
+ * stock it implies, its status and timestamps, the messages, and the order's status, in the caller's transaction.
+ */
+@Injectable()
+export class FulfillmentMoves {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly ledger: StockLedger,
+    private readonly outbox: NotificationOutbox,
+    private readonly locations: LocationsService,
+    private readonly orderEvents: OrderEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Applies one legal move: stock, status and timestamps, messages, and the order's status. */
+  async apply(order: OrderEntity, f: FulfillmentEntity, action: A, staffId: string | null, notify = true): Promise<FulfillmentEntity> {
+    const to = nextStatus(f.type, f.status, action);
+    if (!to) throw invalidState(f, action);
+    const lines: Line[] = await this.tx.manager.query(
+      `SELECT variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1 ORDER BY variant_id`,
+      [f.id],
+    );
+    const meta = (type: StockMovementType): MovementMeta => ({ type, reference: order.number, reason: action, staffId });
+    // Where the held units are now: at the source until shipped; at the pickup store once received.
+    const heldAt = f.type === FulfillmentType.SHIP_TO_STORE && f.status === S.READY_FOR_PICKUP ? f.pickupLocationId! : f.sourceLocationId;
+    const pickupStore = f.pickupLocationId ? await this.locations.find(f.pickupLocationId) : null;
+    const set: Record<string, unknown> = { status: to };
+    let message: NotificationTemplate | null = null;
+    const extra: NotificationPayload = {};
+
+    switch (action) {
+      case A.MARK_READY:
+      case A.RECEIVE: {
+        if (action === A.RECEIVE)
+          for (const l of lines)
+            await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
+        const now = this.clock.date();
+        const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
+        Object.assign(set, { ready_at: now, expires_at: expiresAt });
+        message = NotificationTemplate.READY_FOR_PICKUP;
+        // The customer needs the code at the counter (a guest, or an order staff placed, has no other way to see it):
+        // the messages carry it sealed, opened only when sent.
+        const [{ sealed }] = await this.tx.manager.query<{ sealed: string | null }[]>(
+          `SELECT pickup_code_sealed AS sealed FROM fulfillment WHERE id = $1`,
+          [f.id],
+        );
+        extra.pickupCodeSealed = sealed;
+        const before = Math.min(24 * 3600, pickupStore!.pickupHoldSeconds / 2) * 1000;
+        await this.outbox.enqueue({
+          orderId: order.id,
+          fulfillmentId: f.id,
+          template: NotificationTemplate.PICKUP_REMINDER,
+          to: recipient(order),
+          payload: {
+            orderNumber: order.number,
+            storeName: pickupStore!.name,
+            expiresAt: expiresAt.toISOString(),
+            pickupCodeSealed: sealed,
+          },
+          notBefore: new Date(expiresAt.getTime() - before),
+        });
+        f.expiresAt = expiresAt;
+        break;
+      }
+      case A.SHIP:
+        for (const l of lines) await this.ledger.consume(f.sourceLocationId, l.variantId, l.quantity, meta(StockMovementType.SHIPMENT));
+        set.shipped_at = this.clock.date();
+        message = NotificationTemplate.SHIPPED;
+        break;
+      case A.COLLECT:
+        for (const l of lines) await this.ledger.consume(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.COLLECTION));
+        set.closed_at = this.clock.date();
+        break;
+      case A.MARK_DELIVERED:
+        set.closed_at = this.clock.date();
+        break;
+      case A.EXPIRE:
+      case A.CANCEL:
+        for (const l of lines) await this.ledger.release(heldAt, l.variantId, l.quantity, meta(StockMovementType.RELEASE));
+        set.closed_at = this.clock.date();
+        if (action === A.EXPIRE) message = NotificationTemplate.PICKUP_EXPIRED;
+        break;
+    }
+    if (to !== S.READY_FOR_PICKUP) await this.outbox.cancelPending(f.id, NotificationTemplate.PICKUP_REMINDER);
+    const cols = Object.keys(set);
+    await this.tx.manager.query(
+      `UPDATE fulfillment SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+      [f.id, ...cols.map((c) => set[c])],
+    );
+    if (message && notify) {
+      await this.outbox.enqueue({
+        orderId: order.id,
+        fulfillmentId: f.id,
+        template: message,
+        to: recipient(order),
+        payload: {
+          orderNumber: order.number,
+          storeName: pickupStore?.name ?? null,
+          expiresAt: f.expiresAt?.toISOString() ?? null,
+          ...extra,
+        },
+      });
+    }
+    await this.refreshOrderStatus(order.id);
+    this.orderEvents.changed(order.id, [f]);
+    return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
+  }
+
+  /** Cancels each of the order's open fulfilments, then tells the customer once (ORDER_CANCELLED). */
+  async cancelAll(order: OrderEntity, open: FulfillmentEntity[], staffId: string | null): Promise<void> {
+    for (const f of open) await this.apply(order, f, A.CANCEL, staffId, false);
+    await this.outbox.enqueue({
+      orderId: order.id,
+      template: NotificationTemplate.ORDER_CANCELLED,
+      to: recipient(order),
+      payload: { orderNumber: order.number },
+    });
+  }
+
+  private async refreshOrderStatus(orderId: string): Promise<void> {
+    const rows: { status: S }[] = await this.tx.manager.query(`SELECT status FROM fulfillment WHERE order_id = $1`, [orderId]);
+    await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [
+      orderId,
+      orderStatusOf(rows.map((r) => r.status)),
+    ]);
+  }
+}
+
+export const recipient = (order: OrderEntity) => ({ email: order.contactEmail, phone: order.contactPhone });
+
+export const invalidState = (f: FulfillmentEntity, action: A) =>
+  new BusinessError(ErrorCode.INVALID_STATE, `A ${f.type} fulfilment that is ${f.status} cannot take ${action}`, ['id']);
