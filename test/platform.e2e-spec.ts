@@ -96,8 +96,14 @@ describe('migrations', () => {
   async function emptyDatabase(): Promise<{ url: string; embedded?: EmbeddedPostgres }> {
     const server = await testDatabaseUrl();
     if (!server) {
-      const embedded = await EmbeddedPostgres.start('memory://');
-      return { url: embedded.url, embedded };
+      const template = EmbeddedPostgres.template;
+      EmbeddedPostgres.template = undefined; // empty: not the migrated dump the other tests start from
+      try {
+        const embedded = await EmbeddedPostgres.start('memory://');
+        return { url: embedded.url, embedded };
+      } finally {
+        EmbeddedPostgres.template = template;
+      }
     }
     // Named after the run, so the global teardown drops it with the others.
     const url = server.replace(

@@ -6,6 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ServiceSecrets } from '@app/common';
 import { adjust, adminToken, createLocation, createProduct, createStaff, login } from './support/factories.js';
 import { addLines, O, pickup, Q, registerShopper } from './support/shoppers.js';
+import { serverSubscriptions } from './support/subscribed.js';
 import { ADMIN, codes, startTestApp, type TestApp } from './support/test-app.js';
 import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
 import { subscribe, wsClient } from './support/ws.js';
@@ -53,8 +54,9 @@ describe('sessions: deactivation, role and store changes, password changes and s
     const token = await login(t, email, 'Correct-Horse-1');
     expect(await canReadStockAt(token, A)).toEqual([]);
     const ws = wsClient(url, token);
+    const subscribed = serverSubscriptions(t.app).after(1);
     const queue = subscribe(ws, `subscription($l: ID!) { pickupQueueChanged(locationId: $l) { id } }`, { l: A.id });
-    await new Promise((r) => setTimeout(r, 200));
+    await subscribed;
     expect(queue.errors).toEqual([]);
 
     const r = await t.gql(M.deactivate, { id }, { token: admin });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import WebSocket from 'ws';
 import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
+import { serverSubscriptions } from './support/subscribed.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 import { firstAnswer, subscribe, wsClient } from './support/ws.js';
 
@@ -124,27 +125,29 @@ describe('one policy for HTTP and WebSocket', () => {
 
   it('caps subscriptions per connection and per client', async () => {
     const STOCK = `subscription($l: ID!, $s: String!) { stockChanged(locationId: $l, sku: $s) { available } }`;
-    const settle = () => new Promise((r) => setTimeout(r, 150));
+    const server = serverSubscriptions(t.app);
     const a = client();
+    let subscribed = server.after(3);
     const held = [1, 2, 3].map(() => subscribe(a, STOCK, { l: store.id, s: sku }));
-    await settle();
+    await subscribed;
     expect(held.flatMap((s) => s.errors)).toEqual([]);
     const fourth = subscribe(a, STOCK, { l: store.id, s: sku });
-    await settle();
-    expect(JSON.stringify(fourth.errors)).toContain('TOO_MANY_SUBSCRIPTIONS');
+    expect(JSON.stringify(await fourth.refused())).toContain('TOO_MANY_SUBSCRIPTIONS');
     // The same guest (one address) on a second connection: 2 more reach 5 for the client.
     const b = client();
+    subscribed = server.after(2);
     const more = [1, 2].map(() => subscribe(b, STOCK, { l: store.id, s: sku }));
-    await settle();
+    await subscribed;
     expect(more.flatMap((s) => s.errors)).toEqual([]);
     const sixth = subscribe(b, STOCK, { l: store.id, s: sku });
-    await settle();
-    expect(JSON.stringify(sixth.errors)).toContain('TOO_MANY_SUBSCRIPTIONS');
-    // Completing one frees a place.
+    expect(JSON.stringify(await sixth.refused())).toContain('TOO_MANY_SUBSCRIPTIONS');
+    // Completing one frees a place. The server hears the completion on its own time and says nothing back:
+    // the one pause left here (no signal to wait for instead).
     held[0].stop();
-    await settle();
+    await new Promise((r) => setTimeout(r, 150));
+    subscribed = server.after(1);
     const again = subscribe(b, STOCK, { l: store.id, s: sku });
-    await settle();
+    await subscribed;
     expect(again.errors).toEqual([]);
     [...held, ...more, again].forEach((s) => s.stop());
   });

@@ -1,7 +1,11 @@
-// Drops every database this run created (the template and each test file's copy).
+// Drops every database this run created (the template and each test file's copy), or the PGlite dump.
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
 
 export default async function globalTeardown() {
+  const dump = process.env.TEST_PGLITE_TEMPLATE;
+  if (dump) rmSync(dirname(dump), { recursive: true, force: true });
   const url = process.env.TEST_DB_SERVER_URL;
   const run = process.env.TEST_DB_RUN;
   if (!url || !run) return;

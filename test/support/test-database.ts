@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { EmbeddedPostgres } from '@app/common';
 
 /**
  * A database for one test file. On a real server: a copy of the migrated template made by global-setup.
- * On PGlite: nothing to make; the app starts its own in-memory PGlite (`memory://`) and migrates it.
+ * On PGlite: nothing to make; the app starts its own in-memory PGlite (`memory://`), loaded from the
+ * migrated dump global-setup made (so its migrations find nothing left to do).
  */
 export async function testDatabaseUrl(): Promise<string | undefined> {
   const server = process.env.TEST_DB_SERVER_URL;
   const template = process.env.TEST_DB_TEMPLATE;
-  if (!server || !template) return undefined;
+  if (!server || !template) {
+    usePgliteTemplate();
+    return undefined;
+  }
   const name = `${process.env.TEST_DB_RUN}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -32,3 +38,13 @@ export async function testDatabaseUrl(): Promise<string | undefined> {
 }
 
 export const usingRealPostgres = (): boolean => Boolean(process.env.TEST_DB_SERVER_URL);
+
+let pgliteTemplate: Blob | undefined;
+
+/** Every in-memory PGlite of this test file starts from global-setup's migrated dump, read once per file. */
+export function usePgliteTemplate(): void {
+  const file = process.env.TEST_PGLITE_TEMPLATE;
+  if (!file) return;
+  pgliteTemplate ??= new Blob([readFileSync(file)]);
+  EmbeddedPostgres.template = pgliteTemplate;
+}

@@ -7,6 +7,8 @@ export interface Subscription<T> {
   errors: unknown[];
   /** Resolves with the first event that passes `test`, or rejects after `ms`. */
   next(test?: (e: T) => boolean, ms?: number): Promise<T>;
+  /** Resolves with the errors once the server refused the subscription, or rejects after `ms`. */
+  refused(ms?: number): Promise<unknown[]>;
   stop(): void;
 }
 
@@ -44,10 +46,27 @@ export function subscribe<T = AnyJson>(client: Client, query: string, variables:
       complete: () => undefined,
     },
   );
+  const until = async <R>(found: () => R | undefined, ms: number, what: string): Promise<R> => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const hit = found();
+      if (hit !== undefined) return hit;
+      const left = end - Date.now();
+      if (left <= 0) throw new Error(`${what} within ${ms} ms; got ${JSON.stringify({ events, errors })}`);
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, left);
+        waiters.push(() => {
+          clearTimeout(timer);
+          r();
+        });
+      });
+    }
+  };
   return {
     events,
     errors,
     stop,
+    refused: (ms = 10_000) => until(() => (errors.length ? errors : undefined), ms, 'no refusal'),
     async next(test = () => true, ms = 3000) {
       const end = Date.now() + ms;
       for (;;) {

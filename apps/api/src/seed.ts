@@ -3,13 +3,22 @@ import { parseArgs } from 'node:util';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule } from '@app/auth';
-import { DatabaseModule, EventsModule, RedisModule, SecretsModule } from '@app/common';
+import { ClockModule, DatabaseModule, EventsModule, RedisModule, SecretsModule } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { BulkLoader, DemoDataModule } from '@app/demo-data';
 import { MIGRATIONS } from '../../../migrations/index.js';
 
 @Module({
-  imports: [AppConfigModule, DatabaseModule.forRoot(MIGRATIONS), SecretsModule, RedisModule, EventsModule, AuthModule, DemoDataModule],
+  imports: [
+    AppConfigModule,
+    ClockModule,
+    DatabaseModule.forRoot(MIGRATIONS),
+    SecretsModule,
+    RedisModule,
+    EventsModule,
+    AuthModule,
+    DemoDataModule,
+  ],
 })
 class SeedModule {}
 

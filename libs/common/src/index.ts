@@ -11,3 +11,4 @@ export * from './cache/index.js';
 export * from './crypto/sealing.js';
 export * from './crypto/service-secrets.js';
 export * from './fulfillment/fulfillment-type.js';
+export * from './clock/clock.js';

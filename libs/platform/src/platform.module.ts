@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from '@app/auth';
-import { DatabaseModule, EventsModule, RedisModule, SecretsModule } from '@app/common';
+import { ClockModule, DatabaseModule, EventsModule, RedisModule, SecretsModule } from '@app/common';
 import { AppConfig, AppConfigModule } from '@app/config';
 import { MetricsModule } from '@app/observability';
 import { MIGRATIONS } from '../../../migrations/index.js';
@@ -15,6 +15,7 @@ import { loggerConfig } from './logger.config.js';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerConfig }),
     DatabaseModule.forRoot(MIGRATIONS),
     SecretsModule,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { errorMessage, rateLimited, RedisService } from '@app/common';
+import { Clock, errorMessage, rateLimited, RedisService } from '@app/common';
 import { AppConfig } from '@app/config';
 
 /**
@@ -18,6 +18,7 @@ export class SignInThrottle {
   constructor(
     private readonly redis: RedisService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.windowMs = config.get('LOGIN_RATE_LIMIT_WINDOW_SECONDS') * 1000;
   }
@@ -29,7 +30,7 @@ export class SignInThrottle {
       const byAddress = await this.redis.hit(`throttle:login:ip:${address ?? 'unknown'}`, this.windowMs);
       if (byAddress.count > this.config.get('LOGIN_RATE_LIMIT_PER_IP')) waitMs = byAddress.msLeft;
       const until = account ? Number(await this.redis.get(waitKey(account))) : 0;
-      waitMs = Math.max(waitMs, until - Date.now());
+      waitMs = Math.max(waitMs, until - this.clock.now());
     } catch (err) {
       this.logger.warn(`sign-in rate limit not applied: ${errorMessage(err)}`);
       return;
@@ -44,7 +45,7 @@ export class SignInThrottle {
       const beyond = failures - this.config.get('LOGIN_FAILURES_BEFORE_DELAY');
       if (beyond < 0) return;
       const delayMs = Math.min(this.config.get('LOGIN_MAX_DELAY_SECONDS'), 2 ** Math.min(beyond, 20)) * 1000;
-      await this.redis.set(waitKey(account), String(Date.now() + delayMs), delayMs);
+      await this.redis.set(waitKey(account), String(this.clock.now() + delayMs), delayMs);
     } catch (err) {
       this.logger.warn(`sign-in failure not counted: ${errorMessage(err)}`);
     }

@@ -10,6 +10,12 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export class EmbeddedPostgres {
   private static readonly logger = new Logger(EmbeddedPostgres.name);
 
+  /**
+   * A dump (PGlite `dumpDataDir`) every in-memory database starts from instead of a fresh initdb. Set by
+   * the tests only: one migrated database dumped once, loaded by each test file in a fraction of the time.
+   */
+  static template: Blob | undefined;
+
   private constructor(
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
@@ -18,7 +24,8 @@ export class EmbeddedPostgres {
 
   static async start(dataDir: string): Promise<EmbeddedPostgres> {
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir);
+    const template = dataDir.startsWith('memory://') ? EmbeddedPostgres.template : undefined;
+    const db = await PGlite.create(dataDir, template ? { loadDataDir: template } : {});
     const port = await freePort();
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port });
     await server.start();

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { Clock } from '../clock/clock.js';
 import { RedisService } from './redis.service.js';
 
 /** The stand-in for one process: same semantics as the Redis-backed one, nothing shared. */
@@ -8,6 +9,10 @@ export class InMemoryRedisService extends RedisService {
   private readonly bus = new EventEmitter().setMaxListeners(0);
 
   readonly ready = true;
+
+  constructor(private readonly clock = new Clock()) {
+    super();
+  }
 
   async ping(): Promise<void> {}
 
@@ -22,7 +27,7 @@ export class InMemoryRedisService extends RedisService {
   async get(key: string): Promise<string | null> {
     const hit = this.values.get(key);
     if (!hit) return null;
-    if (hit.expiresAt <= Date.now()) {
+    if (hit.expiresAt <= this.clock.now()) {
       this.values.delete(key);
       return null;
     }
@@ -30,7 +35,7 @@ export class InMemoryRedisService extends RedisService {
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    this.values.set(key, { value, expiresAt: ttlMs ? Date.now() + ttlMs : Infinity });
+    this.values.set(key, { value, expiresAt: ttlMs ? this.clock.now() + ttlMs : Infinity });
   }
 
   async del(...keys: string[]): Promise<void> {
@@ -40,14 +45,14 @@ export class InMemoryRedisService extends RedisService {
   async incr(key: string, windowMs: number): Promise<number> {
     const current = await this.get(key);
     const next = (current ? Number(current) : 0) + 1;
-    const expiresAt = current ? this.values.get(key)!.expiresAt : Date.now() + windowMs;
+    const expiresAt = current ? this.values.get(key)!.expiresAt : this.clock.now() + windowMs;
     this.values.set(key, { value: String(next), expiresAt });
     return next;
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; msLeft: number }> {
     const count = await this.incr(key, windowMs);
-    return { count, msLeft: Math.max(0, this.values.get(key)!.expiresAt - Date.now()) };
+    return { count, msLeft: Math.max(0, this.values.get(key)!.expiresAt - this.clock.now()) };
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@app/config';
+import { Clock } from '../clock/clock.js';
 import { InMemoryRedisService } from './in-memory-redis.service.js';
 import { IoRedisService } from './io-redis.service.js';
 import { RedisService } from './redis.service.js';
@@ -9,12 +10,12 @@ import { RedisService } from './redis.service.js';
   providers: [
     {
       provide: RedisService,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): RedisService => {
+      inject: [AppConfig, Clock],
+      useFactory: (config: AppConfig, clock: Clock): RedisService => {
         const url = config.get('REDIS_URL');
         if (url) return new IoRedisService(url, config.get('REDIS_KEY_PREFIX'));
         new Logger('Redis').log('REDIS_URL unset: using the in-process stand-in (one process only)');
-        return new InMemoryRedisService();
+        return new InMemoryRedisService(clock);
       },
     },
   ],

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionHost } from '@app/common';
+import { Clock, TransactionHost } from '@app/common';
 import { FulfillmentTransitions } from './fulfillment-transitions.service.js';
 
 /**
@@ -14,12 +14,13 @@ export class ExpirySweep {
   constructor(
     private readonly tx: TransactionHost,
     private readonly transitions: FulfillmentTransitions,
+    private readonly clock: Clock,
   ) {}
 
   async run(limit = 100): Promise<number> {
     const due = await this.tx.manager.query<{ id: string }[]>(
-      `SELECT id FROM fulfillment WHERE status = 'READY_FOR_PICKUP' AND expires_at <= now() ORDER BY expires_at LIMIT $1`,
-      [limit],
+      `SELECT id FROM fulfillment WHERE status = 'READY_FOR_PICKUP' AND expires_at <= $2 ORDER BY expires_at LIMIT $1`,
+      [limit, this.clock.date()],
     );
     let expired = 0;
     for (const { id } of due) {

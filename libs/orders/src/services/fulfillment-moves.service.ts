@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessError, ErrorCode, FulfillmentType, TransactionHost } from '@app/common';
+import { BusinessError, Clock, ErrorCode, FulfillmentType, TransactionHost } from '@app/common';
 import { type MovementMeta, StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';
 import { NotificationOutbox, type NotificationPayload, NotificationTemplate } from '@app/notifications';
@@ -26,6 +26,7 @@ export class FulfillmentMoves {
     private readonly outbox: NotificationOutbox,
     private readonly locations: LocationsService,
     private readonly orderEvents: OrderEvents,
+    private readonly clock: Clock,
   ) {}
 
   /** Applies one legal move: stock, status and timestamps, messages, and the order's status. */
@@ -50,7 +51,7 @@ export class FulfillmentMoves {
         if (action === A.RECEIVE)
           for (const l of lines)
             await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
-        const now = new Date();
+        const now = this.clock.date();
         const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
         Object.assign(set, { ready_at: now, expires_at: expiresAt });
         message = NotificationTemplate.READY_FOR_PICKUP;
@@ -80,20 +81,20 @@ export class FulfillmentMoves {
       }
       case A.SHIP:
         for (const l of lines) await this.ledger.consume(f.sourceLocationId, l.variantId, l.quantity, meta(StockMovementType.SHIPMENT));
-        set.shipped_at = new Date();
+        set.shipped_at = this.clock.date();
         message = NotificationTemplate.SHIPPED;
         break;
       case A.COLLECT:
         for (const l of lines) await this.ledger.consume(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.COLLECTION));
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         break;
       case A.MARK_DELIVERED:
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         break;
       case A.EXPIRE:
       case A.CANCEL:
         for (const l of lines) await this.ledger.release(heldAt, l.variantId, l.quantity, meta(StockMovementType.RELEASE));
-        set.closed_at = new Date();
+        set.closed_at = this.clock.date();
         if (action === A.EXPIRE) message = NotificationTemplate.PICKUP_EXPIRED;
         break;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditLog } from '@app/audit';
 import { type RequestContext, requireActsAt, StaffRole } from '@app/auth';
-import { BusinessError, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
+import { BusinessError, Clock, ErrorCode, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import { OrderEntity } from '../entities/order.entity.js';
@@ -27,6 +27,7 @@ export class FulfillmentTransitions {
     private readonly config: AppConfig,
     private readonly orderEvents: OrderEvents,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   /** A staff move (ready, ship, receive, delivered), by staff of the location that does it. */
@@ -47,7 +48,7 @@ export class FulfillmentTransitions {
     const outcome = await this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
-      if (isDue(f)) {
+      if (isDue(f, this.clock.date())) {
         await this.moves.apply(order, f, A.EXPIRE, null);
         return {
           refusal: new BusinessError(
@@ -146,7 +147,7 @@ export class FulfillmentTransitions {
   expire(fulfillmentId: string): Promise<boolean> {
     return this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
-      if (!isDue(f)) return false;
+      if (!isDue(f, this.clock.date())) return false;
       await this.moves.apply(order, f, A.EXPIRE, null);
       return true;
     });
@@ -182,4 +183,4 @@ export class FulfillmentTransitions {
 }
 
 /** A ready pickup whose hold has run out. */
-const isDue = (f: FulfillmentEntity) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= new Date();
+const isDue = (f: FulfillmentEntity, now: Date) => f.status === S.READY_FOR_PICKUP && f.expiresAt !== null && f.expiresAt <= now;
