@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { StaffCaller } from '@app/auth';
 import { CartsService } from '@app/cart';
-import { BusinessError, ErrorCode, FulfillmentType } from '@app/common';
+import { BusinessError, Clock, ErrorCode, FulfillmentType } from '@app/common';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import {
   CheckoutService,
@@ -248,6 +248,27 @@ describe('orders (service tier)', () => {
         expect(await sweep.run()).toBe(0);
       } finally {
         clock.restore();
+      }
+    });
+
+    it("a sweeper whose host clock runs ahead of the database's does not end a hold early", async () => {
+      const a = await fx.variant();
+      const shortHold = await fx.location('STORE', { pickupHoldSeconds: 3600 });
+      await receive(shortHold, a.id, 1);
+      const placed = await place([{ variantId: a.id, quantity: 1, pickupAt: shortHold }]);
+      const [f] = await fulfillments(placed.order.id);
+      await transitions.act(staff(), f.id, A.MARK_READY);
+      // This process's clock two hours ahead, as a worker on a host whose system clock is wrong: no test offset.
+      const clock = s.get(Clock);
+      const ahead = jest.spyOn(clock, 'now').mockImplementation(() => Date.now() + 7_200_000);
+      const noOffset = jest.spyOn(clock, 'offsetMs').mockReturnValue(0);
+      try {
+        expect(await sweep.run()).toBe(0);
+        expect((await fulfillments(placed.order.id))[0].status).toBe(S.READY_FOR_PICKUP);
+        expect(await fx.level(shortHold, a.id)).toEqual({ onHand: 1, reserved: 1 });
+      } finally {
+        ahead.mockRestore();
+        noOffset.mockRestore();
       }
     });
 

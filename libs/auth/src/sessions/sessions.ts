@@ -30,8 +30,11 @@ export class Sessions implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await invalidateOnEvents(this.kept, this.events, this.redis, { 'session.changed': keyOf });
+    // Reads begun before a change (or before events were lost) are not handed to callers after it.
+    this.redis.onSubscriptionsLost(() => this.reads.clear());
     await this.events.on('session.changed', (change) => {
-      this.reads.delete(keyOf(change)); // a read begun before the change is not handed to callers after it
+      this.kept.invalidate(keyOf(change)); // again here, so the listeners never see the old state whatever the handlers' order
+      this.reads.delete(keyOf(change));
       for (const listener of this.listeners) listener(change); // open WebSockets of the account are checked again
     });
   }

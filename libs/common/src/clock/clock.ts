@@ -11,6 +11,11 @@ export class Clock {
     return Date.now();
   }
 
+  /** How far this clock is from the system's (0 but in tests that move it), for SQL that reads the database's now(). */
+  offsetMs(): number {
+    return Math.round(this.now() - Date.now());
+  }
+
   /** Now as a Date. */
   date(): Date {
     return new Date(this.now());
