@@ -1,14 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Candidate, WarehouseFirstNearestSourcing } from './sourcing-strategy.js';
+import { loc } from './candidates.fixture.js';
+import { WarehouseFirstNearestSourcing } from './sourcing-strategy.js';
 
-const loc = (locationId: string, type: 'STORE' | 'WAREHOUSE', lat: number, stock: Record<string, number>): Candidate => ({
-  locationId,
-  code: locationId,
-  type,
-  lat,
-  lng: 2.35,
-  available: new Map(Object.entries(stock)),
-});
 const paris = { lat: 48.8566, lng: 2.35 };
 const rule = new WarehouseFirstNearestSourcing();
 

@@ -2,17 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { FulfillmentType } from '@app/common';
 import type { StockQueryService } from '@app/inventory';
 import type { LocationsService } from '@app/locations';
+import { loc } from './candidates.fixture.js';
 import { type Candidate, WarehouseFirstNearestSourcing } from './sourcing-strategy.js';
 import { type LineToSource, SourcingService } from './sourcing.service.js';
-
-const loc = (locationId: string, type: 'STORE' | 'WAREHOUSE', lat: number, stock: Record<string, number>): Candidate => ({
-  locationId,
-  code: locationId,
-  type,
-  lat,
-  lng: 2.35,
-  available: new Map(Object.entries(stock)),
-});
 
 /** A SourcingService over fixed candidates (fresh each call, as a read would be) and locations at their candidates' places. */
 function sourcing(candidates: () => Candidate[]): SourcingService {
