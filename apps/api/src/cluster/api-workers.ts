@@ -10,7 +10,8 @@ export const SEMI_SPACE_FLAG = '--max-semi-space-size=32';
 export const withV8Flags = (execArgv: string[]): string[] =>
   execArgv.some((a) => a.startsWith('--max-semi-space-size')) ? execArgv : [...execArgv, SEMI_SPACE_FLAG];
 
-const QUICK_DEATH_MS = 10_000; // a worker that dies sooner than this after its start counts as a failed start
+// A worker that dies before it listens, or sooner than this after, counts as a failed start (however slowly a busy machine boots it).
+const QUICK_DEATH_MS = 10_000;
 const MAX_QUICK_DEATHS = 5;
 
 /**
@@ -22,12 +23,15 @@ const MAX_QUICK_DEATHS = 5;
  * supervisor sees the failure instead of a service with no workers.
  */
 export function runApiWorkers(count: number, log: (msg: string) => void): void {
-  const live = new Map<number, number>(); // worker id -> start time
+  const live = new Map<number, number | undefined>(); // worker id -> when it began to listen (undefined: still starting)
   let stopping = false;
   let failed = false;
   let quickDeaths = 0;
   cluster.setupPrimary({ execArgv: withV8Flags(process.execArgv) });
-  const fork = () => live.set(cluster.fork().id, Date.now());
+  const fork = () => live.set(cluster.fork().id, undefined);
+  cluster.on('listening', (worker) => {
+    if (live.has(worker.id) && live.get(worker.id) === undefined) live.set(worker.id, Date.now());
+  });
   const stop = (signal: NodeJS.Signals, exitCode: number) => {
     if (stopping) return;
     stopping = true;
@@ -37,7 +41,7 @@ export function runApiWorkers(count: number, log: (msg: string) => void): void {
     if (live.size === 0) process.exit(failed ? 1 : 0);
   };
   cluster.on('exit', (worker, code, signal) => {
-    const startedAt = live.get(worker.id) ?? 0;
+    const listenedAt = live.get(worker.id);
     live.delete(worker.id);
     if (stopping) {
       // Killed by the signal before its drain handler was set: a worker still starting, nothing in flight.
@@ -45,7 +49,7 @@ export function runApiWorkers(count: number, log: (msg: string) => void): void {
       if (live.size === 0) process.exit(failed ? 1 : 0);
       return;
     }
-    quickDeaths = Date.now() - startedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
+    quickDeaths = listenedAt === undefined || Date.now() - listenedAt < QUICK_DEATH_MS ? quickDeaths + 1 : 0;
     if (quickDeaths >= MAX_QUICK_DEATHS) {
       log(`API workers keep dying at start (${quickDeaths} in a row, last: ${signal ?? code}); giving up`);
       stop('SIGTERM', 1);
