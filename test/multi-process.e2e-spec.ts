@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { freePort } from './support/api-process.js';
+import { freePort, testProcessEnv } from './support/api-process.js';
 import { O, Q } from './support/shoppers.js';
 import { ADMIN, type AnyJson } from './support/test-app.js';
 import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
@@ -39,22 +39,7 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     await db.connect();
     port = await freePort();
     cluster = spawn(process.execPath, ['scripts/cluster.mjs'], {
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        DATABASE_URL: url,
-        REDIS_URL: process.env.REDIS_URL!,
-        REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        SEED_DEMO_DATA: 'false',
-        LOG_LEVEL: 'warn',
-        PASSWORD_HASH_COST: '12',
-        NOTIFICATION_LEASE_SECONDS: '2',
-        BACKGROUND_INTERVAL_MS: '200',
-        RATE_LIMIT_DISABLED: 'true',
-      },
+      env: { ...testProcessEnv(port, url), NOTIFICATION_LEASE_SECONDS: '2', BACKGROUND_INTERVAL_MS: '200' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     cluster.stdout!.on('data', (d) => (out += d));

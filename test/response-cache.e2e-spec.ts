@@ -283,40 +283,44 @@ async function keptLong(post: () => Promise<{ headers: Record<string, string> }>
   return false;
 }
 
+/** An app on the Redis at `port` that keeps answers long (events heard) or 300 ms (not), with one product `${word} ${noun}`; `post` lists it. */
+async function appOnRedisAt(port: number, prefix: string, noun: string) {
+  const t = await startTestApp({
+    REDIS_URL: `redis://127.0.0.1:${port}`,
+    RESPONSE_CACHE_MS: '60000',
+    RESPONSE_CACHE_SHARED_MS: '300',
+    BACKGROUND_JOBS: 'false',
+  });
+  const word = `${prefix}${Date.now().toString(36)}`.replace(/\d/g, 'u');
+  await createProduct(t, await adminToken(t), { sizes: ['U'], name: `${word} ${noun}` });
+  const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+  const post = () =>
+    t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: LIST, variables: { s: word } });
+  return { t, post };
+}
+
 /** Events sent while the subscription is down are lost: the cache forgets, keeps briefly, and trusts events again once back. */
 (hasRedisServer ? describe : describe.skip)(
   'public response cache when Redis goes away and comes back (needs redis-server on PATH)',
   () => {
     let redis: ChildProcess;
     let port: number;
-    let t: TestApp;
-    let word: string;
-    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+    let t: TestApp | undefined;
+    let post: () => Promise<{ headers: Record<string, string> }>;
 
     beforeAll(async () => {
       port = await freePort();
       redis = await startRedis(port);
-      t = await startTestApp({
-        REDIS_URL: `redis://127.0.0.1:${port}`,
-        RESPONSE_CACHE_MS: '60000',
-        RESPONSE_CACHE_SHARED_MS: '300',
-        BACKGROUND_JOBS: 'false',
-      });
-      const admin = await adminToken(t);
-      word = `zl${Date.now().toString(36)}`.replace(/\d/g, 'u');
-      await createProduct(t, admin, { sizes: ['U'], name: `${word} cape` });
+      ({ t, post } = await appOnRedisAt(port, 'zl', 'cape'));
     });
     afterAll(async () => {
       await t?.close();
       if (redis?.exitCode === null) await stopRedis(redis);
     });
-
-    const post = () =>
-      t
-        .http()
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query: LIST, variables: { s: word } });
 
     it('drops what it kept when the subscription is lost, keeps answers briefly meanwhile, and long again once it is back', async () => {
       expect((await post()).headers['x-cache']).toBe('miss');
@@ -338,34 +342,18 @@ async function keptLong(post: () => Promise<{ headers: Record<string, string> }>
   'public response cache when Redis is reached only after the start (needs redis-server on PATH)',
   () => {
     let redis: ChildProcess | undefined;
-    let t: TestApp;
-    let word: string;
-    const LIST = `query L($s: String) { products(first: 5, filter: { search: $s }) { edges { node { variants { availableOnline } } } } }`;
+    let t: TestApp | undefined;
+    let post: () => Promise<{ headers: Record<string, string> }>;
 
     beforeAll(async () => {
       const port = await freePort(); // nothing listens there yet
-      t = await startTestApp({
-        REDIS_URL: `redis://127.0.0.1:${port}`,
-        RESPONSE_CACHE_MS: '60000',
-        RESPONSE_CACHE_SHARED_MS: '300',
-        BACKGROUND_JOBS: 'false',
-      });
-      const admin = await adminToken(t);
-      word = `zs${Date.now().toString(36)}`.replace(/\d/g, 't');
-      await createProduct(t, admin, { sizes: ['U'], name: `${word} stole` });
+      ({ t, post } = await appOnRedisAt(port, 'zs', 'stole'));
       redis = await startRedis(port);
     });
     afterAll(async () => {
       await t?.close();
       if (redis?.exitCode === null) await stopRedis(redis);
     });
-
-    const post = () =>
-      t
-        .http()
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query: LIST, variables: { s: word } });
 
     it('keeps answers briefly until it has subscribed, then long', async () => {
       expect(await keptLong(post)).toBe(true);

@@ -174,6 +174,8 @@ async function pickupCarts(env, lines) {
 /** Checkout answers, tallied: orders placed, and each refusal or error code. */
 function checkoutTally() {
   const t = { orders: 0, outOfStock: 0, otherUserErrors: 0, errors: 0, codes: {} };
+  // What a scenario's notes report of its checkouts.
+  t.counts = () => ({ orders: t.orders, outOfStock: t.outOfStock, otherUserErrors: t.otherUserErrors, errors: t.errors, codes: t.codes });
   t.onBody = (status, body) => {
     let parsed;
     try {
@@ -262,11 +264,7 @@ export async function checkout(env) {
       warmUpCheckouts: warmLines.length,
       cartsRefusedAtAdd: refused,
       firstRefusal,
-      orders: tally.orders,
-      outOfStock: tally.outOfStock,
-      otherUserErrors: tally.otherUserErrors,
-      errors: tally.errors,
-      codes: tally.codes,
+      ...tally.counts(),
     },
   };
 }
@@ -323,11 +321,7 @@ export async function hotItem(env) {
       carts: carts.length,
       cartsRefusedAtAdd: refused,
       firstRefusal,
-      orders: tally.orders,
-      outOfStock: tally.outOfStock,
-      otherUserErrors: tally.otherUserErrors,
-      errors: tally.errors,
-      codes: tally.codes,
+      ...tally.counts(),
       allAnsweredMs: metrics.answeredMs,
       expectOrders: env.opts.hotStock,
     },

@@ -26,26 +26,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The environment of a service process a test spawns: its own Redis key prefix, the test admin, no demo data. */
+export function testProcessEnv(port: number, databaseUrl: string): Record<string, string | undefined> {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? '',
+    REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    PASSWORD_HASH_COST: '12',
+    RATE_LIMIT_DISABLED: 'true',
+  };
+}
+
 /** Starts `node dist/apps/api/src/main.js` against a database and waits for /health. */
 export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: process.env.REDIS_URL ?? '',
-      REDIS_KEY_PREFIX: `test:${randomBytes(4).toString('hex')}:`,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      PASSWORD_HASH_COST: '12',
-      DATABASE_POOL_SIZE: '10',
-      RATE_LIMIT_DISABLED: 'true',
-      ...env,
-    },
+    env: { ...testProcessEnv(port, databaseUrl), DATABASE_POOL_SIZE: '10', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
