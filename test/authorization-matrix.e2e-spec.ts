@@ -26,6 +26,8 @@ describe('authorization matrix', () => {
   let orderId: string;
   let fulfillmentId: string;
   let memberAtA: string;
+  let productId: string;
+  let spareProductId: string;
   let url: string;
 
   beforeAll(async () => {
@@ -43,7 +45,10 @@ describe('authorization matrix', () => {
     token.customer = alice.token;
     customerId = alice.id;
     token.otherCustomer = (await registerShopper(t)).token;
-    v = (await createProduct(t, token.admin, { sizes: ['S', 'M'] })).variants;
+    const made = await createProduct(t, token.admin, { sizes: ['S', 'M'] });
+    v = made.variants;
+    productId = made.id;
+    spareProductId = (await createProduct(t, token.admin)).id; // the one archived and unarchived
     await adjust(t, token.admin, A.id, v[0].sku, 5);
     const cart = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart;
     await addLines(t, cart.id, [pickup(v[0].id, A.id)], { token: alice.token });
@@ -63,6 +68,11 @@ describe('authorization matrix', () => {
     ['locationCreate', () => [`mutation($i: LocationCreateInput!) { locationCreate(input: $i) { ${E} } }`, { i: { code: unique('M'), name: 'M', type: 'STORE', geo: { lat: 1, lng: 1 } } }], ['admin']],
     ['staffCreate (an associate at A)', () => [`mutation($i: StaffCreateInput!) { staffCreate(input: $i) { ${E} } }`, { i: { email: `${unique('m')}@test.example`.toLowerCase(), password: 'Correct-Horse-1', role: 'ASSOCIATE', locationId: A.id } }], ['managerHere', 'admin']],
     ['productCreate', () => [`mutation($i: ProductCreateInput!) { productCreate(input: $i) { ${E} } }`, { i: { slug: unique('m').toLowerCase(), name: 'M', variants: [{ sku: unique('M'), price: { amount: 1, currency: 'EUR' } }] } }], ['admin']],
+    ['productUpdate', () => [`mutation($id: ID!) { productUpdate(id: $id, input: { description: "Matrix" }) { ${E} } }`, { id: productId }], ['admin']],
+    ['productArchive', () => [`mutation($id: ID!) { productArchive(id: $id) { ${E} } }`, { id: spareProductId }], ['admin']],
+    ['productUnarchive', () => [`mutation($id: ID!) { productUnarchive(id: $id) { ${E} } }`, { id: spareProductId }], ['admin']],
+    ['variantsAdd', () => [`mutation($id: ID!, $v: [VariantInput!]!) { variantsAdd(productId: $id, variants: $v) { ${E} } }`, { id: spareProductId, v: [{ sku: unique('M'), price: { amount: 1, currency: 'EUR' } }] }], ['admin']],
+    ['variantUpdate', () => [`mutation($i: VariantUpdateInput!) { variantUpdate(input: $i) { ${E} } }`, { i: { sku: v[1].sku, price: { amount: 12900, currency: 'EUR' } } }], ['admin']],
     ['stockAdjust at A', () => [`mutation($i: StockAdjustInput!) { stockAdjust(input: $i) { ${E} } }`, { i: { locationId: A.id, sku: v[1].sku, delta: 1 } }], STAFF_HERE],
     ['promotionCreate', () => [`mutation($i: PromotionCreateInput!) { promotionCreate(input: $i) { ${E} } }`, { i: { code: unique('M'), percentOff: 5 } }], ['admin']],
     ['cartLinesAdd to the customer\'s cart', () => [`mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { ${E} } }`, { c: cartId, l: [{ variantId: v[1].id, quantity: 1, fulfillment: { type: 'DELIVERY' } }] }], ['customer', ...ALL_STAFF]],

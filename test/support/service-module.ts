@@ -71,9 +71,10 @@ export class Fixtures {
 
   async variant(priceCents = 5000): Promise<{ id: string; sku: string }> {
     const tag = randomBytes(4).toString('hex');
-    const [{ id: productId }] = await this.db.query(`INSERT INTO product (slug, name) VALUES ($1, $2) RETURNING id`, [
+    const [{ id: productId }] = await this.db.query(`INSERT INTO product (slug, name, price_from) VALUES ($1, $2, $3) RETURNING id`, [
       `p-${tag}`,
       `Coat ${tag}`,
+      priceCents,
     ]);
     const sku = `SKU-${tag}`.toUpperCase();
     const [{ id }] = await this.db.query(

@@ -60,8 +60,8 @@ export class BulkLoader {
       for (let from = 0; from < opts.products; from += CHUNK) {
         const batch = Array.from({ length: Math.min(CHUNK, opts.products - from) }, (_, i) => productSeed(from + i, opts.sizes));
         const ids = await em.query<{ id: string; slug: string }[]>(
-          `INSERT INTO product (slug, name, description, brand, category)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+          `INSERT INTO product (slug, name, description, brand, category, price_from)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])
            ON CONFLICT (slug) DO NOTHING RETURNING id, slug`,
           [
             batch.map((p) => p.slug),
@@ -69,6 +69,7 @@ export class BulkLoader {
             batch.map((p) => p.description),
             batch.map((p) => p.brand),
             batch.map((p) => p.category),
+            batch.map((p) => Math.min(...p.variants.map((v) => v.price))), // the catalogue's sort key (CatalogueBackOffice migration)
           ],
         );
         const idBySlug = new Map(ids.map((r) => [r.slug, r.id]));

@@ -3,6 +3,12 @@ import { TransactionHost } from '@app/common';
 
 /** Every action the log knows. Stable names: a later `auditLog` query shows them to admins. */
 export const AuditAction = {
+  PRODUCT_CREATED: 'PRODUCT_CREATED',
+  PRODUCT_UPDATED: 'PRODUCT_UPDATED',
+  PRODUCT_ARCHIVED: 'PRODUCT_ARCHIVED',
+  PRODUCT_UNARCHIVED: 'PRODUCT_UNARCHIVED',
+  VARIANTS_ADDED: 'VARIANTS_ADDED',
+  VARIANT_UPDATED: 'VARIANT_UPDATED',
   PICKUP_UNLOCKED: 'PICKUP_UNLOCKED',
   STAFF_UPDATED: 'STAFF_UPDATED',
   STAFF_DEACTIVATED: 'STAFF_DEACTIVATED',

@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext } from '@app/auth';
-import { CatalogueService, ProductVariant, toVariant } from '@app/catalogue';
+import { CatalogueService, forSale, ProductVariant, toVariant } from '@app/catalogue';
 import { Money, notFound } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { Staff, StaffService } from '@app/staff';
@@ -25,6 +25,15 @@ export class CartLineResolver {
     const v = await this.catalogue.loadVariant(ctx, line.variantId);
     if (!v) throw notFound('Variant');
     return { unitPrice: Money.of(v.priceAmount, v.priceCurrency), subtotal: Money.of(v.priceAmount * line.quantity, v.priceCurrency) };
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'false when the product or size was archived after the line was added: checkout refuses the cart (PRODUCT_UNAVAILABLE) until the line is removed.',
+  })
+  async purchasable(@Parent() line: CartLine, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const v = await this.catalogue.loadVariant(ctx, line.variantId);
+    return v !== null && forSale(v);
   }
 
   @ResolveField(() => Staff, { nullable: true, description: 'The staff member who added the line, when staff did.' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext, SalesChannel } from '@app/auth';
-import { CatalogueService } from '@app/catalogue';
+import { CatalogueService, forSale } from '@app/catalogue';
 import { badInput, BusinessError, entityColumns, ErrorCode, FulfillmentType, isUuid, notFound, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CustomersService } from '@app/customers';
@@ -77,6 +77,8 @@ export class CartsService {
       for (const [i, input] of inputs.entries()) {
         const variant = variants.get(input.variantId);
         if (!variant) throw notFound(`Variant ${input.variantId} (lines[${i}])`);
+        if (!forSale(variant))
+          throw new BusinessError(ErrorCode.PRODUCT_UNAVAILABLE, `${variant.sku} is no longer sold`, ['lines', String(i), 'variantId']);
         if (currency && variant.priceCurrency !== currency) {
           throw new BusinessError(
             ErrorCode.CURRENCY_MISMATCH,

@@ -2,8 +2,11 @@ import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, IsUrl, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { MoneyInput } from '@app/common';
+import { ProductImageInput } from './product-image.input.js';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const BARCODE_PATTERN = /^\d{8,14}$/;
+export const CATEGORY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 @InputType()
 export class VariantInput {
@@ -30,7 +33,7 @@ export class VariantInput {
 
   @Field(() => String, { nullable: true, description: 'EAN/UPC barcode, digits only.' })
   @IsOptional()
-  @Matches(/^\d{8,14}$/, { message: 'barcode: 8 to 14 digits' })
+  @Matches(BARCODE_PATTERN, { message: 'barcode: 8 to 14 digits' })
   barcode?: string;
 }
 
@@ -60,7 +63,7 @@ export class ProductCreateInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'category: lowercase letters and digits separated by single hyphens' })
+  @Matches(CATEGORY_PATTERN, { message: 'category: lowercase letters and digits separated by single hyphens' })
   @MaxLength(100)
   category?: string;
 
@@ -69,6 +72,13 @@ export class ProductCreateInput {
   @ArrayMaxSize(20)
   @IsUrl({ require_protocol: true }, { each: true })
   images?: string[];
+
+  @Field(() => [ProductImageInput], { nullable: true, description: 'The images with their alt texts (instead of `images`).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ProductImageInput)
+  gallery?: ProductImageInput[];
 
   @Field(() => [VariantInput])
   @ArrayMinSize(1)

@@ -30,6 +30,14 @@ export class ProductVariantEntity {
   @Column('varchar', { nullable: true })
   barcode: string | null;
 
+  /** Set when this size was taken off sale; it then leaves listings and cannot be added to carts. */
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
+  /** Its product is archived (kept with the variant so one-SKU reads need no join; set with the product's). */
+  @Column('boolean', { name: 'product_archived', default: false })
+  productArchived: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

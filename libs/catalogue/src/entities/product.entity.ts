@@ -23,6 +23,18 @@ export class ProductEntity {
   @Column('jsonb')
   images: string[];
 
+  /** Alt texts by image URL (an image without one has none). */
+  @Column('jsonb', { name: 'image_alts', default: {} })
+  imageAlts: Record<string, string>;
+
+  /** The lowest price of its sizes on sale (of all its sizes when none is): the key of the price sorts. */
+  @Column('integer', { name: 'price_from' })
+  priceFrom: number;
+
+  /** Set when the product was taken off sale: out of listings and search, still readable by id. */
+  @Column('timestamptz', { name: 'archived_at', nullable: true })
+  archivedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

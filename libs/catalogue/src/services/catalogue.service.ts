@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import {
-  BusinessError,
-  byKeys,
-  ErrorCode,
-  EventBus,
-  groupByKeys,
-  type HasLoaders,
-  isUuid,
-  loader,
-  pgCode,
-  pgConstraint,
-  PG_UNIQUE_VIOLATION,
-  TransactionHost,
-} from '@app/common';
-import { ProductCreateInput } from '../dto/product-create.input.js';
+import { byKeys, groupByKeys, type HasLoaders, isUuid, loader, TransactionHost } from '@app/common';
 import { ProductVariantEntity } from '../entities/product-variant.entity.js';
 import { ProductEntity } from '../entities/product.entity.js';
 import { CatalogueStockSql } from './catalogue-stock-sql.js';
-import { ProductCountCache } from './product-count-cache.js';
+import { PRODUCT_COLUMNS } from './catalogue-writes.js';
 import {
+  LISTED,
   LISTED_VARIANT_COLUMNS,
   LISTED_VARIANTS_OF,
   type ListedVariant,
@@ -29,27 +16,17 @@ import {
 
 export type { ListedVariant } from './listed-variant.js';
 
-const DUPLICATE_FIELDS: Record<string, { field: string[]; what: string }> = {
-  UQ_product_slug: { field: ['slug'], what: 'A product with this slug' },
-  UQ_variant_sku: { field: ['variants', 'sku'], what: 'A variant with this SKU' },
-  UQ_variant_barcode: { field: ['variants', 'barcode'], what: 'A variant with this barcode' },
-};
-
 /** The columns of ProductVariantEntity under its property names, for plain SQL reads. */
-const VARIANT_COLUMNS = `${LISTED_VARIANT_COLUMNS}, created_at AS "createdAt"`;
-
-const PRODUCT_COLUMNS = `id, slug, name, description, brand, category, images, created_at AS "createdAt"`;
+export const VARIANT_COLUMNS = `${LISTED_VARIANT_COLUMNS}, archived_at AS "archivedAt", created_at AS "createdAt"`;
 
 /** SKUs are matched without regard to case: stored upper-case. */
 export const normaliseSku = (sku: string): string => sku.trim().toUpperCase();
 
-/** Products and their variants: creation and look-ups. */
+/** Products and their variants: look-ups (changes: ProductChanges, VariantChanges). */
 @Injectable()
 export class CatalogueService {
   constructor(
     private readonly tx: TransactionHost,
-    private readonly counts: ProductCountCache,
-    private readonly events: EventBus,
     private readonly stock: CatalogueStockSql,
   ) {}
 
@@ -61,46 +38,16 @@ export class CatalogueService {
     return this.tx.manager.getRepository(ProductVariantEntity);
   }
 
-  /** Creates a product with its variants, all or nothing. */
-  create(input: ProductCreateInput): Promise<ProductEntity> {
-    const skus = input.variants.map((v) => normaliseSku(v.sku));
-    const repeated = skus.find((s, i) => skus.indexOf(s) !== i);
-    if (repeated)
-      return Promise.reject(new BusinessError(ErrorCode.DUPLICATE, `SKU ${repeated} appears twice in this product`, ['variants', 'sku']));
-    return this.tx.run(async () => {
-      try {
-        const product = await this.products.save(
-          this.products.create({
-            slug: input.slug,
-            name: input.name.trim(),
-            description: input.description ?? null,
-            brand: input.brand ?? null,
-            category: input.category ?? null,
-            images: input.images ?? [],
-          }),
-        );
-        await this.variants.insert(
-          input.variants.map((v, position) => ({
-            productId: product.id,
-            position,
-            sku: skus[position],
-            size: v.size ?? null,
-            colour: v.colour ?? null,
-            priceAmount: v.price.amount,
-            priceCurrency: v.price.currency,
-            barcode: v.barcode ?? null,
-          })),
-        );
-        // After the commit (of an outer unit too): a listing counted from then on sees the product, one counted before is not kept.
-        this.tx.afterCommit(() => this.counts.clear());
-        this.events.publish('catalogue-changed', { productId: product.id }); // the other processes' counts and kept answers
-        return product;
-      } catch (err) {
-        const dup = pgCode(err) === PG_UNIQUE_VIOLATION ? DUPLICATE_FIELDS[pgConstraint(err) ?? ''] : undefined;
-        if (dup) throw new BusinessError(ErrorCode.DUPLICATE, `${dup.what} already exists`, dup.field);
-        throw err;
-      }
-    });
+  /** A product by id, archived or not (null for an id that names none). */
+  async findById(id: string): Promise<ProductEntity | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.tx.manager.query<ProductEntity[]>(`SELECT ${PRODUCT_COLUMNS} FROM product WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Every variant of a product, archived sizes included, in creation order (staff tools). */
+  allVariants(productId: string): Promise<ProductVariantEntity[]> {
+    return this.tx.manager.query(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE product_id = $1 ORDER BY position`, [productId]);
   }
 
   // The two look-ups of the read path (product page, storesNear) in plain SQL, like loadVariants.
@@ -164,7 +111,8 @@ export class CatalogueService {
   private variantsByProduct(ctx: HasLoaders) {
     return loader<string, ListedVariant[]>(ctx, 'variantsByProduct', async (ids) => {
       const rows: ListedVariant[] = await this.tx.manager.query(
-        `SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, position`,
+        `SELECT ${LISTED_VARIANT_COLUMNS} FROM product_variant v WHERE product_id = ANY($1::uuid[]) AND ${LISTED('v')}
+         ORDER BY product_id, position`,
         [ids],
       );
       return groupByKeys(ids, rows, (v) => v.productId);

@@ -12,6 +12,7 @@ describe('listedVariants', () => {
     [5900, 4900],
     ['EUR', 'EUR'],
     [null, '3001'],
+    [false, false],
     [0, 7],
   ];
 
@@ -27,6 +28,7 @@ describe('listedVariants', () => {
         priceAmount: 4900,
         priceCurrency: 'EUR',
         barcode: '3001',
+        productArchived: false,
         available: 7,
       },
       {
@@ -39,17 +41,18 @@ describe('listedVariants', () => {
         priceAmount: 5900,
         priceCurrency: 'EUR',
         barcode: null,
+        productArchived: false,
         available: 0,
       },
     ]);
   });
 
   it('leaves availability out when it was not read', () => {
-    expect(listedVariants('p1', columns.slice(0, 8)).map((v) => 'available' in v)).toEqual([false, false]);
+    expect(listedVariants('p1', columns.slice(0, 9)).map((v) => 'available' in v)).toEqual([false, false]);
   });
 
   it('gives no variants for a product without any (every column null) or no columns at all', () => {
-    expect(listedVariants('p1', [null, null, null, null, null, null, null, null, null] as unknown as unknown[][])).toEqual([]);
+    expect(listedVariants('p1', [null, null, null, null, null, null, null, null, null, null] as unknown as unknown[][])).toEqual([]);
     expect(listedVariants('p1', null)).toEqual([]);
   });
 });

@@ -12,4 +12,6 @@ export const variantSql = {
   /** Joins the variant `variantId` (an SQL expression) as `alias`; `currencyOf(alias)` is then its price's currency. */
   join: (alias: string, variantId: string): string => `JOIN product_variant ${alias} ON ${alias}.id = ${variantId}`,
   currencyOf: (alias: string): string => `${alias}.price_currency`,
+  /** The variant `alias` is on sale: neither it nor its product is archived. */
+  forSale: (alias: string): string => `${alias}.archived_at IS NULL AND NOT ${alias}.product_archived`,
 };

@@ -122,7 +122,19 @@ export const ERROR_TABLE = [
       'the cart would hold more than `CART_MAX_LINE_QUANTITY` units of one variant, its lines together; `field` names the line that passes it',
   },
   { codes: ['CART_LINE_LIMIT'], where: 'userError', http: '200', meaning: 'the cart would hold more than `CART_MAX_LINES` lines' },
-  { codes: ['CURRENCY_MISMATCH'], where: 'userError', http: '200', meaning: 'a variant priced in another currency than the cart' },
+  {
+    codes: ['CURRENCY_MISMATCH'],
+    where: 'userError',
+    http: '200',
+    meaning: 'a variant priced in another currency than the cart, or a new price or size in another currency than the product',
+  },
+  {
+    codes: ['PRODUCT_UNAVAILABLE'],
+    where: 'userError',
+    http: '200',
+    meaning:
+      'the product or size was archived: it cannot be added to a cart, and a cart that holds it cannot check out until the line is removed',
+  },
   { codes: ['UNKNOWN_CART_LINE'], where: 'userError', http: '200', meaning: 'a line id that is not in this cart' },
   { codes: ['UNKNOWN_DISCOUNT_CODE'], where: 'userError', http: '200', meaning: 'no such discount code' },
   {

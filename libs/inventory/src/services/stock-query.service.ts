@@ -46,7 +46,7 @@ export class StockQueryService {
       maxLat: '$6',
       ...(wraps ? {} : { minLng: '$7', maxLng: '$8' }),
     });
-    // No variant: no row. A variant without a store in range: one row whose store is null. The variant and the
+    // No variant: no row. A variant without a store in range, or off sale (archived): one row whose store is null. The variant and the
     // stores are the catalogue's and the locations' SQL (variantSql, locationSql), spliced into this one statement.
     return this.tx.manager
       .query(
@@ -55,7 +55,7 @@ export class StockQueryService {
          SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
          FROM ${stores.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
-         WHERE ${stores.where}
+         WHERE ${stores.where} AND ${variantSql.forSale('v')}
        ) s ON true
        WHERE ${variant.where}
        ORDER BY s."distanceKm", s.id`,

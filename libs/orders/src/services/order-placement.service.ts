@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext } from '@app/auth';
 import { CartPricingService, type CartView, type PricedCart } from '@app/cart';
+import { forSale } from '@app/catalogue';
 import { BusinessError, ErrorCode, FulfillmentType } from '@app/common';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import { NotificationOutbox, NotificationTemplate } from '@app/notifications';
@@ -50,6 +51,14 @@ export class OrderPlacement {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
     }
     const priced = await this.pricing.price({ loaders: new Map() }, cart, ctx.channel);
+    const off = priced.lines.findIndex((l) => !forSale(l.variant));
+    if (off >= 0) {
+      const sku = priced.lines[off].variant.sku;
+      throw new BusinessError(ErrorCode.PRODUCT_UNAVAILABLE, `${sku} is no longer sold; remove it from the cart to check out`, [
+        'lines',
+        String(off),
+      ]);
+    }
     // The price shown is the price charged: a code that stopped applying refuses the checkout rather than vanish.
     const stale = priced.discounts.findIndex((d) => d.refusal);
     if (stale >= 0) {

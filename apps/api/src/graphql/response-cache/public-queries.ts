@@ -2,10 +2,10 @@ import { type DocumentNode, Kind, type OperationDefinitionNode, OperationTypeNod
 
 /**
  * Root fields whose answers are the same for every caller and are asked again and again: catalogue pages
- * (first pages, popular searches, the next pages after them). Product pages by slug and storesNear around
+ * (first pages, popular searches, the next pages after them) and the categories of a shop's menu. Product pages by slug and storesNear around
  * a point almost never repeat within the TTL, so caching them only cost CPU; they are left out (ADR 0012).
  */
-const PUBLIC_ROOTS = new Set(['products', '__typename']);
+const PUBLIC_ROOTS = new Set(['products', 'categories', '__typename']);
 const MAX_DOCUMENTS = 1_000;
 /** Longer documents are not considered (nor their decision kept): 10 MB of texts at most. */
 export const MAX_QUERY_LENGTH = 10_000;
