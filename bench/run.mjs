@@ -23,6 +23,7 @@ const SCENARIOS = [
   { n: 5, id: 'checkout', title: 'checkout, 1 PICKUP line, distinct stock', run: scenario.checkout },
   { n: 6, id: 'hot-item', title: 'hot item: concurrent checkouts of 1 unit', run: scenario.hotItem },
   { n: 7, id: 'baseline', title: 'baseline: node:http, same bytes as 1', run: scenario.baseline },
+  { n: 8, id: 'browse', title: 'browse: products(first: 20) sorted and filtered by size, colour, price', run: scenario.browse, read: true },
 ];
 
 const { values: o } = parseArgs({

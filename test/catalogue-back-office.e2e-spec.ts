@@ -324,6 +324,9 @@ describe('back office: the catalogue', () => {
       };
       for (const [sort, names] of Object.entries(expected))
         for (const first of [1, 2, 5]) expect({ sort, first, names: await walk(sort, first, filter()) }).toEqual({ sort, first, names });
+      // A search sorts its matches the same way (they come from the full-text index, then are sorted).
+      for (const [sort, names] of Object.entries(expected))
+        expect({ sort, names: await walk(sort, 2, { ...filter(), search: word }) }).toEqual({ sort, names });
     });
 
     it('refuses a cursor issued for another sort, or not by this API', async () => {

@@ -50,6 +50,18 @@ export const CHECKOUT = `mutation Checkout($input: CheckoutInput!) {
   checkout(input: $input) { order { id number status } userErrors { code field message } }
 }`;
 
+/**
+ * Not in contract.graphql: a shop's browsing, filters (version 2 of the contract) and the project's sorts,
+ * the same page as CATALOGUE otherwise.
+ */
+export const BROWSE = `query Browse($first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
+  products(first: $first, after: $after, filter: $filter, sort: $sort) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id slug name variants { ${variantFields} } } }
+  }
+}`;
+
 /** Not in the contract: the project's own list of locations, used only to turn store codes into ids. */
 export const LOCATIONS = `query Locations { locations(type: STORE) { id code pickupEnabled } }`;
 

@@ -49,6 +49,59 @@ export async function catalogue(env) {
   return { metrics, notes: { deepestPage: deepest + 1, capturedBytes: captured?.length } };
 }
 
+/** A shop's facets as the demo catalogue has them (libs/demo-data): sizes, colours, price bands, categories. */
+const FACETS = {
+  sizes: [['S'], ['M'], ['L'], ['XS', 'S'], ['40'], ['42', '44'], ['38'], ['XL']],
+  colours: [['black'], ['navy'], ['ecru'], ['camel', 'khaki'], ['grey marl'], ['rust', 'burgundy']],
+  prices: [{ maxPrice: 5000 }, { minPrice: 5000, maxPrice: 10000 }, { minPrice: 10000, maxPrice: 20000 }, { minPrice: 20000 }],
+  categories: ['coats', 'jackets', 'dresses', 'tops', 'shirts', 'knitwear', 'trousers', 'jeans'],
+};
+const SORTS = ['NAME', 'PRICE_ASC', 'PRICE_DESC', 'NEWEST'];
+
+/** A filter a shopper builds from the facets: a category, then one to three of size, colour, price band. */
+function randomFacets() {
+  const filter = Math.random() < 0.5 ? { category: pick(FACETS.categories) } : {};
+  if (Math.random() < 0.6) filter.sizes = pick(FACETS.sizes);
+  if (Math.random() < 0.5) filter.colours = pick(FACETS.colours);
+  if (Math.random() < 0.4 || Object.keys(filter).length === 0) Object.assign(filter, pick(FACETS.prices));
+  return filter;
+}
+
+/**
+ * 8. Browsing as a shop's filters and sort menu do it: half fresh first pages (a sort, and half the time a
+ * filter of facets), half the next page of an earlier answer, like scenario 1.
+ */
+export async function browse(env) {
+  const open = [];
+  let empty = 0;
+  const next = (ctx) => {
+    const item =
+      open.length && Math.random() < 0.5
+        ? open.splice(Math.floor(Math.random() * open.length), 1)[0]
+        : { filter: Math.random() < 0.5 ? randomFacets() : undefined, sort: pick(SORTS), after: undefined, depth: 0 };
+    ctx.item = item;
+    return { query: op.BROWSE, variables: { first: 20, after: item.after, filter: item.filter, sort: item.sort } };
+  };
+  let deepest = 0;
+  const onBody = (status, body, ctx) => {
+    if (status !== 200) return;
+    const { item } = ctx;
+    if (body.includes('"edges":[]')) empty++;
+    deepest = Math.max(deepest, item.depth);
+    const m = /"hasNextPage":true,"endCursor":"([^"]+)"/.exec(body);
+    if (m && item.depth < 25) {
+      open.push({ ...item, after: m[1], depth: item.depth + 1 });
+      if (open.length > 1000) open.shift();
+    }
+  };
+  const args = { url: env.api.url, connections: env.opts.connections, next, onBody };
+  await warmUp(args, env.opts.warmup);
+  deepest = 0;
+  empty = 0;
+  const metrics = await drive({ ...args, duration: env.opts.duration, watch: env.watch() });
+  return { metrics, notes: { deepestPage: deepest + 1, emptyPages: empty } };
+}
+
 /** 2. A product page by slug, every variant with its price and availableOnline. */
 export async function productPage(env) {
   const { slugs } = env.inputs;
