@@ -30,9 +30,7 @@ export class OrderListResolver {
     // Object, which the ValidationPipe leaves unchecked.
     @Args('filter', { type: () => OrderFilter, nullable: true }) filter: OrderFilter,
   ): Promise<OrderConnection> {
-    return toConnection(
-      await this.listing.list(ctx, first, after ?? undefined, filter ?? {}, selects(info, 'totalCount')),
-    );
+    return toConnection(await this.listing.list(ctx, first, after ?? undefined, filter ?? {}, selects(info, 'totalCount')));
   }
 
   @Query(() => Order, {
