@@ -6,6 +6,7 @@ import { AuditLog1765100000000 } from './1765100000000-audit-log.js';
 import { IdempotencyScope1765100000001 } from './1765100000001-idempotency-scope.js';
 import { SessionsAndSecrets1765200000000 } from './1765200000000-sessions-and-secrets.js';
 import { CatalogueBackOffice1765300000000 } from './1765300000000-catalogue-back-office.js';
+import { BackOfficeOrderIndexes1765300000200 } from './1765300000200-back-office-order-indexes.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   IdempotencyScope1765100000001,
   SessionsAndSecrets1765200000000,
   CatalogueBackOffice1765300000000,
+  BackOfficeOrderIndexes1765300000200,
 ];

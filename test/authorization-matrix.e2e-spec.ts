@@ -24,6 +24,7 @@ describe('authorization matrix', () => {
   let customerId: string;
   let cartId: string;
   let orderId: string;
+  let orderNumber: string;
   let fulfillmentId: string;
   let memberAtA: string;
   let productId: string;
@@ -55,6 +56,7 @@ describe('authorization matrix', () => {
     const order = (await t.gql(O.checkout, { input: { cartId: cart.id, idempotencyKey: randomUUID() } }, { token: alice.token })).data
       .checkout.order;
     orderId = order.id;
+    orderNumber = order.number;
     fulfillmentId = order.fulfillments[0].id;
     cartId = (await t.gql(Q.me, {}, { token: alice.token })).data.me.cart.id; // the fresh, empty one
   });
@@ -91,6 +93,11 @@ describe('authorization matrix', () => {
     ['pickupUnlock at A', () => [`mutation($id: ID!) { pickupUnlock(id: $id) { ${E} } }`, { id: fulfillmentId }], ['managerHere', 'admin']],
     ['orderCancel', () => [`mutation($id: ID!) { orderCancel(id: $id) { ${E} } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
     ['stockLevel', () => [`query($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { onHand } }`, { l: A.id, s: v[0].sku }], ALL_STAFF],
+    ['orders (their own location\'s)', () => [`query { orders(first: 5) { totalCount edges { node { id } } } }`, {}], ALL_STAFF],
+    ['orders at A', () => [`query($l: ID!) { orders(first: 5, filter: { locationId: $l }) { totalCount } }`, { l: A.id }], STAFF_HERE],
+    ['orderByNumber', () => [`query($n: String!) { orderByNumber(number: $n) { id } }`, { n: orderNumber }], STAFF_HERE],
+    ['stockMovements at A', () => [`query($l: ID!, $s: String!) { stockMovements(locationId: $l, sku: $s, first: 5) { edges { node { id } } } }`, { l: A.id, s: v[0].sku }], STAFF_HERE],
+    ['customer(id).orderHistory', () => [`query($id: ID!) { customer(id: $id) { orderHistory(first: 5) { totalCount } } }`, { id: customerId }], ALL_STAFF],
     ['customerLookup', () => [`query { customerLookup(query: "nobody@test.example") { id } }`, {}], ALL_STAFF],
     ['customer(id)', () => [`query($id: ID!) { customer(id: $id) { id } }`, { id: customerId }], ALL_STAFF],
     ['pickupQueue at A', () => [`query($l: ID!) { pickupQueue(locationId: $l) { id } }`, { l: A.id }], STAFF_HERE],

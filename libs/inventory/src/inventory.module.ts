@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { LocationsModule } from '@app/locations';
 import { StockLevelEntity } from './entities/stock-level.entity.js';
@@ -15,7 +16,13 @@ import { StockQueryService } from './services/stock-query.service.js';
 import { StockService } from './services/stock.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]), CatalogueModule, LocationsModule, InventorySqlModule],
+  imports: [
+    TypeOrmModule.forFeature([StockLevelEntity, StockMovementEntity]),
+    AuditModule,
+    CatalogueModule,
+    LocationsModule,
+    InventorySqlModule,
+  ],
   providers: [
     AvailabilityCache,
     StockLedger,

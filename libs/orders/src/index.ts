@@ -4,6 +4,8 @@ export * from './entities/order.entity.js';
 export * from './entities/fulfillment.entity.js';
 export * from './entities/order-line.entity.js';
 export * from './models/order.model.js';
+export * from './models/order-connection.model.js';
+export * from './dto/order-filter.input.js';
 export * from './services/checkout.service.js';
 export * from './services/order-queries.service.js';
 export * from './services/fulfillment-transitions.service.js';

@@ -16,6 +16,7 @@ import { CustomerOrdersResolver } from './resolvers/customer-orders.resolver.js'
 import { FulfillmentLineResolver, FulfillmentResolver } from './resolvers/fulfillment.resolver.js';
 import { EndlessAisleResolver } from './resolvers/endless-aisle.resolver.js';
 import { OrderSubscriptionsResolver } from './resolvers/order-subscriptions.resolver.js';
+import { OrderListResolver } from './resolvers/order-list.resolver.js';
 import { OrdersResolver } from './resolvers/orders.resolver.js';
 import { OrderEvents } from './services/order-events.js';
 import { OrderMetrics } from './services/order-metrics.js';
@@ -28,6 +29,7 @@ import { ExpirySweep } from './services/expiry-sweep.service.js';
 import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
+import { OrderListing } from './services/order-listing.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
@@ -56,6 +58,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderAccess,
     OrderWriter,
     OrderQueries,
+    OrderListing,
     OrderPlacement,
     PlacementRetries,
     CheckoutService,
@@ -68,6 +71,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderMetrics,
     SalesFacts,
     OrdersResolver,
+    OrderListResolver,
     EndlessAisleResolver,
     OrderSubscriptionsResolver,
     FulfillmentResolver,

@@ -12,6 +12,7 @@ export const AuditAction = {
   PICKUP_UNLOCKED: 'PICKUP_UNLOCKED',
   STAFF_UPDATED: 'STAFF_UPDATED',
   STAFF_DEACTIVATED: 'STAFF_DEACTIVATED',
+  STOCK_ADJUSTED: 'STOCK_ADJUSTED',
 } as const;
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction];
 

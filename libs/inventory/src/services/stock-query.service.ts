@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { variantSql } from '@app/catalogue';
 import { type LocationEntity, locationColumns, locationSql } from '@app/locations';
 import { AvailabilityCache } from './availability-cache.js';
-import { boundingBox, byKeys, type HasLoaders, loader, TransactionHost } from '@app/common';
+import {
+  boundingBox,
+  byKeys,
+  encodeTimeCursor,
+  epochMicrosSql,
+  fromEpochMicrosSql,
+  type HasLoaders,
+  loader,
+  type TimeKey,
+  TransactionHost,
+} from '@app/common';
 
 export interface StoreStock {
   location: LocationEntity;
@@ -26,6 +36,28 @@ export class StockQueryService {
       [locationId, variantId],
     );
     return row ?? { onHand: 0, reserved: 0 };
+  }
+
+  /**
+   * A level's ledger, newest first: `limit` movements after the keyset `key` (created_at, id) and whether
+   * more follow, on `IDX_stock_movement_level_time_id`.
+   */
+  async movements(locationId: string, variantId: string, limit: number, key: TimeKey | null): Promise<MovementPage> {
+    const params: unknown[] = [locationId, variantId, limit + 1];
+    const after = key
+      ? `AND (created_at, id) < (${fromEpochMicrosSql(`$${params.push(key.micros)}`)}, $${params.push(key.id)}::bigint)`
+      : '';
+    const rows = await this.tx.manager.query<(LedgerMovement & { micros: string })[]>(
+      `SELECT id::text AS id, type, on_hand_delta AS "onHandDelta", reserved_delta AS "reservedDelta", reason, reference,
+              created_at AS "createdAt", ${epochMicrosSql('created_at')} AS micros
+       FROM stock_movement WHERE location_id = $1 AND variant_id = $2 ${after}
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      params,
+    );
+    return {
+      hasNextPage: rows.length > limit,
+      rows: rows.slice(0, limit).map(({ micros, ...movement }) => ({ cursor: encodeTimeCursor({ micros, id: movement.id }), movement })),
+    };
   }
 
   /**
@@ -113,6 +145,22 @@ export class StockQueryService {
     }
     return [...byLocation.values()];
   }
+}
+
+/** A movement of the ledger as the back office reads it. */
+export interface LedgerMovement {
+  id: string;
+  type: string;
+  onHandDelta: number;
+  reservedDelta: number;
+  reason: string | null;
+  reference: string | null;
+  createdAt: Date;
+}
+
+export interface MovementPage {
+  hasNextPage: boolean;
+  rows: { cursor: string; movement: LedgerMovement }[];
 }
 
 /** A location that could send stock, with what it has free of the variants asked for (by variant id). */

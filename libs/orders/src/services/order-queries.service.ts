@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { type RequestContext, requireActsAt, type SalesChannel } from '@app/auth';
-import { byKeys, groupByKeys, type HasLoaders, isUuid, loader, TransactionHost } from '@app/common';
+import { type RequestContext, requireActsAt, requireStaff, type SalesChannel } from '@app/auth';
+import { badInput, byKeys, groupByKeys, type HasLoaders, isUuid, loader, TransactionHost } from '@app/common';
 import { AppConfig } from '@app/config';
 import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import { OrderLineEntity } from '../entities/order-line.entity.js';
@@ -31,7 +31,20 @@ export class OrderQueries {
     return order;
   }
 
-  /** A customer's orders from every channel, newest first. */
+  /**
+   * An order by the number on its receipt (spaces around it ignored), for staff: the same access as `get`
+   * (staff of a location it involves, or admins; FORBIDDEN for others). Null when no order has it.
+   */
+  async byNumber(ctx: RequestContext, number: string): Promise<OrderEntity | null> {
+    requireStaff(ctx.caller);
+    const n = number.trim();
+    if (!n || n.length > 100) throw badInput('number: an order number, as on the receipt', ['number']);
+    const order = await this.orders.findOneBy({ number: n });
+    if (order) this.access.assertMayRead(ctx, order, await this.access.locationsOf(order.id));
+    return order;
+  }
+
+  /** A customer's newest orders from every channel, newest first (OrderListing.forCustomer pages through all). */
   forCustomer(customerId: string, limit = 50): Promise<OrderEntity[]> {
     return this.orders.find({ where: { customerId }, order: { createdAt: 'DESC' }, take: limit });
   }
