@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, decodeCursor, encodeCursor, isUuid, MAX_AMOUNT, pageSize, TransactionHost } from '@app/common';
+import {
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  epochMicrosSql,
+  fromEpochMicrosSql,
+  isUuid,
+  MAX_AMOUNT,
+  pageSize,
+  TransactionHost,
+} from '@app/common';
 import { CatalogueStockSql } from './catalogue-stock-sql.js';
 import { ProductFilter, ProductSort } from '../dto/product-filter.input.js';
 import type { ProductRow } from '../models/catalogue.mapper.js';
@@ -179,7 +189,7 @@ function sortOn(
 
 /**
  * Each sort walks an index on (key, id), forwards or backwards, so a page costs the same wherever it is.
- * NEWEST's cursor holds the creation time in microseconds since 1970 (exact, unlike a JavaScript date).
+ * NEWEST's cursor holds the creation time in microseconds since 1970 (exact, unlike a JavaScript date: time-cursor.ts).
  */
 const SORTS: Record<ProductSort, Sort> = {
   [ProductSort.NAME]: sortOn(
@@ -195,9 +205,8 @@ const SORTS: Record<ProductSort, Sort> = {
     'n',
     'created_at',
     'DESC',
-    (a) => `(extract(epoch FROM ${a}.created_at) * 1000000)::bigint::text`,
-    (k, param) =>
-      typeof k === 'string' && /^\d{1,17}$/.test(k) ? `'epoch'::timestamptz + ${param(k)}::bigint * interval '1 microsecond'` : null,
+    (a) => epochMicrosSql(`${a}.created_at`),
+    (k, param) => (typeof k === 'string' && /^\d{1,16}$/.test(k) ? fromEpochMicrosSql(param(k)) : null),
   ),
 };
 
