@@ -129,6 +129,20 @@ export class StaffService implements AccountStore, OnModuleInit {
     });
   }
 
+  /**
+   * Who works where: admins see any location's members (or all, without one); managers only their own
+   * location's; associates none. Inactive members are included, so a leaver is seen as such.
+   */
+  async members(caller: Caller, locationId: string | null): Promise<StaffEntity[]> {
+    const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
+    if (me.role !== StaffRole.ADMIN && (locationId === null || locationId !== me.locationId))
+      throw forbidden('Managers list the staff of their own location only');
+    if (locationId !== null && !isUuid(locationId)) throw notFound('Location');
+    const qb = this.repo.createQueryBuilder('s').orderBy('s.email', 'ASC').addOrderBy('s.id', 'ASC').limit(MAX_MEMBERS);
+    if (locationId !== null) qb.where('s.location_id = :locationId', { locationId });
+    return qb.getMany();
+  }
+
   async state(id: string): Promise<AccountState | null> {
     if (!isUuid(id)) return null;
     const [row] = await this.tx.manager.query<AccountState[]>(
@@ -228,6 +242,9 @@ export class StaffService implements AccountStore, OnModuleInit {
     }
   }
 }
+
+/** A list is a screen's worth; a chain with more staff than this filters by location. */
+const MAX_MEMBERS = 1_000;
 
 const auditedOf = (s: StaffEntity) => ({ name: s.name, role: s.role, locationId: s.locationId, active: s.active });
 
