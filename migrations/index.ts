@@ -5,6 +5,7 @@ import { VariantStockTotals1764600000000 } from './1764600000000-variant-stock-t
 import { AuditLog1765100000000 } from './1765100000000-audit-log.js';
 import { IdempotencyScope1765100000001 } from './1765100000001-idempotency-scope.js';
 import { SessionsAndSecrets1765200000000 } from './1765200000000-sessions-and-secrets.js';
+import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditLog1765100000000,
   IdempotencyScope1765100000001,
   SessionsAndSecrets1765200000000,
+  BackOfficePeople1765310000000,
 ];
