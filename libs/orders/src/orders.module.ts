@@ -28,6 +28,7 @@ import { ExpirySweep } from './services/expiry-sweep.service.js';
 import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
+import { OrderErasure } from './services/order-erasure.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
@@ -67,6 +68,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderEvents,
     OrderMetrics,
     SalesFacts,
+    OrderErasure,
     OrdersResolver,
     EndlessAisleResolver,
     OrderSubscriptionsResolver,
