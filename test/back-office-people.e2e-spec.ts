@@ -95,8 +95,10 @@ describe('back office: locations, promotions, staff, the audit log and customers
         pickupHold: 'PT24H',
         openingHours: [{ day: 'SAT' }],
       });
-      const [entry, ...others] = await auditOf(store.id);
+      const [entry, created, ...others] = await auditOf(store.id);
       expect(others).toEqual([]);
+      expect(created).toMatchObject({ action: 'LOCATION_CREATED', before: null, staff: { id: adminId } });
+      expect(JSON.parse(created.after!)).toMatchObject({ name: 'Before', type: 'STORE', pickupHold: 'PT48H' });
       expect(entry).toMatchObject({ action: 'LOCATION_UPDATED', subjectType: 'Location', staff: { id: adminId } });
       expect(JSON.parse(entry.before!)).toMatchObject({
         name: 'Before',
@@ -130,8 +132,8 @@ describe('back office: locations, promotions, staff, the audit log and customers
         expect(codes(await t.gql(LOCATION_UPDATE, { id: store.id, input }, { token: admin }))).toEqual(['BAD_USER_INPUT']);
       }
       expect((await t.gql(LOCATION, { id: store.id })).data.location).toMatchObject({ name: 'Kept', pickupHold: 'PT48H' });
-      expect(await auditOf(store.id)).toEqual([]);
-      expect(await auditOf(warehouse.id)).toEqual([]);
+      expect((await auditOf(store.id)).map((e) => e.action)).toEqual(['LOCATION_CREATED']);
+      expect((await auditOf(warehouse.id)).map((e) => e.action)).toEqual(['LOCATION_CREATED']);
     });
 
     it('is for admins; an unknown id is NOT_FOUND', async () => {
@@ -176,6 +178,7 @@ describe('back office: locations, promotions, staff, the audit log and customers
       // On again: it applies again.
       await t.gql(PROMOTION_UPDATE, { id: promo.id, input: { active: true } }, { token: admin });
       expect((await t.gql(Q.cart, { id: holding })).data.cart.cost.discount.amount).toBe(1000);
+      expect((await auditOf(promo.id, 'PROMOTION_CREATED'))[0]).toMatchObject({ staff: { id: adminId } });
       const entries = await auditOf(promo.id, 'PROMOTION_UPDATED');
       expect(entries.map((e) => [JSON.parse(e.before!), JSON.parse(e.after!)])).toEqual([
         [{ active: false }, { active: true }],
@@ -219,7 +222,7 @@ describe('back office: locations, promotions, staff, the audit log and customers
       expect(equal.data.promotionUpdate).toEqual({ promotion: expect.objectContaining({ usageLimit: 1, timesUsed: 1 }), userErrors: [] });
       await t.gql(PROMOTION_UPDATE, { id: used.id, input: { usageLimit: 5 } }, { token: admin });
       const entriesBefore = (await auditOf(used.id)).length;
-      expect(entriesBefore).toBe(2);
+      expect(entriesBefore).toBe(3); // created, then two updates
       // Below the uses: a userError, nothing changed (not even the active flag given alongside), no entry.
       await t.db.query(`UPDATE promotion SET times_used = 3 WHERE id = $1`, [used.id]);
       const r = await t.gql(PROMOTION_UPDATE, { id: used.id, input: { usageLimit: 2, active: false } }, { token: admin });
@@ -277,6 +280,21 @@ describe('back office: locations, promotions, staff, the audit log and customers
       expect(codes(await t.gql(STAFF_MEMBERS, { locationId: A.id }, { token: shopper.token }))).toEqual(['FORBIDDEN']);
       expect(codes(await t.gql(STAFF_MEMBERS, { locationId: A.id }))).toEqual(['UNAUTHENTICATED']);
       expect((await auditOf(leaver.id, 'STAFF_DEACTIVATED'))[0]).toMatchObject({ staff: { id: manager.id } });
+      const hired = await t.gql(
+        `mutation($input: StaffCreateInput!) { staffCreate(input: $input) { staff { id } ${E} } }`,
+        {
+          input: {
+            email: `${unique('hire')}@test.example`.toLowerCase(),
+            password: 'Correct-Horse-1',
+            role: 'ASSOCIATE',
+            locationId: A.id,
+          },
+        },
+        { token: manager.token },
+      );
+      const [hiring] = await auditOf(hired.data.staffCreate.staff.id);
+      expect(hiring).toMatchObject({ action: 'STAFF_CREATED', staff: { id: manager.id } });
+      expect(JSON.parse(hiring.after!)).toMatchObject({ role: 'ASSOCIATE', locationId: A.id, active: true });
     });
   });
 
@@ -284,10 +302,13 @@ describe('back office: locations, promotions, staff, the audit log and customers
     it('newest first, pages with after, filters by action; admins only; first is bounded', async () => {
       const store = await createLocation(t, admin);
       for (const name of ['One', 'Two', 'Three']) await t.gql(LOCATION_UPDATE, { id: store.id, input: { name } }, { token: admin });
-      const page = (await t.gql(AUDIT, { first: 2, subjectId: store.id }, { token: admin })).data.auditLog;
+      const page = (await t.gql(AUDIT, { first: 2, subjectId: store.id }, { token: admin })).data.auditLog; // then its LOCATION_CREATED
       expect(page.map((e: { after: string }) => JSON.parse(e.after).name)).toEqual(['Three', 'Two']);
       const next = (await t.gql(AUDIT, { first: 2, subjectId: store.id, after: page[1].id }, { token: admin })).data.auditLog;
-      expect(next.map((e: { after: string }) => JSON.parse(e.after).name)).toEqual(['One']);
+      expect(next.map((e: { action: string; after: string }) => [e.action, JSON.parse(e.after).name])).toEqual([
+        ['LOCATION_UPDATED', 'One'],
+        ['LOCATION_CREATED', 'Test store'],
+      ]);
       const latest = (await t.gql(AUDIT, { first: 50 }, { token: admin })).data.auditLog;
       const times = latest.map((e: { createdAt: string }) => Date.parse(e.createdAt));
       expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -381,6 +402,14 @@ describe('back office: locations, promotions, staff, the audit log and customers
   });
 
   describe('customerErase', () => {
+    it('two erasures at once: exactly one erases, the other is refused', async () => {
+      const c = await registerShopper(t);
+      const both = await Promise.all([0, 1].map(() => t.gql(CUSTOMER_ERASE, { id: c.id }, { token: admin })));
+      const outcomes = both.map((r) => r.data.customerErase.userErrors[0]?.code ?? 'ERASED').sort();
+      expect(outcomes).toEqual(['CUSTOMER_ERASED', 'ERASED']);
+      expect(await auditOf(c.id, 'CUSTOMER_ERASED')).toHaveLength(1);
+    });
+
     it("removes the customer's personal data from every table, ends sign-in and sessions, and keeps the orders", async () => {
       const c = await registerShopper(t);
       const name = `Zoé ${unique('Erasable')}`;

@@ -5,9 +5,12 @@ import { AuditEntryEntity } from '../entities/audit-entry.entity.js';
 /** Every action the log knows. Stable names: the `auditLog` query shows them to admins. */
 export const AuditAction = {
   PICKUP_UNLOCKED: 'PICKUP_UNLOCKED',
+  STAFF_CREATED: 'STAFF_CREATED',
   STAFF_UPDATED: 'STAFF_UPDATED',
   STAFF_DEACTIVATED: 'STAFF_DEACTIVATED',
+  LOCATION_CREATED: 'LOCATION_CREATED',
   LOCATION_UPDATED: 'LOCATION_UPDATED',
+  PROMOTION_CREATED: 'PROMOTION_CREATED',
   PROMOTION_UPDATED: 'PROMOTION_UPDATED',
   CUSTOMER_UPDATED: 'CUSTOMER_UPDATED',
   CUSTOMER_ERASED: 'CUSTOMER_ERASED',

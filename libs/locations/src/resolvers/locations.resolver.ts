@@ -25,8 +25,8 @@ export class LocationsResolver {
 
   @Mutation(() => LocationPayload)
   @StaffOnly(StaffRole.ADMIN)
-  locationCreate(@Args('input') input: LocationCreateInput): Promise<LocationPayload> {
-    return payload('location', async () => toLocation(await this.service.create(input)));
+  locationCreate(@Ctx() ctx: RequestContext, @Args('input') input: LocationCreateInput): Promise<LocationPayload> {
+    return payload('location', async () => toLocation(await this.service.create(ctx.caller, input)));
   }
 
   @Mutation(() => LocationPayload, {

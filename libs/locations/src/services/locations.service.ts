@@ -36,7 +36,9 @@ export class LocationsService {
     return this.tx.manager.getRepository(LocationEntity);
   }
 
-  async create(input: LocationCreateInput): Promise<LocationEntity> {
+  /** Admins: a new store or warehouse, audited as LOCATION_CREATED in the same transaction. */
+  async create(caller: Caller, input: LocationCreateInput): Promise<LocationEntity> {
+    const me = requireStaff(caller, [StaffRole.ADMIN]);
     const isStore = input.type === LocationTypeEnum.STORE;
     const pickupEnabled = input.pickupEnabled ?? isStore;
     if (pickupEnabled && !isStore)
@@ -44,23 +46,41 @@ export class LocationsService {
     const hold = input.pickupHold === undefined || input.pickupHold === null ? DEFAULT_PICKUP_HOLD_SECONDS : holdSeconds(input.pickupHold);
     const timeZone = checkedTimeZone(input.timeZone ?? 'Europe/Paris');
     try {
-      return await this.repo.save(
-        this.repo.create({
-          code: input.code.toUpperCase(),
-          name: input.name.trim(),
-          type: input.type,
-          lat: input.geo.lat,
-          lng: input.geo.lng,
-          addressLine1: input.address?.line1 ?? null,
-          addressCity: input.address?.city ?? null,
-          addressPostalCode: input.address?.postalCode ?? null,
-          addressCountry: input.address?.country ?? null,
-          pickupEnabled,
-          pickupHoldSeconds: hold,
-          timeZone,
-          openingHours: input.openingHours?.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes })) ?? [],
-        }),
-      );
+      return await this.tx.run(async () => {
+        const created = await this.repo.save(
+          this.repo.create({
+            code: input.code.toUpperCase(),
+            name: input.name.trim(),
+            type: input.type,
+            lat: input.geo.lat,
+            lng: input.geo.lng,
+            addressLine1: input.address?.line1 ?? null,
+            addressCity: input.address?.city ?? null,
+            addressPostalCode: input.address?.postalCode ?? null,
+            addressCountry: input.address?.country ?? null,
+            pickupEnabled,
+            pickupHoldSeconds: hold,
+            timeZone,
+            openingHours: input.openingHours?.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes })) ?? [],
+          }),
+        );
+        await this.audit.record({
+          action: AuditAction.LOCATION_CREATED,
+          staffId: me.staffId,
+          subjectType: 'Location',
+          subjectId: created.id,
+          before: null,
+          after: {
+            code: created.code,
+            name: created.name,
+            type: created.type,
+            pickupEnabled,
+            pickupHold: formatIsoDuration(hold),
+            timeZone,
+          },
+        });
+        return created;
+      });
     } catch (err) {
       if (pgCode(err) === PG_UNIQUE_VIOLATION)
         throw new BusinessError(ErrorCode.DUPLICATE, `A location with code ${input.code.toUpperCase()} already exists`, ['code']);

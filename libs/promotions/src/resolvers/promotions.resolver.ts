@@ -12,8 +12,8 @@ export class PromotionsResolver {
 
   @Mutation(() => PromotionPayload, { description: 'Admins: a new discount code.' })
   @StaffOnly(StaffRole.ADMIN)
-  promotionCreate(@Args('input') input: PromotionCreateInput): Promise<PromotionPayload> {
-    return payload('promotion', async () => Promotion.from(await this.codes.create(input)));
+  promotionCreate(@Ctx() ctx: RequestContext, @Args('input') input: PromotionCreateInput): Promise<PromotionPayload> {
+    return payload('promotion', async () => Promotion.from(await this.codes.create(ctx.caller, input)));
   }
 
   @Query(() => [Promotion], {

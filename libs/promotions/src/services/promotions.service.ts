@@ -20,7 +20,9 @@ export class PromotionsService {
     return this.tx.manager.getRepository(PromotionEntity);
   }
 
-  async create(input: PromotionCreateInput): Promise<PromotionEntity> {
+  /** Admins: a new code, audited as PROMOTION_CREATED in the same transaction. */
+  async create(caller: Caller, input: PromotionCreateInput): Promise<PromotionEntity> {
+    const me = requireStaff(caller, [StaffRole.ADMIN]);
     if ((input.percentOff === undefined || input.percentOff === null) === (input.amountOff === undefined || input.amountOff === null)) {
       throw badInput('Give exactly one of percentOff and amountOff', ['percentOff']);
     }
@@ -31,21 +33,40 @@ export class PromotionsService {
     }
     if (input.startsAt && input.endsAt && input.startsAt >= input.endsAt) throw badInput('endsAt must be after startsAt', ['endsAt']);
     try {
-      return await this.repo.save(
-        this.repo.create({
-          code: input.code,
-          percentOff: input.percentOff ?? null,
-          amountOff: input.amountOff?.amount ?? null,
-          currency: input.amountOff?.currency ?? input.minSubtotal?.currency ?? null,
-          channels: input.channels?.length ? [...new Set(input.channels)] : null,
-          startsAt: input.startsAt ?? null,
-          endsAt: input.endsAt ?? null,
-          minSubtotal: input.minSubtotal?.amount ?? null,
-          usageLimit: input.usageLimit ?? null,
-          timesUsed: 0,
-          active: true,
-        }),
-      );
+      return await this.tx.run(async () => {
+        const created = await this.repo.save(
+          this.repo.create({
+            code: input.code,
+            percentOff: input.percentOff ?? null,
+            amountOff: input.amountOff?.amount ?? null,
+            currency: input.amountOff?.currency ?? input.minSubtotal?.currency ?? null,
+            channels: input.channels?.length ? [...new Set(input.channels)] : null,
+            startsAt: input.startsAt ?? null,
+            endsAt: input.endsAt ?? null,
+            minSubtotal: input.minSubtotal?.amount ?? null,
+            usageLimit: input.usageLimit ?? null,
+            timesUsed: 0,
+            active: true,
+          }),
+        );
+        await this.audit.record({
+          action: AuditAction.PROMOTION_CREATED,
+          staffId: me.staffId,
+          subjectType: 'Promotion',
+          subjectId: created.id,
+          before: null,
+          after: {
+            code: created.code,
+            percentOff: created.percentOff,
+            amountOff: created.amountOff,
+            currency: created.currency,
+            startsAt: created.startsAt,
+            endsAt: created.endsAt,
+            usageLimit: created.usageLimit,
+          },
+        });
+        return created;
+      });
     } catch (err) {
       if (pgCode(err) === PG_UNIQUE_VIOLATION)
         throw new BusinessError(ErrorCode.DUPLICATE, `A promotion with code ${input.code.toUpperCase()} already exists`, ['code']);

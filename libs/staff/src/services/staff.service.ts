@@ -70,7 +70,19 @@ export class StaffService implements AccountStore, OnModuleInit {
     if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere)
       throw forbidden('Managers may add associates to their own store only');
     await this.checkHome(input.role, input.locationId ?? null);
-    return this.insert({ ...input, passwordHash: await this.hasher.hash(input.password) });
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.tx.run(async () => {
+      const created = await this.insert({ ...input, passwordHash });
+      await this.audit.record({
+        action: AuditAction.STAFF_CREATED,
+        staffId: me.staffId,
+        subjectType: 'Staff',
+        subjectId: created.id,
+        before: null,
+        after: { email: created.email, ...auditedOf(created) },
+      });
+      return created;
+    });
   }
 
   /** Admins change a member's name, role, home store or active flag; a new role or store applies to their next request. */
