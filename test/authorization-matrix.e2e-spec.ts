@@ -29,6 +29,8 @@ describe('authorization matrix', () => {
   let memberAtA: string;
   let productId: string;
   let spareProductId: string;
+  let erasableId: string;
+  let promotionId: string;
   let url: string;
 
   beforeAll(async () => {
@@ -46,6 +48,14 @@ describe('authorization matrix', () => {
     token.customer = alice.token;
     customerId = alice.id;
     token.otherCustomer = (await registerShopper(t)).token;
+    erasableId = (await registerShopper(t)).id; // the one customerErase acts on (erasing alice would end her rows)
+    promotionId = (
+      await t.gql(
+        `mutation($i: PromotionCreateInput!) { promotionCreate(input: $i) { promotion { id } } }`,
+        { i: { code: unique('MX'), percentOff: 5 } },
+        { token: token.admin },
+      )
+    ).data.promotionCreate.promotion.id;
     const made = await createProduct(t, token.admin, { sizes: ['S', 'M'] });
     v = made.variants;
     productId = made.id;
@@ -108,6 +118,13 @@ describe('authorization matrix', () => {
     ['dailySales', () => [`query($from: DateTime!, $to: DateTime!) { dailySales(from: $from, to: $to) { orders } }`, window], ['managerHere', 'admin']],
     ['staffUpdate', () => [`mutation($id: ID!) { staffUpdate(id: $id, input: { name: "Renamed" }) { ${E} } }`, { id: memberAtA }], ['admin']],
     ['staffDeactivate (an associate at A)', () => [`mutation($id: ID!) { staffDeactivate(id: $id) { ${E} } }`, { id: memberAtA }], ['managerHere', 'admin']],
+    ['locationUpdate of A', () => [`mutation($id: ID!) { locationUpdate(id: $id, input: { name: "Store A" }) { ${E} } }`, { id: A.id }], ['admin']],
+    ['promotions', () => [`query { promotions(activeOnly: true) { id active timesUsed } }`, {}], ['managerHere', 'admin']],
+    ['promotionUpdate', () => [`mutation($id: ID!) { promotionUpdate(id: $id, input: { active: true }) { ${E} } }`, { id: promotionId }], ['admin']],
+    ['staffMembers of A', () => [`query($l: ID) { staffMembers(locationId: $l) { id active } }`, { l: A.id }], ['managerHere', 'admin']],
+    ['auditLog', () => [`query { auditLog(first: 1) { id action staff { id } } }`, {}], ['admin']],
+    ['customerUpdate of the customer', () => [`mutation($id: ID!) { customerUpdate(id: $id, input: { marketingConsent: { email: true } }) { ${E} } }`, { id: customerId }], ['customer', ...ALL_STAFF]],
+    ['customerErase (another customer)', () => [`mutation($id: ID!) { customerErase(id: $id) { ${E} } }`, { id: erasableId }], ['admin']],
     // Last: the account's own sessions (a wrong current password changes nothing; signing out ends the caller's token).
     ['passwordChange', () => [`mutation { passwordChange(input: { currentPassword: "Wrong-Horse-1", newPassword: "Battery-Staple-2" }) { ${E} } }`, {}], ['customer', 'otherCustomer', ...ALL_STAFF]],
     ['signOut', () => [`mutation { signOut { ${E} } }`, {}], ['customer', 'otherCustomer', ...ALL_STAFF]],

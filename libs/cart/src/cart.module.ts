@@ -11,6 +11,7 @@ import { CartFieldsResolver } from './resolvers/cart-fields.resolver.js';
 import { CartFulfillmentResolver, CartLineResolver } from './resolvers/cart-line.resolver.js';
 import { CartResolver } from './resolvers/cart.resolver.js';
 import { CustomerCartResolver } from './resolvers/customer-cart.resolver.js';
+import { CartErasure } from './services/cart-erasure.service.js';
 import { CartMergeService } from './services/cart-merge.service.js';
 import { CartPricingService } from './services/cart-pricing.service.js';
 import { CartsService } from './services/carts.service.js';
@@ -27,6 +28,7 @@ import { CartsService } from './services/carts.service.js';
   providers: [
     CartsService,
     CartMergeService,
+    CartErasure,
     CartPricingService,
     CartResolver,
     CartFieldsResolver,

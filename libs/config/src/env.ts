@@ -3,6 +3,10 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Mi
 import { toBool, toInt } from './env-transforms.js';
 import { RequestLimitsEnv } from './request-limits.env.js';
 
+/** The regions DEFAULT_PHONE_REGION may name: the customers lib knows their calling codes and trunk prefixes. */
+export const PHONE_REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'US', 'CA'] as const;
+export type PhoneRegion = (typeof PHONE_REGIONS)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -109,6 +113,13 @@ export class Env extends RequestLimitsEnv {
     message: 'TRUST_PROXY must be a number of hops or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal',
   })
   TRUST_PROXY?: string;
+
+  /**
+   * The country a phone number typed without its country code is in (`06 12 34 56 78` is +33612345678 in
+   * FR): customerLookup and customerUpdate read national numbers with it. PHONE_REGIONS lists those known.
+   */
+  @IsIn(PHONE_REGIONS)
+  DEFAULT_PHONE_REGION: PhoneRegion = 'FR';
 
   /** Lifetime of a staff token, in seconds (a shift and a bit). */
   @Transform(toInt)

@@ -3,6 +3,7 @@ export * from './entities/location.entity.js';
 export * from './models/location.model.js';
 export * from './models/location.mapper.js';
 export * from './dto/location-create.input.js';
+export * from './dto/location-update.input.js';
 export * from './services/locations.service.js';
 export * from './services/iso-duration.js';
 export * from './services/location-sql.js';

@@ -30,6 +30,7 @@ import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
 import { OrderListing } from './services/order-listing.service.js';
+import { OrderErasure } from './services/order-erasure.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
@@ -70,6 +71,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderEvents,
     OrderMetrics,
     SalesFacts,
+    OrderErasure,
     OrdersResolver,
     OrderListResolver,
     EndlessAisleResolver,

@@ -141,7 +141,8 @@ export const ERROR_TABLE = [
     codes: ['DISCOUNT_NOT_APPLICABLE'],
     where: 'userError',
     http: '200',
-    meaning: 'the code is not for this channel, not valid yet, for another currency, or the subtotal is below its minimum',
+    meaning:
+      'the code is not for this channel, not valid yet, switched off by an admin, for another currency, or the subtotal is below its minimum',
   },
   { codes: ['DISCOUNT_EXPIRED', 'DISCOUNT_USED_UP'], where: 'userError', http: '200', meaning: 'past its end; no uses left' },
   { codes: ['EMPTY_CART'], where: 'userError', http: '200', meaning: 'checkout of a cart without lines' },
@@ -181,6 +182,18 @@ export const ERROR_TABLE = [
     where: 'userError',
     http: '200',
     meaning: "a collect after the pickup's hold ran out: the pickup is expired then and there (stock released, the customer told)",
+  },
+  {
+    codes: ['USAGE_LIMIT_BELOW_USES'],
+    where: 'userError',
+    http: '200',
+    meaning: "`promotionUpdate`: a usage limit below the code's `timesUsed`",
+  },
+  {
+    codes: ['CUSTOMER_ERASED'],
+    where: 'userError',
+    http: '200',
+    meaning: '`customerUpdate` or `customerErase` of a customer whose personal data was already erased',
   },
   { codes: ['UNKNOWN_CUSTOMER'], where: 'userError', http: '200', meaning: '`assistedOrderCreate` names a customer that does not exist' },
 ] as const satisfies readonly ErrorRow[];

@@ -15,6 +15,8 @@ export interface EventMap {
   order: { orderId: string };
   /** A pickup entered, moved in or left a store's queue. Keyed by the store: pickupQueueChanged subscriptions. */
   'pickup-queue': { locationId: string; fulfillmentId: string };
+  /** A location's details changed (locationUpdate): whatever keeps a location's name, hours or pickup terms drops it. */
+  'location-changed': { locationId: string };
   /** An account's sessions changed (signed out, password, deactivated, role or store): its kept state drops. */
   'session.changed': { kind: 'staff' | 'customer'; id: string };
 }

@@ -27,6 +27,30 @@ export class CustomerEntity {
   @Column('integer', { name: 'token_version' })
   tokenVersion: number;
 
+  /** Marketing consent per channel, each dated when last given or withdrawn. */
+  @Column('boolean', { name: 'marketing_email' })
+  marketingEmail: boolean;
+
+  @Column('timestamptz', { name: 'marketing_email_at', nullable: true })
+  marketingEmailAt: Date | null;
+
+  @Column('boolean', { name: 'marketing_sms' })
+  marketingSms: boolean;
+
+  @Column('timestamptz', { name: 'marketing_sms_at', nullable: true })
+  marketingSmsAt: Date | null;
+
+  /** Where the last consent was collected: the request's sales channel, and the staff member if staff recorded it. */
+  @Column('varchar', { name: 'marketing_channel', nullable: true })
+  marketingChannel: SalesChannel | null;
+
+  @Column('uuid', { name: 'marketing_staff_id', nullable: true })
+  marketingStaffId: string | null;
+
+  /** Set by customerErase: the personal data is gone, the account cannot sign in, and look-ups skip it. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { StaffOnly, StaffRole } from '@app/auth';
+import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
 import { payload } from '@app/common';
 import { LocationCreateInput } from '../dto/location-create.input.js';
+import { LocationUpdateInput } from '../dto/location-update.input.js';
 import { toLocation } from '../models/location.mapper.js';
 import { Location, LocationTypeEnum } from '../models/location.model.js';
 import { LocationPayload } from '../models/location.payload.js';
@@ -24,7 +25,19 @@ export class LocationsResolver {
 
   @Mutation(() => LocationPayload)
   @StaffOnly(StaffRole.ADMIN)
-  locationCreate(@Args('input') input: LocationCreateInput): Promise<LocationPayload> {
-    return payload('location', async () => toLocation(await this.service.create(input)));
+  locationCreate(@Ctx() ctx: RequestContext, @Args('input') input: LocationCreateInput): Promise<LocationPayload> {
+    return payload('location', async () => toLocation(await this.service.create(ctx.caller, input)));
+  }
+
+  @Mutation(() => LocationPayload, {
+    description: 'Admins: change a location (omitted fields stay). Audited as LOCATION_UPDATED with the changed fields before and after.',
+  })
+  @StaffOnly(StaffRole.ADMIN)
+  locationUpdate(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: LocationUpdateInput,
+  ): Promise<LocationPayload> {
+    return payload('location', async () => toLocation(await this.service.update(ctx.caller, id, input)));
   }
 }

@@ -22,6 +22,9 @@ export interface NewNotification {
   notBefore?: Date;
 }
 
+/** What an erased notification's recipient reads. */
+export const ERASED_RECIPIENT = '[erased]';
+
 /**
  * Writes notifications into the outbox inside the caller's transaction, so a message exists if and only if
  * the change it reports was committed. EMAIL always; SMS as well when a phone number is known.
@@ -47,6 +50,22 @@ export class NotificationOutbox {
     await this.tx.manager.query(
       `UPDATE notification SET status = 'CANCELLED' WHERE fulfillment_id = $1 AND template = $2 AND status = 'PENDING'`,
       [fulfillmentId, template],
+    );
+  }
+
+  /**
+   * The right to erasure (customerErase, through the orders lib, in its transaction): the notifications of
+   * these orders lose their recipient (email address or phone number), their contents and any delivery
+   * error (which may quote the address); those not sent yet are cancelled. That a message was sent, and when, stays.
+   */
+  async eraseForOrders(orderIds: string[]): Promise<void> {
+    if (!orderIds.length) return;
+    await this.tx.manager.query(
+      `UPDATE notification
+          SET recipient = $2, payload = '{}', last_error = NULL,
+              status = CASE WHEN status = 'PENDING' THEN 'CANCELLED' ELSE status END
+        WHERE order_id = ANY($1::uuid[])`,
+      [orderIds, ERASED_RECIPIENT],
     );
   }
 

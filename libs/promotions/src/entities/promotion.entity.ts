@@ -43,6 +43,10 @@ export class PromotionEntity {
   @Column('integer', { name: 'times_used' })
   timesUsed: number;
 
+  /** False: switched off by an admin (promotionUpdate); the code no longer applies to any cart. */
+  @Column('boolean')
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -14,7 +14,8 @@ export class Promotion {
   @Field(() => GraphQLISODateTime, { nullable: true }) endsAt: Date | null;
   @Field(() => Money, { nullable: true }) minSubtotal: Money | null;
   @Field(() => Int, { nullable: true }) usageLimit: number | null;
-  @Field(() => Int) timesUsed: number;
+  @Field(() => Int, { description: 'Orders that used the code.' }) timesUsed: number;
+  @Field(() => Boolean, { description: 'false: switched off by an admin; the code applies to no cart.' }) active: boolean;
 
   static from(e: PromotionEntity): Promotion {
     const money = (amount: number | null) => (amount === null ? null : Money.of(amount, e.currency ?? ''));
@@ -29,6 +30,7 @@ export class Promotion {
       minSubtotal: money(e.minSubtotal),
       usageLimit: e.usageLimit,
       timesUsed: e.timesUsed,
+      active: e.active,
     });
   }
 }

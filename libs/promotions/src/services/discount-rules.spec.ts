@@ -13,6 +13,7 @@ const promo = (over: Partial<PromotionTerms> = {}): PromotionTerms => ({
   minSubtotal: null,
   usageLimit: null,
   timesUsed: 0,
+  active: true,
   ...over,
 });
 const now = new Date('2026-06-01T12:00:00Z');
@@ -31,6 +32,11 @@ describe('refusalOf', () => {
     expect(refusalOf(promo({ percentOff: 10, endsAt: now }), ctx)?.code).toBe('DISCOUNT_EXPIRED');
     expect(refusalOf(promo({ percentOff: 10, endsAt: new Date(now.getTime() + 1) }), ctx)).toBeNull();
   });
+  it('refuses a code an admin switched off, whatever else holds', () => {
+    expect(refusalOf(promo({ percentOff: 10, active: false }), ctx)?.code).toBe('DISCOUNT_NOT_APPLICABLE');
+    expect(applyDiscounts([promo({ percentOff: 10, active: false })], ctx).discount).toBe(0);
+  });
+
   it('refuses when used up', () => {
     expect(refusalOf(promo({ percentOff: 10, usageLimit: 3, timesUsed: 3 }), ctx)?.code).toBe('DISCOUNT_USED_UP');
     expect(refusalOf(promo({ percentOff: 10, usageLimit: 3, timesUsed: 2 }), ctx)).toBeNull();

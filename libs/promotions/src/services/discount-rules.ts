@@ -13,6 +13,7 @@ export interface PromotionTerms {
   minSubtotal: number | null;
   usageLimit: number | null;
   timesUsed: number;
+  active: boolean;
 }
 
 export interface DiscountContext {
@@ -30,6 +31,7 @@ export interface Refusal {
 
 /** Why a promotion cannot apply to this cart now, or null when it can. */
 export function refusalOf(p: PromotionTerms, c: DiscountContext): Refusal | null {
+  if (!p.active) return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is no longer active` };
   if (p.endsAt && c.now >= p.endsAt) return { code: ErrorCode.DISCOUNT_EXPIRED, message: `${p.code} has expired` };
   if (p.startsAt && c.now < p.startsAt) return { code: ErrorCode.DISCOUNT_NOT_APPLICABLE, message: `${p.code} is not valid yet` };
   if (p.usageLimit !== null && p.timesUsed >= p.usageLimit)

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, SignInRateLimited } from '@app/auth';
 import { payload } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
@@ -46,6 +46,18 @@ export class StaffResolver {
   })
   staffDeactivate(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<StaffPayload> {
     return payload('staff', async () => Staff.from(await this.staff.deactivate(ctx.caller, id)));
+  }
+
+  @Query(() => [Staff], {
+    description:
+      'Admins: the members of one location, or everyone without locationId; managers: their own location only (FORBIDDEN elsewhere). ' +
+      'Deactivated members are listed too (active: false). By email.',
+  })
+  async staffMembers(
+    @Ctx() ctx: RequestContext,
+    @Args('locationId', { type: () => ID, nullable: true }) locationId?: string,
+  ): Promise<Staff[]> {
+    return (await this.staff.members(ctx.caller, locationId ?? null)).map((s) => Staff.from(s));
   }
 
   @ResolveField(() => Location, { nullable: true })

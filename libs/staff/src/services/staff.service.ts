@@ -70,7 +70,19 @@ export class StaffService implements AccountStore, OnModuleInit {
     if (me.role !== StaffRole.ADMIN && !managerCreatingAssociateHere)
       throw forbidden('Managers may add associates to their own store only');
     await this.checkHome(input.role, input.locationId ?? null);
-    return this.insert({ ...input, passwordHash: await this.hasher.hash(input.password) });
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.tx.run(async () => {
+      const created = await this.insert({ ...input, passwordHash });
+      await this.audit.record({
+        action: AuditAction.STAFF_CREATED,
+        staffId: me.staffId,
+        subjectType: 'Staff',
+        subjectId: created.id,
+        before: null,
+        after: { email: created.email, ...auditedOf(created) },
+      });
+      return created;
+    });
   }
 
   /** Admins change a member's name, role, home store or active flag; a new role or store applies to their next request. */
@@ -127,6 +139,20 @@ export class StaffService implements AccountStore, OnModuleInit {
       this.sessions.changed('staff', id);
       return (await this.repo.findOneBy({ id }))!;
     });
+  }
+
+  /**
+   * Who works where: admins see any location's members (or all, without one); managers only their own
+   * location's; associates none. Inactive members are included, so a leaver is seen as such.
+   */
+  async members(caller: Caller, locationId: string | null): Promise<StaffEntity[]> {
+    const me = requireStaff(caller, [StaffRole.ADMIN, StaffRole.MANAGER]);
+    if (me.role !== StaffRole.ADMIN && (locationId === null || locationId !== me.locationId))
+      throw forbidden('Managers list the staff of their own location only');
+    if (locationId !== null && !isUuid(locationId)) throw notFound('Location');
+    const qb = this.repo.createQueryBuilder('s').orderBy('s.email', 'ASC').addOrderBy('s.id', 'ASC').limit(MAX_MEMBERS);
+    if (locationId !== null) qb.where('s.location_id = :locationId', { locationId });
+    return qb.getMany();
   }
 
   async state(id: string): Promise<AccountState | null> {
@@ -228,6 +254,9 @@ export class StaffService implements AccountStore, OnModuleInit {
     }
   }
 }
+
+/** A list is a screen's worth; a chain with more staff than this filters by location. */
+const MAX_MEMBERS = 1_000;
 
 const auditedOf = (s: StaffEntity) => ({ name: s.name, role: s.role, locationId: s.locationId, active: s.active });
 

@@ -1,0 +1,51 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { GeoPointInput } from '@app/common';
+import { AddressInput, OpeningHoursInput } from './location-create.input.js';
+
+/** Admins: what a location may change. An omitted (or null) field is left as it is; `address: null` removes the address. */
+@InputType()
+export class LocationUpdateInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string | null;
+
+  @Field(() => AddressInput, { nullable: true, description: 'Replaces the address; null removes it.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressInput)
+  address?: AddressInput | null;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointInput)
+  geo?: GeoPointInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Customers may collect orders here (stores only).' })
+  @IsOptional()
+  @IsBoolean()
+  pickupEnabled?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO-8601 duration a ready pickup is held (INVALID_DURATION otherwise).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  pickupHold?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone (INVALID_TIME_ZONE otherwise).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string | null;
+
+  @Field(() => [OpeningHoursInput], { nullable: true, description: 'Replaces every slot; [] clears them.' })
+  @IsOptional()
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => OpeningHoursInput)
+  openingHours?: OpeningHoursInput[] | null;
+}
