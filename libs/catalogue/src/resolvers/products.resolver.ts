@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, type RequestContext, requireStaff, StaffOnly, StaffRole } from '@app/auth';
 import { DirectField, payload, selects, validateEach } from '@app/common';
 import { ProductCreateInput, VariantInput } from '../dto/product-create.input.js';
+import { ProductFilterCheck } from '../dto/product-filter.check.js';
 import { ProductFilter, ProductSort } from '../dto/product-filter.input.js';
 import { ProductUpdateInput } from '../dto/product-update.input.js';
 import { toProduct, toVariant } from '../models/catalogue.mapper.js';
@@ -28,9 +29,8 @@ export class ProductsResolver {
   async products(
     @Args('first', { type: () => Int }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
-    // Typed as the class, not `ProductFilter | undefined`: a union's design type is Object, which the global
-    // validation pipe skips, and the filter went unvalidated (it may still be absent).
-    @Args('filter', { type: () => ProductFilter, nullable: true }) filter: ProductFilter,
+    // Checked by hand (ProductFilterCheck), not by the global validation pipe: see ProductFilter.
+    @Args('filter', { type: () => ProductFilter, nullable: true }, ProductFilterCheck) filter: ProductFilter | undefined,
     @Args('sort', { type: () => ProductSort, nullable: true }) sort: ProductSort | undefined,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,

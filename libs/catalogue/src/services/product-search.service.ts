@@ -135,9 +135,7 @@ export class ProductSearchService {
     if (sizes) conditions.push(`lower(v.size) = ANY(${param(sizes)}::text[])`);
     const colours = normalised(filter.colours);
     if (colours) conditions.push(`lower(v.colour) = ANY(${param(colours)}::text[])`);
-    const { minPrice, maxPrice } = filter;
-    if (minPrice != null && maxPrice != null && minPrice > maxPrice)
-      throw badInput('minPrice must not be above maxPrice', ['filter', 'minPrice']);
+    const { minPrice, maxPrice } = filter; // checked by checkProductFilter
     if (minPrice != null) conditions.push(`v.price_amount >= ${param(minPrice)}::int`);
     if (maxPrice != null) conditions.push(`v.price_amount <= ${param(maxPrice)}::int`);
     if (conditions.length === 1 && !filter.availableAt) return null;
@@ -148,7 +146,7 @@ export class ProductSearchService {
 }
 
 /** Sizes or colours as compared: trimmed, lower-case, each once; null when none is given. */
-function normalised(values: string[] | undefined): string[] | null {
+function normalised(values: string[] | null | undefined): string[] | null {
   const set = [...new Set((values ?? []).map((v) => v.trim().toLowerCase()))];
   return set.length ? set : null;
 }
@@ -230,7 +228,7 @@ function decodeSortCursor(after: string, sort: Sort): { key: string | number; id
 }
 
 /** "trench nav" → 'trench:* & nav:*': every word must match, prefixes allowed. Letters and digits only. */
-export function toTsQuery(search: string | undefined): string | null {
+export function toTsQuery(search: string | null | undefined): string | null {
   const words = (search ?? '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
