@@ -23,9 +23,14 @@ export class CatalogueBackOffice1765300000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "IDX_product_created_at_id" ON product (created_at, id)`);
     await q.query(`ALTER TABLE product_variant ADD COLUMN archived_at timestamptz`);
     await q.query(`ALTER TABLE product_variant ADD COLUMN product_archived boolean NOT NULL DEFAULT false`);
+    // The size and colour filters: a bitmap of the matching sizes on sale instead of reading every variant.
+    await q.query(`CREATE INDEX "IDX_variant_size_on_sale" ON product_variant (lower(size)) WHERE archived_at IS NULL`);
+    await q.query(`CREATE INDEX "IDX_variant_colour_on_sale" ON product_variant (lower(colour)) WHERE archived_at IS NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "IDX_variant_colour_on_sale"`);
+    await q.query(`DROP INDEX "IDX_variant_size_on_sale"`);
     await q.query(`ALTER TABLE product_variant DROP COLUMN product_archived`);
     await q.query(`ALTER TABLE product_variant DROP COLUMN archived_at`);
     await q.query(`DROP INDEX "IDX_product_created_at_id"`);

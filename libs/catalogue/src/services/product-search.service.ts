@@ -85,7 +85,9 @@ export class ProductSearchService {
     // estimate, at a cost that grows with the catalogue (docs/adr/0004-search-and-stores-near-in-postgresql.md).
     const source = query ? `(SELECT ${columns} FROM product p ${paged} OFFSET 0) p` : `product p ${paged}`;
     const page = `SELECT ${PRODUCT_COLUMNS}${key} FROM ${source} ORDER BY ${sort.orderBy('p')} LIMIT ${param(limit + 1)}`;
-    const outerOrder = sort.column === 'name' ? sort.orderBy('pg') : `pg."sortKey" ${sort.dir}, pg.id ${sort.dir}`;
+    // NEWEST's key is text (exact microseconds): compared as a number, not as digits.
+    const outerKey = sort.column === 'created_at' ? `pg."sortKey"::bigint` : `pg."sortKey"`;
+    const outerOrder = sort.column === 'name' ? sort.orderBy('pg') : `${outerKey} ${sort.dir}, pg.id ${sort.dir}`;
     const variants = extras.variants
       ? `, ${LISTED_VARIANTS_OF('pg', extras.available ? this.stock.totals('v.id') : undefined)} AS variants`
       : '';
