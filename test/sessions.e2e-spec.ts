@@ -62,7 +62,8 @@ describe('sessions: deactivation, role and store changes, password changes and s
     const r = await t.gql(M.deactivate, { id }, { token: admin });
     expect(r.data.staffDeactivate).toEqual({ staff: { id, active: false }, userErrors: [] });
     const [entry] = await t.db.query(
-      `SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_entry WHERE subject_id = $1`,
+      `SELECT action, before->>'active' AS before, after->>'active' AS after FROM audit_entry WHERE subject_id = $1
+       ORDER BY created_at DESC, id DESC LIMIT 1`, // the latest: the member's creation is audited too
       [id],
     );
     expect(entry).toEqual({ action: 'STAFF_DEACTIVATED', before: 'true', after: 'false' });
