@@ -7,6 +7,7 @@ import { IdempotencyScope1765100000001 } from './1765100000001-idempotency-scope
 import { SessionsAndSecrets1765200000000 } from './1765200000000-sessions-and-secrets.js';
 import { CatalogueBackOffice1765300000000 } from './1765300000000-catalogue-back-office.js';
 import { BackOfficeOrderIndexes1765300000200 } from './1765300000200-back-office-order-indexes.js';
+import { Payments1765400000000 } from './1765400000000-payments.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   CatalogueBackOffice1765300000000,
   BackOfficeOrderIndexes1765300000200,
   BackOfficePeople1765310000000,
+  Payments1765400000000,
 ];

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { toBool, toInt } from './env-transforms.js';
-import { RequestLimitsEnv } from './request-limits.env.js';
+import { PaymentsEnv } from './payments.env.js';
 
 /** The regions DEFAULT_PHONE_REGION may name: the customers lib knows their calling codes and trunk prefixes. */
 export const PHONE_REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'US', 'CA'] as const;
@@ -17,9 +17,9 @@ const TRUST_PROXY = new RegExp(String.raw`^(\d{1,2}|${PROXY_ENTRY}(\s*,\s*${PROX
 /**
  * Every setting the service reads, validated once at start. Only this file reads `process.env`
  * (through ConfigModule), so a wrong value stops the start with a message naming the variable. The request
- * limits are in RequestLimitsEnv, which this extends.
+ * limits are in RequestLimitsEnv and the payments' settings in PaymentsEnv, which this extends.
  */
-export class Env extends RequestLimitsEnv {
+export class Env extends PaymentsEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -341,6 +341,10 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET: required when NODE_ENV=production');
   if (env.API_WORKERS > 1 && (!env.DATABASE_URL || !env.REDIS_URL))
     problems.push('API_WORKERS: more than 1 needs DATABASE_URL and REDIS_URL (PGlite and the in-process Redis serve one process)');
+  if (env.NODE_ENV === 'production' && env.PAYMENT_PROVIDER === 'sandbox' && !env.PAYMENT_SANDBOX_IN_PRODUCTION)
+    problems.push('PAYMENT_PROVIDER: the sandbox charges no card; in production it needs PAYMENT_SANDBOX_IN_PRODUCTION=true');
+  if (env.PAYMENT_PROVIDER === 'stripe' && !env.STRIPE_SECRET_KEY)
+    problems.push('STRIPE_SECRET_KEY: required with PAYMENT_PROVIDER=stripe');
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither');
   if (problems.length) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return env;

@@ -31,6 +31,9 @@ export const TABLE_OWNERS = {
   audit_entry: 'audit',
   // migrations/1765200000000-sessions-and-secrets.ts
   service_secret: 'common',
+  // migrations/1765400000000-payments.ts
+  payment: 'payments',
+  payment_transaction: 'payments',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -190,6 +190,36 @@ export const ERROR_TABLE = [
     meaning: "`promotionUpdate`: a usage limit below the code's `timesUsed`",
   },
   {
+    codes: ['PAYMENT_DECLINED'],
+    where: 'userError',
+    http: '200',
+    meaning: 'the card was declined: no order, nothing held, the cart as it was (try another card)',
+  },
+  {
+    codes: ['PAYMENT_UNAVAILABLE'],
+    where: 'userError',
+    http: '200',
+    meaning: 'the payment provider could not be reached or answer: nothing changed; retry (a checkout with the same `idempotencyKey`)',
+  },
+  {
+    codes: ['PAYMENT_METHOD_NOT_ALLOWED'],
+    where: 'userError',
+    http: '200',
+    meaning: '`PAY_AT_PICKUP` for a cart with a line that is not collected in a store, or a card where no payment provider is configured',
+  },
+  {
+    codes: ['PAYMENT_REQUIRED'],
+    where: 'userError',
+    http: '200',
+    meaning: 'a checkout without `payment` while `CHECKOUT_PAYMENT_REQUIRED` is on',
+  },
+  {
+    codes: ['PRICE_CHANGED'],
+    where: 'userError',
+    http: '200',
+    meaning: "the cart's total changed between the card's authorisation and the order (a price or code changed): released; check out again",
+  },
+  {
     codes: ['CUSTOMER_ERASED'],
     where: 'userError',
     http: '200',

@@ -1,0 +1,24 @@
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { PaymentProvider } from './payment-provider.js';
+import { SandboxProvider } from './sandbox-provider.js';
+
+/**
+ * The adapter PAYMENT_PROVIDER names (the sandbox outside production when unset), or null: no card
+ * payments in production without a provider (Env refuses the sandbox there unless allowed explicitly).
+ */
+export function paymentProviderFor(config: AppConfig): PaymentProvider | null {
+  const name = config.get('PAYMENT_PROVIDER') ?? (config.get('NODE_ENV') === 'production' ? undefined : 'sandbox');
+  switch (name) {
+    case 'sandbox':
+      return new SandboxProvider(config.get('PAYMENT_SANDBOX_LATENCY_MS'));
+    case 'stripe':
+      throw new Error('PAYMENT_PROVIDER=stripe: the Stripe adapter is not built yet');
+    default:
+      new Logger('Payments').warn('No PAYMENT_PROVIDER: card payments are refused (PAYMENT_METHOD_NOT_ALLOWED)');
+      return null;
+  }
+}
+
+/** The injection token of the configured provider (null when there is none). */
+export const PAYMENT_PROVIDER = Symbol('PaymentProvider');
