@@ -62,4 +62,13 @@ describe('validateEnv', () => {
     expect(validateEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
     expect(validateEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8, ::1' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8, ::1');
   });
+
+  it('takes the payments sandbox in production only when allowed explicitly, and Stripe only with its key', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-chars' };
+    expect(() => validateEnv({ ...prod, PAYMENT_PROVIDER: 'sandbox' })).toThrow(/PAYMENT_SANDBOX_IN_PRODUCTION/);
+    expect(validateEnv({ ...prod, PAYMENT_PROVIDER: 'sandbox', PAYMENT_SANDBOX_IN_PRODUCTION: 'true' }).PAYMENT_PROVIDER).toBe('sandbox');
+    expect(validateEnv(prod).PAYMENT_PROVIDER).toBeUndefined(); // no card payments, orders without payment still taken
+    expect(() => validateEnv({ PAYMENT_PROVIDER: 'stripe' })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => validateEnv({ PAYMENT_PROVIDER: 'paypal' })).toThrow(/PAYMENT_PROVIDER/);
+  });
 });

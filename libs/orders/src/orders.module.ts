@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { PaymentsModule } from '@app/payments';
 import { CartModule } from '@app/cart';
 import { CatalogueModule } from '@app/catalogue';
 import { CustomersModule } from '@app/customers';
@@ -30,6 +31,8 @@ import { FulfillmentMoves } from './services/fulfillment-moves.service.js';
 import { FulfillmentTransitions } from './services/fulfillment-transitions.service.js';
 import { OrderAccess } from './services/order-access.service.js';
 import { OrderListing } from './services/order-listing.service.js';
+import { OrderPayments } from './payments/order-payments.service.js';
+import { FulfillmentPaymentResolver, OrderPaymentResolver } from './resolvers/order-payment.resolver.js';
 import { OrderErasure } from './services/order-erasure.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
@@ -48,6 +51,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     InventoryModule,
     LocationsModule,
     NotificationsModule,
+    PaymentsModule,
     PromotionsModule,
     StaffModule,
   ],
@@ -55,6 +59,9 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
     SourcingService,
+    OrderPayments,
+    OrderPaymentResolver,
+    FulfillmentPaymentResolver,
     PickupCodes,
     OrderAccess,
     OrderWriter,

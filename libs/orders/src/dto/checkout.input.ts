@@ -1,8 +1,22 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { E164 } from '@app/customers';
 import { AddressInput } from '@app/locations';
+import { PaymentMethod } from '@app/payments';
+
+@InputType({ description: "How the order is paid: a card token from the provider's client SDK, or at the counter." })
+export class PaymentInput {
+  @Field(() => PaymentMethod)
+  @IsEnum(PaymentMethod)
+  method: PaymentMethod;
+
+  @Field(() => String, { nullable: true, description: "CARD: what the provider's client SDK gave (sandbox: tok_sandbox_ok, …)." })
+  @IsOptional()
+  @IsString()
+  @Length(1, 255)
+  token?: string;
+}
 
 @InputType()
 export class ContactInput {
@@ -49,4 +63,14 @@ export class CheckoutInput {
   @ValidateNested()
   @Type(() => AddressInput)
   shippingAddress?: AddressInput;
+
+  @Field(() => PaymentInput, {
+    nullable: true,
+    description:
+      'CARD authorises the total before the order exists; PAY_AT_PICKUP when every line is collected in a store. None: paid later (PENDING).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PaymentInput)
+  payment?: PaymentInput;
 }

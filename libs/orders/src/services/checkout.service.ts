@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { type Caller, type RequestContext } from '@app/auth';
 import { assertMayUseCart, CartsService, CartStatus, type CartView } from '@app/cart';
-import { BusinessError, ErrorCode, notFound } from '@app/common';
+import { badInput, BusinessError, ErrorCode, FulfillmentType, notFound } from '@app/common';
+import { AppConfig } from '@app/config';
 import { CustomersService } from '@app/customers';
+import { PaymentMethod, type PaymentRow, PaymentsService } from '@app/payments';
 import type { CheckoutInput } from '../dto/checkout.input.js';
-import { OrderPlacement, type PlacedOrder } from './order-placement.service.js';
+import { idempotencyScope } from './idempotency-scope.js';
+import { OrderPlacement, type PlacedOrder, type PlacementPayment } from './order-placement.service.js';
 import { PlacementRetries } from './placement-retries.service.js';
 
 export { StockMoved, type PlacedOrder } from './order-placement.service.js';
@@ -13,7 +16,8 @@ export { StockMoved, type PlacedOrder } from './order-placement.service.js';
  * Turns a cart into an order, all or nothing, in one transaction: lock the cart, find who hears about the
  * order, place it (OrderPlacement: price, count the codes' uses, plan the sources, write, hold, queue the
  * confirmation) and close the cart. A refusal rolls everything back. The cart row lock makes concurrent
- * retries of one checkout wait for the first; PlacementRetries makes the key idempotent.
+ * retries of one checkout wait for the first; PlacementRetries makes the key idempotent. A card is authorised
+ * before, outside the transaction, and released if no order comes of it (docs/adr/0030-payments.md).
  */
 @Injectable()
 export class CheckoutService {
@@ -22,16 +26,67 @@ export class CheckoutService {
     private readonly customers: CustomersService,
     private readonly placement: OrderPlacement,
     private readonly retries: PlacementRetries,
+    private readonly payments: PaymentsService,
+    private readonly config: AppConfig,
   ) {}
 
-  checkout(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder> {
-    return this.retries.run(ctx, input, (last) => this.place(ctx, input, last));
+  async checkout(ctx: RequestContext, input: CheckoutInput): Promise<PlacedOrder> {
+    const method = input.payment?.method;
+    if (!method && this.config.get('CHECKOUT_PAYMENT_REQUIRED'))
+      throw new BusinessError(ErrorCode.PAYMENT_REQUIRED, 'This shop takes orders with a payment only', ['payment']);
+    if (method !== PaymentMethod.CARD) return this.retries.run(ctx, input, (last) => this.place(ctx, input, last, method ?? null));
+    const earlier = await this.retries.replay(ctx, input);
+    if (earlier) return earlier;
+    const authorization = await this.authorize(ctx, input);
+    if (!authorization) return this.retries.run(ctx, input, (last) => this.place(ctx, input, last, null)); // nothing to pay
+    try {
+      return await this.retries.run(ctx, input, (last) => this.place(ctx, input, last, authorization));
+    } catch (err) {
+      // A parallel attempt with this key may have placed the order with this very authorisation: then it is the answer.
+      const placed = await this.retries.replay(ctx, input).catch(() => null);
+      if (placed) return placed;
+      await this.payments.voidUnplaced(authorization.id); // before the answer goes out; the repair job if the provider is down
+      throw err;
+    }
   }
 
-  private async place(ctx: RequestContext, input: CheckoutInput, lastAttempt: boolean): Promise<PlacedOrder> {
+  /** Authorises the cart's total on the card, as it would be ordered now; null for a total of zero. */
+  private async authorize(ctx: RequestContext, input: CheckoutInput): Promise<PaymentRow | null> {
+    const token = input.payment?.token;
+    if (!token) throw badInput('payment.token: required for CARD', ['input', 'payment', 'token']);
+    if (!this.payments.cardsAccepted)
+      throw new BusinessError(ErrorCode.PAYMENT_METHOD_NOT_ALLOWED, 'Card payments are not taken here', ['payment', 'method']);
+    const view = await this.carts.view(input.cartId);
+    if (!view) throw notFound('Cart');
+    assertMayUseCart(ctx.caller, view.cart);
+    if (view.cart.status !== CartStatus.ACTIVE)
+      throw new BusinessError(ErrorCode.CART_NOT_ACTIVE, `This cart is ${view.cart.status.toLowerCase()}`, ['cartId']);
+    if (!view.lines.length) throw new BusinessError(ErrorCode.EMPTY_CART, 'The cart is empty', ['cartId']);
+    const priced = await this.placement.quote(ctx, view);
+    if (priced.total === 0) return null;
+    return this.payments.authorize({
+      key: `${idempotencyScope(ctx.caller, input.cartId)}:${input.idempotencyKey}`,
+      amount: priced.total,
+      currency: priced.currency,
+      token,
+      description: `Cart ${input.cartId}`,
+    });
+  }
+
+  private async place(
+    ctx: RequestContext,
+    input: CheckoutInput,
+    lastAttempt: boolean,
+    payment: PaymentRow | PaymentMethod.PAY_AT_PICKUP | null,
+  ): Promise<PlacedOrder> {
     const view = await this.lockedCart(ctx, input);
     if (!Array.isArray(view)) return view;
     const [cart] = view;
+    if (payment === PaymentMethod.PAY_AT_PICKUP && cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY))
+      throw new BusinessError(ErrorCode.PAYMENT_METHOD_NOT_ALLOWED, 'Paying at the counter needs every line collected in a store', [
+        'payment',
+        'method',
+      ]);
     const contact = await this.contactFor(ctx.caller, cart.cart.customerId, input.contact);
     const staff = ctx.caller.kind === 'staff' ? ctx.caller : null;
     // Credited to no store: staff may check out any cart, from anywhere. A sale counts for a store only as an
@@ -48,9 +103,26 @@ export class CheckoutService {
         placedByStaffId: staff?.staffId ?? null,
       },
       lastAttempt,
+      payment === null ? undefined : this.paidBy(payment),
     );
     await this.carts.markOrdered(cart.cart.id);
     return placed;
+  }
+
+  /** What the placement does for the payment: the total must be what the card holds; the order then owns it. */
+  private paidBy(payment: PaymentRow | PaymentMethod.PAY_AT_PICKUP): PlacementPayment {
+    if (payment === PaymentMethod.PAY_AT_PICKUP)
+      return {
+        checkPriced: () => undefined,
+        placed: (orderId, priced) => this.payments.openAtCounter(orderId, priced.total, priced.currency),
+      };
+    return {
+      checkPriced: (priced) => {
+        if (priced.total !== payment.due || priced.currency !== payment.currency)
+          throw new BusinessError(ErrorCode.PRICE_CHANGED, 'The total changed while the card was authorised; check out again', ['cartId']);
+      },
+      placed: (orderId) => this.payments.attach(payment.id, orderId),
+    };
   }
 
   /** Locks the cart. An already ordered cart answers with its order when the key matches (a retry that waited). */

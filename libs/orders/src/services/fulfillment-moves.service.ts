@@ -7,6 +7,7 @@ import { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import type { OrderEntity } from '../entities/order.entity.js';
 import { FulfillmentStatus as S } from '../order-enums.js';
 import { FulfillmentAction as A, nextStatus, orderStatusOf } from './fulfillment-state-machine.js';
+import { OrderPayments } from '../payments/order-payments.service.js';
 import { OrderEvents } from './order-events.js';
 
 interface Line {
@@ -16,7 +17,8 @@ interface Line {
 
 /**
  * One legal move of a locked fulfilment (FulfillmentTransitions takes the locks and checks who may): the
- * stock it implies, its status and timestamps, the messages, and the order's status, in the caller's transaction.
+ * stock it implies, the money (captured when handed over or shipped, released when cancelled or expired), its
+ * status and timestamps, the messages, and the order's status, in the caller's transaction.
  */
 @Injectable()
 export class FulfillmentMoves {
@@ -27,6 +29,7 @@ export class FulfillmentMoves {
     private readonly locations: LocationsService,
     private readonly orderEvents: OrderEvents,
     private readonly clock: Clock,
+    private readonly money: OrderPayments,
   ) {}
 
   /** Applies one legal move: stock, status and timestamps, messages, and the order's status. */
@@ -81,11 +84,14 @@ export class FulfillmentMoves {
       }
       case A.SHIP:
         for (const l of lines) await this.ledger.consume(f.sourceLocationId, l.variantId, l.quantity, meta(StockMovementType.SHIPMENT));
+        // A delivery is the customer's once it leaves; a transfer to a pickup store is paid when collected there.
+        if (f.type === FulfillmentType.DELIVERY) await this.money.handedOver(order, f);
         set.shipped_at = this.clock.date();
         message = NotificationTemplate.SHIPPED;
         break;
       case A.COLLECT:
         for (const l of lines) await this.ledger.consume(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.COLLECTION));
+        await this.money.handedOver(order, f);
         set.closed_at = this.clock.date();
         break;
       case A.MARK_DELIVERED:
@@ -94,6 +100,7 @@ export class FulfillmentMoves {
       case A.EXPIRE:
       case A.CANCEL:
         for (const l of lines) await this.ledger.release(heldAt, l.variantId, l.quantity, meta(StockMovementType.RELEASE));
+        await this.money.released(order, f);
         set.closed_at = this.clock.date();
         if (action === A.EXPIRE) message = NotificationTemplate.PICKUP_EXPIRED;
         break;

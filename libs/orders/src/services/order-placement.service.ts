@@ -12,6 +12,14 @@ import { idempotencyScope } from './idempotency-scope.js';
 import { OrderEvents } from './order-events.js';
 import { type NewOrder, OrderWriter } from './order-writer.service.js';
 
+/** How the order is paid for, told of the price before anything is written and of the order once it is. */
+export interface PlacementPayment {
+  /** Throws to refuse the placement (the total is not what was authorised). */
+  checkPriced(priced: PricedCart): void;
+  /** In the placement's transaction, once the order and its holds are written. */
+  placed(orderId: string, priced: PricedCart): Promise<void>;
+}
+
 /** A reservation lost a race between planning and holding: plan again with fresh numbers. */
 export class StockMoved extends Error {}
 
@@ -45,26 +53,14 @@ export class OrderPlacement {
     cart: CartView,
     o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>,
     lastAttempt: boolean,
+    payment?: PlacementPayment,
   ): Promise<PlacedOrder> {
     const { contact } = o;
     if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
     }
-    const priced = await this.pricing.price({ loaders: new Map() }, cart, ctx.channel);
-    const off = priced.lines.findIndex((l) => !forSale(l.variant));
-    if (off >= 0) {
-      const sku = priced.lines[off].variant.sku;
-      throw new BusinessError(ErrorCode.PRODUCT_UNAVAILABLE, `${sku} is no longer sold; remove it from the cart to check out`, [
-        'lines',
-        String(off),
-      ]);
-    }
-    // The price shown is the price charged: a code that stopped applying refuses the checkout rather than vanish.
-    const stale = priced.discounts.findIndex((d) => d.refusal);
-    if (stale >= 0) {
-      const r = priced.discounts[stale].refusal!;
-      throw new BusinessError(r.code, `${r.message}; remove it from the cart to check out`, ['discountCodes', String(stale)]);
-    }
+    const priced = await this.quote(ctx, cart);
+    payment?.checkPriced(priced);
     const used = priced.discounts;
     const usedUp = await this.promotions.redeem(used.map((d) => d.promotion.id));
     if (usedUp.length) {
@@ -79,6 +75,7 @@ export class OrderPlacement {
       plan,
     );
     await this.hold(placed.order, plan, priced, lastAttempt);
+    await payment?.placed(placed.order.id, priced);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
       orderId: placed.order.id,
@@ -87,6 +84,28 @@ export class OrderPlacement {
       payload: { orderNumber: placed.order.number, total: `${(priced.total / 100).toFixed(2)} ${priced.currency}` },
     });
     return { order: placed.order, pickupCodes: placed.pickupCodes };
+  }
+
+  /**
+   * The cart priced as an order would be, or the refusal an order would meet: a size off sale, a code that
+   * stopped applying (the price shown is the price charged: such a code refuses the checkout rather than vanish).
+   */
+  async quote(ctx: RequestContext, cart: CartView): Promise<PricedCart> {
+    const priced = await this.pricing.price({ loaders: new Map() }, cart, ctx.channel);
+    const off = priced.lines.findIndex((l) => !forSale(l.variant));
+    if (off >= 0) {
+      const sku = priced.lines[off].variant.sku;
+      throw new BusinessError(ErrorCode.PRODUCT_UNAVAILABLE, `${sku} is no longer sold; remove it from the cart to check out`, [
+        'lines',
+        String(off),
+      ]);
+    }
+    const stale = priced.discounts.findIndex((d) => d.refusal);
+    if (stale >= 0) {
+      const r = priced.discounts[stale].refusal!;
+      throw new BusinessError(r.code, `${r.message}; remove it from the cart to check out`, ['discountCodes', String(stale)]);
+    }
+    return priced;
   }
 
   /** Holds every line at its source, in (location, variant) order so concurrent checkouts lock rows alike. */

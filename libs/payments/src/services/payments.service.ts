@@ -147,7 +147,18 @@ export class PaymentsService {
       );
       if (!outcome.ok) throw unavailable(`The card could not be charged: ${outcome.message}`);
     }
-    await this.move(p, 'captured', take, p.method === PaymentMethod.CARD ? 'CAPTURE' : 'COUNTER', outcome, key, fulfillmentId);
+    const after = await this.move(
+      p,
+      'captured',
+      take,
+      p.method === PaymentMethod.CARD ? 'CAPTURE' : 'COUNTER',
+      outcome,
+      key,
+      fulfillmentId,
+    );
+    // Settled: a final capture released the rest with the provider already.
+    if (after.captured + after.released >= after.due)
+      await this.tx.manager.query(`UPDATE payment SET state = 'CLOSED', updated_at = now() WHERE id = $1 AND state = 'OPEN'`, [p.id]);
   }
 
   /**
