@@ -42,6 +42,7 @@ const { values: o } = parseArgs({
     keep: { type: 'boolean', default: false },
     scenarios: { type: 'string' },
     checkouts: { type: 'string', default: '1000' },
+    'checkout-payment': { type: 'string', default: 'card' },
     'hot-carts': { type: 'string', default: '1000' },
     'hot-stock': { type: 'string', default: '50' },
     'cart-pool': { type: 'string', default: '3000' },
@@ -79,6 +80,8 @@ const opts = {
   connections: int('connections'),
   settle: int('settle'),
   checkouts: int('checkouts'),
+  // card: checkouts pay with the sandbox card (provider latency 0); none: as version 1 (builds before payments).
+  checkoutPayment: o['checkout-payment'],
   hotCarts: int('hot-carts'),
   hotStock: int('hot-stock'),
   cartPool: int('cart-pool'),

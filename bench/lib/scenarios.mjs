@@ -263,6 +263,7 @@ const checkoutRequest = (env, carts, tag) => {
           cartId: carts[n % carts.length],
           idempotencyKey: `bench-${env.runId}-${tag}-${n}`,
           contact: { email: `bench+${tag}${n}@example.com` },
+          ...(env.opts.checkoutPayment === 'card' ? { payment: { method: 'CARD', token: 'tok_sandbox_ok' } } : {}),
         },
       },
     };

@@ -88,6 +88,10 @@ export async function startApi({
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
     SEED_DEMO_DATA: 'false',
+    // Card checkouts on the built-in sandbox, answering at once: the service's own cost of a payment.
+    PAYMENT_PROVIDER: 'sandbox',
+    PAYMENT_SANDBOX_IN_PRODUCTION: 'true',
+    PAYMENT_SANDBOX_LATENCY_MS: '0',
     LOG_LEVEL: 'warn',
     LOGIN_RATE_LIMIT_PER_IP: '100000',
     RATE_LIMIT_DISABLED: 'true',
