@@ -83,12 +83,23 @@ export class PaymentsService {
       }),
     );
     const state = outcome.ok ? 'AUTHORIZED' : outcome.declined ? 'DECLINED' : 'FAILED';
+    // The answer and its movement in one statement: one round trip on the checkout's path.
     [row] = await this.tx.manager.query<PaymentRow[]>(
-      `WITH u AS (UPDATE payment SET state = $2, provider_ref = $3, authorized = $4, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS})
+      `WITH u AS (UPDATE payment SET state = $2, provider_ref = $3, authorized = $4, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}),
+         t AS (INSERT INTO payment_transaction (payment_id, kind, amount, outcome, provider_ref, idempotency_key, error)
+           SELECT id, 'AUTHORIZE', $5, $6, $3, $7, $8 FROM u)
        SELECT * FROM u`,
-      [row.id, state, outcome.ok ? outcome.reference : null, outcome.ok ? r.amount : 0],
+      [
+        row.id,
+        state,
+        outcome.ok ? outcome.reference : null,
+        outcome.ok ? r.amount : 0,
+        r.amount,
+        outcome.ok ? 'SUCCEEDED' : outcome.declined ? 'DECLINED' : 'FAILED',
+        `auth-${row.id}`,
+        outcome.ok ? null : outcome.message.slice(0, 500),
+      ],
     );
-    await this.record(row.id, 'AUTHORIZE', r.amount, outcome, `auth-${row.id}`);
     if (!outcome.ok) throw outcome.declined ? declined(outcome.message) : unavailable(outcome.message);
     return row;
   }
