@@ -134,6 +134,25 @@ describe('payments', () => {
     ]);
   });
 
+  it('two fulfilments collected at the same moment capture each its share once, adding up to the total', async () => {
+    const o = await placed([pickup(v[0].id, A.id), pickup(v[1].id, A.id)], card()); // v[1] comes from the warehouse
+    const here = o.fulfillments.find((f: { type: string }) => f.type === 'PICKUP');
+    const sent = o.fulfillments.find((f: { type: string }) => f.type === 'SHIP_TO_STORE');
+    await move(O.markReady, here.id, staffA);
+    await move(O.ship, sent.id, staffW); // nothing captured yet: a transfer is paid when collected
+    expect((await t.gql(READ, { id: o.id }, { token: admin })).data.order.paymentStatus).toBe('AUTHORIZED');
+    await move(O.receive, sent.id, staffA);
+    const answers = await Promise.all([here, sent].map((f) => move(O.collect, f.id, staffA, { code: f.pickupCode })));
+    expect(answers.map((a) => a.data.fulfillmentCollect.userErrors)).toEqual([[], []]);
+    const now = (await t.gql(READ, { id: o.id }, { token: admin })).data.order;
+    expect([now.paymentStatus, now.payments[0].captured.amount]).toEqual(['PAID', o.total.amount]);
+    const captures = await rows(
+      `SELECT x.amount FROM payment_transaction x JOIN payment p ON p.id = x.payment_id WHERE p.order_id = $1 AND x.kind = 'CAPTURE'`,
+      [o.id],
+    );
+    expect(captures.map((c: { amount: number }) => c.amount).sort()).toEqual([5000, 5000]);
+  });
+
   it('voids the card when the order is cancelled, and when the sweep expires a pickup', async () => {
     const cancelled = await placed([pickup(v[0].id, A.id)], card());
     const c = (await t.gql(CANCEL, { id: cancelled.id }, { token: admin })).data.orderCancel.order;
