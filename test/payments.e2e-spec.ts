@@ -222,6 +222,32 @@ describe('payments', () => {
 });
 
 describe('payments: settings', () => {
+  it('refuses an order whose total changed while the card was being authorised, and releases the card', async () => {
+    const t = await startTestApp({ BACKGROUND_JOBS: 'false', PAYMENT_SANDBOX_LATENCY_MS: '400' });
+    try {
+      const admin = await adminToken(t);
+      const store = await createLocation(t, admin);
+      const [variant] = (await createProduct(t, admin, { sizes: ['M'], price: 5000 })).variants;
+      await adjust(t, admin, store.id, variant.sku, 2);
+      const c = await guestCart(t);
+      await addLines(t, c.id, [pickup(variant.id, store.id)]);
+      const key = randomUUID();
+      const paying = t.gql(CHECKOUT, {
+        input: { cartId: c.id, idempotencyKey: key, contact: { email: 'x@test.example' }, payment: card() },
+      });
+      await new Promise((r) => setTimeout(r, 150)); // the provider is still answering
+      const priced = `mutation($i: VariantUpdateInput!) { variantUpdate(input: $i) { userErrors { code } } }`;
+      await t.gql(priced, { i: { sku: variant.sku, price: { amount: 5500, currency: 'EUR' } } }, { token: admin });
+      const r = await paying;
+      expect(r.data.checkout.userErrors.map((e: { code: string }) => e.code)).toEqual(['PRICE_CHANGED']);
+      expect(
+        await t.db.query(`SELECT state, authorized, released, order_id FROM payment WHERE idempotency_key LIKE $1`, [`%:${key}:%`]),
+      ).toEqual([{ state: 'VOIDED', authorized: 5000, released: 5000, order_id: null }]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('refuses checkouts without payment when CHECKOUT_PAYMENT_REQUIRED is on', async () => {
     const t = await startTestApp({ BACKGROUND_JOBS: 'false', CHECKOUT_PAYMENT_REQUIRED: 'true' });
     try {
