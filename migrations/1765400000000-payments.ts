@@ -52,7 +52,7 @@ export class Payments1765400000000 implements MigrationInterface {
         fulfillment_id uuid,
         error varchar(500),
         created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT "CHK_payment_transaction_kind" CHECK (kind IN ('AUTHORIZE', 'CAPTURE', 'VOID', 'REFUND', 'COUNTER')),
+        CONSTRAINT "CHK_payment_transaction_kind" CHECK (kind IN ('AUTHORIZE', 'CAPTURE', 'COUNTER', 'RELEASE', 'VOID', 'REFUND')),
         CONSTRAINT "CHK_payment_transaction_outcome" CHECK (outcome IN ('SUCCEEDED', 'FAILED', 'DECLINED')),
         CONSTRAINT "CHK_payment_transaction_amount" CHECK (amount >= 0)
       )`);

@@ -164,10 +164,16 @@ describe('payments', () => {
     const e = (await t.gql(READ, { id: expiring.id }, { token: admin })).data.order;
     expect([e.status, e.paymentStatus]).toEqual(['CANCELLED', 'VOIDED']);
     const voids = await rows(
-      `SELECT x.kind FROM payment_transaction x JOIN payment p ON p.id = x.payment_id WHERE p.order_id = ANY($1::uuid[]) AND x.kind = 'VOID' AND x.outcome = 'SUCCEEDED'`,
+      `SELECT x.kind, x.amount FROM payment_transaction x JOIN payment p ON p.id = x.payment_id
+       WHERE p.order_id = ANY($1::uuid[]) AND x.kind IN ('RELEASE', 'VOID') AND x.outcome = 'SUCCEEDED' ORDER BY x.kind`,
       [[cancelled.id, expiring.id]],
     );
-    expect(voids).toHaveLength(2);
+    expect(voids).toEqual([
+      { kind: 'RELEASE', amount: 5000 },
+      { kind: 'RELEASE', amount: 5000 },
+      { kind: 'VOID', amount: 5000 },
+      { kind: 'VOID', amount: 5000 },
+    ]);
   });
 
   it('an order that cannot be placed (out of stock) releases the authorisation before answering', async () => {

@@ -182,7 +182,16 @@ export class PaymentsService {
     if (!p) return;
     const take = Math.min(amount, p.due - p.captured - p.released);
     if (take <= 0) return;
-    const after = await this.move(p, 'released', take, null, { ok: true, reference: 'release' }, `release-${fulfillmentId}`, fulfillmentId);
+    // Recorded as a movement too: what is no longer owed, before the provider is told (VOID) once nothing is.
+    const after = await this.move(
+      p,
+      'released',
+      take,
+      'RELEASE',
+      { ok: true, reference: 'release' },
+      `release-${fulfillmentId}`,
+      fulfillmentId,
+    );
     if (after.captured + after.released >= after.due) await this.closeOnProvider(after);
   }
 
@@ -270,12 +279,12 @@ export class PaymentsService {
     return p;
   }
 
-  /** Moves `column` by `amount` within the CHECKed bounds, and records the movement (when it has a kind). */
+  /** Moves `column` by `amount` within the CHECKed bounds, and records the movement. */
   private async move(
     p: PaymentRow,
     column: 'captured' | 'released',
     amount: number,
-    kind: 'CAPTURE' | 'COUNTER' | null,
+    kind: 'CAPTURE' | 'COUNTER' | 'RELEASE',
     outcome: ProviderOutcome,
     key: string,
     fulfillmentId: string,
@@ -286,7 +295,7 @@ export class PaymentsService {
       [p.id, amount],
     );
     if (!after) throw new Error(`payment ${p.id}: ${column} + ${amount} would pass what is due`); // the row is locked: cannot happen
-    if (kind) await this.record(p.id, kind, amount, outcome, key, fulfillmentId);
+    await this.record(p.id, kind, amount, outcome, key, fulfillmentId);
     return after;
   }
 
