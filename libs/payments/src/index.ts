@@ -4,4 +4,5 @@ export * from './provider/sandbox-provider.js';
 export * from './provider/provider.factory.js';
 export * from './services/payments.service.js';
 export * from './services/payment-status.js';
+export * from './services/payment-sql.js';
 export * from './models/payment.model.js';

@@ -3,14 +3,21 @@ import { SalesChannel } from '@app/auth';
 import { Money, MoneyTotal } from '@app/common';
 import { Location } from '@app/locations';
 
-const REVENUE =
-  'As revenueTotal while it fits an Int; past 2^31 - 1 minor units this field fails with AMOUNT_TOO_LARGE (read revenueTotal).';
+/** The description of a Money field kept beside its exact `total`. */
+const asInt = (total: string) =>
+  `As ${total} while it fits an Int; past 2^31 - 1 minor units this field fails with AMOUNT_TOO_LARGE (read ${total}).`;
+const REVENUE = asInt('revenueTotal');
 const REVENUE_TOTAL = "Exact, in this row's currency.";
+const CAPTURED_TOTAL =
+  "Money taken in the window (card captures and payments at the counter) on this channel's orders, whenever they were placed. " +
+  "Exact, in this row's currency.";
+const REFUNDED_TOTAL = "Money refunded in the window on this channel's orders, whenever they were placed. Exact, in this row's currency.";
 
 @ObjectType({
   description:
     'Orders placed on one channel in one currency in the window (a channel without orders: one row, in the default currency). ' +
-    'Revenue, units and the average leave cancelled orders out.',
+    'Revenue, units and the average leave cancelled orders out. Captured and refunded are the money that moved in the window ' +
+    "on the channel's orders, whenever they were placed (cancelled ones too), so a row can have money and no orders.",
 })
 export class ChannelReportRow {
   @Field(() => SalesChannel) channel: SalesChannel;
@@ -22,6 +29,14 @@ export class ChannelReportRow {
   }
   @Field(() => Money, { nullable: true }) averageOrderValue: Money | null;
   @Field(() => Int) units: number;
+  @Field(() => MoneyTotal, { description: CAPTURED_TOTAL }) capturedTotal: MoneyTotal;
+  @Field(() => Money, { description: asInt('capturedTotal') }) get captured(): Money {
+    return this.capturedTotal.toMoney('capturedTotal');
+  }
+  @Field(() => MoneyTotal, { description: REFUNDED_TOTAL }) refundedTotal: MoneyTotal;
+  @Field(() => Money, { description: asInt('refundedTotal') }) get refunded(): Money {
+    return this.refundedTotal.toMoney('refundedTotal');
+  }
 }
 
 @ObjectType({ description: 'Pickups (PICKUP and SHIP_TO_STORE) of orders placed in the window.' })

@@ -19,7 +19,8 @@ export class ReportsResolver {
   ) {}
 
   @Query(() => [ChannelReportRow], {
-    description: 'Per channel and currency: orders, revenue, average order value and units in [from, to).',
+    description:
+      'Per channel and currency: orders, revenue, average order value and units of orders placed in [from, to); money captured and refunded in [from, to).',
   })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
   async channelReport(
@@ -35,6 +36,8 @@ export class ReportsResolver {
         units: r.units,
         revenueTotal: MoneyTotal.of(r.revenue, r.currency),
         averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
+        capturedTotal: MoneyTotal.of(r.captured, r.currency),
+        refundedTotal: MoneyTotal.of(r.refunded, r.currency),
       }),
     );
   }

@@ -16,6 +16,10 @@ export interface ChannelSales {
   units: number;
   revenue: number;
   averageOrderValue: number | null;
+  /** Money taken in the window (card captures and counter payments) on this channel's orders, whenever placed. */
+  captured: number;
+  /** Money refunded in the window on this channel's orders, whenever placed. */
+  refunded: number;
 }
 export interface StoreSales {
   locationId: string;
@@ -47,12 +51,23 @@ export class SalesReportService {
 
   /**
    * One row per channel and currency (amounts in two currencies never add up); a channel without orders
-   * still has one row, in DEFAULT_CURRENCY with zeros, since clients look rows up by channel.
+   * still has one row, in DEFAULT_CURRENCY with zeros, since clients look rows up by channel. Orders,
+   * revenue, units and the average are of the orders placed in the window; captured and refunded are the
+   * money that moved in the window on the channel's orders, whenever placed (a row can have money and no
+   * orders).
    */
   async byChannel(caller: Caller, from: Date, to: Date): Promise<ChannelSales[]> {
     const s = this.scope(caller, from, to);
     const rows = await this.facts.byChannel(s);
-    const none = { currency: this.config.get('DEFAULT_CURRENCY'), orders: 0, cancelled: 0, revenue: '0', units: 0 };
+    const none = {
+      currency: this.config.get('DEFAULT_CURRENCY'),
+      orders: 0,
+      cancelled: 0,
+      revenue: '0',
+      units: 0,
+      captured: '0',
+      refunded: '0',
+    };
     return Object.values(SalesChannel).flatMap((channel) => {
       const mine = rows.filter((x) => x.channel === channel);
       return (mine.length ? mine : [{ ...none, channel }]).map((r) => {
@@ -68,6 +83,8 @@ export class SalesReportService {
           units: r.units,
           revenue,
           averageOrderValue,
+          captured: exactAmount(r.captured),
+          refunded: exactAmount(r.refunded),
         };
       });
     });

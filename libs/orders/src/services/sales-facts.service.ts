@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SalesChannel } from '@app/auth';
 import { TransactionHost } from '@app/common';
+import { paymentSql } from '@app/payments';
 
 /** Which orders a figure covers: created in [from, to) and, with a store, sold, sent or collected there. */
 export interface SalesScope {
@@ -20,28 +21,56 @@ export interface ClickAndCollectRow {
 }
 
 /** An order counts for a store when it was sold there, ships from there or is collected there. */
-const IN_SCOPE = `o.created_at >= $1 AND o.created_at < $2 AND ($3::uuid IS NULL OR o.attributed_location_id = $3
+const IN_STORE = `($3::uuid IS NULL OR o.attributed_location_id = $3
   OR EXISTS (SELECT 1 FROM fulfillment sf WHERE sf.order_id = o.id AND (sf.pickup_location_id = $3 OR sf.source_location_id = $3)))`;
+/** Orders placed in the window, for the store in scope. */
+const IN_SCOPE = `o.created_at >= $1 AND o.created_at < $2 AND ${IN_STORE}`;
 
 /**
  * Sales figures over the order tables, for reports (analytics): the orders domain owns those tables, so it
  * writes the SQL and answers rows; what a report makes of them is the analytics'. Computed in SQL over
- * `customer_order.created_at` (indexed); sums come back as PostgreSQL's numeric strings (`exactAmount`).
+ * `customer_order.created_at` (indexed), and the money of the orders by when it moved (the payments domain's
+ * `paymentSql`, spliced in); sums come back as PostgreSQL's numeric strings (`exactAmount`).
  */
 @Injectable()
 export class SalesFacts {
   constructor(private readonly tx: TransactionHost) {}
 
-  /** One row per channel and currency with orders in scope. */
+  /**
+   * One row per channel and currency with orders placed in scope or money moved in the window: the orders'
+   * figures (placed in [from, to)) and the money of the store's orders, whenever placed, captured (card
+   * captures and counter payments) and refunded in [from, to), by the channel of its order (the payments
+   * domain writes that part: `paymentSql`). Money of any order counts, cancelled ones included: it was taken.
+   */
   byChannel(s: SalesScope) {
     return this.tx.manager.query<
-      { channel: SalesChannel; currency: string; orders: number; cancelled: number; revenue: string; units: number }[]
+      {
+        channel: SalesChannel;
+        currency: string;
+        orders: number;
+        cancelled: number;
+        revenue: string;
+        units: number;
+        captured: string;
+        refunded: string;
+      }[]
     >(
-      `SELECT o.channel, o.currency, count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'CANCELLED'))::int AS cancelled,
-              COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0) AS revenue,
-              COALESCE(SUM(u.units) FILTER (WHERE o.status <> 'CANCELLED'), 0)::int AS units
-       FROM customer_order o CROSS JOIN LATERAL (SELECT SUM(quantity) AS units FROM order_line WHERE order_id = o.id) u
-       WHERE ${IN_SCOPE} GROUP BY o.channel, o.currency ORDER BY o.currency`,
+      `WITH sales AS (
+         SELECT o.channel, o.currency, count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'CANCELLED'))::int AS cancelled,
+                COALESCE(SUM(o.total) FILTER (WHERE o.status <> 'CANCELLED'), 0) AS revenue,
+                COALESCE(SUM(u.units) FILTER (WHERE o.status <> 'CANCELLED'), 0)::int AS units
+         FROM customer_order o CROSS JOIN LATERAL (SELECT SUM(quantity) AS units FROM order_line WHERE order_id = o.id) u
+         WHERE ${IN_SCOPE} GROUP BY o.channel, o.currency
+       ), money AS (
+         SELECT o.channel, m.currency, SUM(m.captured) AS captured, SUM(m.refunded) AS refunded
+         FROM (${paymentSql.movedPerOrder('$1', '$2')}) m JOIN customer_order o ON o.id = m.order_id
+         WHERE ${IN_STORE} GROUP BY o.channel, m.currency
+       )
+       SELECT COALESCE(s.channel, m.channel) AS channel, COALESCE(s.currency, m.currency) AS currency,
+              COALESCE(s.orders, 0) AS orders, COALESCE(s.cancelled, 0) AS cancelled, COALESCE(s.revenue, 0) AS revenue,
+              COALESCE(s.units, 0) AS units, COALESCE(m.captured, 0) AS captured, COALESCE(m.refunded, 0) AS refunded
+       FROM sales s FULL JOIN money m ON m.channel = s.channel AND m.currency = s.currency
+       ORDER BY 2`,
       [s.from, s.to, s.locationId],
     );
   }
