@@ -133,22 +133,38 @@ export class StripeProvider extends PaymentProvider {
     });
   }
 
-  /** Runs one call; whatever Stripe or the network throws becomes an outcome (the port never throws). */
+  /**
+   * Runs one call; whatever Stripe or the network throws becomes an outcome (the port never throws). The
+   * message may reach the shopper (the service's PAYMENT_DECLINED / PAYMENT_UNAVAILABLE): Stripe's own
+   * words without its request id, which goes to the log for support.
+   */
   private async outcome(call: string, fn: () => Promise<ProviderOutcome>): Promise<ProviderOutcome> {
     try {
       const outcome = await fn();
       if (!outcome.ok) this.logger.warn(`stripe ${call}: ${outcome.message}`);
       return outcome;
     } catch (err) {
-      if (err instanceof Stripe.errors.StripeError && err.rawType === 'card_error')
-        return { ok: false, declined: true, message: err.message || 'The card was declined' };
-      const message = err instanceof Error ? err.message : String(err);
-      const type = err instanceof Stripe.errors.StripeError ? `${err.type}${err.code ? ` ${err.code}` : ''}` : 'error';
-      this.logger.warn(`stripe ${call}: ${type}: ${message}`);
-      return { ok: false, declined: false, message: `Stripe: ${message}` };
+      if (!(err instanceof Stripe.errors.StripeError)) {
+        this.logger.warn(`stripe ${call}: ${err instanceof Error ? err.message : String(err)}`);
+        return { ok: false, declined: false, message: 'Stripe could not be reached' };
+      }
+      const said = stripeMessage(err);
+      if (err.rawType === 'card_error') return { ok: false, declined: true, message: said || 'The card was declined' };
+      this.logger.warn(`stripe ${call}: ${[err.type, err.code, err.requestId].filter(Boolean).join(' ')}: ${said}`);
+      return {
+        ok: false,
+        declined: false,
+        message: err.type === 'StripeConnectionError' ? 'Stripe could not be reached' : `Stripe: ${said}`,
+      };
     }
   }
 }
+
+/** What Stripe said (its error's `message`), without the client's "[req_…] " prefix. */
+const stripeMessage = (err: Stripe.errors.StripeError): string => {
+  const raw = (err.raw as { message?: unknown } | undefined)?.message;
+  return typeof raw === 'string' ? raw : err.message;
+};
 
 /** STRIPE_API_URL as the client's host, port and protocol. */
 function hostOf(apiUrl: string | undefined): { host?: string; port?: number; protocol?: 'http' | 'https' } {
