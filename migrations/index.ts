@@ -8,6 +8,7 @@ import { SessionsAndSecrets1765200000000 } from './1765200000000-sessions-and-se
 import { CatalogueBackOffice1765300000000 } from './1765300000000-catalogue-back-office.js';
 import { BackOfficeOrderIndexes1765300000200 } from './1765300000200-back-office-order-indexes.js';
 import { Payments1765400000000 } from './1765400000000-payments.js';
+import { PaymentEvents1765400000100 } from './1765400000100-payment-events.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BackOfficeOrderIndexes1765300000200,
   BackOfficePeople1765310000000,
   Payments1765400000000,
+  PaymentEvents1765400000100,
 ];
