@@ -9,6 +9,7 @@ import { CatalogueBackOffice1765300000000 } from './1765300000000-catalogue-back
 import { BackOfficeOrderIndexes1765300000200 } from './1765300000200-back-office-order-indexes.js';
 import { Payments1765400000000 } from './1765400000000-payments.js';
 import { PaymentMovementsByTime1765400000100 } from './1765400000100-payment-movements-by-time.js';
+import { PaymentEvents1765400000200 } from './1765400000200-payment-events.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   BackOfficePeople1765310000000,
   Payments1765400000000,
   PaymentMovementsByTime1765400000100,
+  PaymentEvents1765400000200,
 ];

@@ -14,6 +14,7 @@ import { InventoryModule } from '@app/inventory';
 import { LocationsModule } from '@app/locations';
 import { NotificationsModule } from '@app/notifications';
 import { OrdersModule } from '@app/orders';
+import { PaymentsModule } from '@app/payments';
 import { PromotionsModule } from '@app/promotions';
 import { MetricsService } from '@app/observability';
 import { PlatformModule } from '@app/platform';
@@ -56,6 +57,7 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     CartModule,
     NotificationsModule,
     OrdersModule,
+    PaymentsModule,
     AnalyticsModule,
     DemoDataModule,
     ResponseCacheModule,

@@ -55,4 +55,12 @@ export class PaymentsEnv extends RequestLimitsEnv {
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'STRIPE_API_URL must be an http(s) URL' })
   STRIPE_API_URL?: string;
+
+  /**
+   * Ask Stripe for multicapture on each authorisation (an IC+ pricing feature Stripe must enable on the
+   * account): needed to capture an order in several handovers. Without it only one capture per payment works.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  STRIPE_MULTICAPTURE = false;
 }

@@ -2,10 +2,16 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { PAYMENT_PROVIDER, paymentProviderFor } from './provider/provider.factory.js';
 import { PaymentsService } from './services/payments.service.js';
+import { StripeWebhookController } from './webhooks/stripe-webhook.controller.js';
+import { StripeWebhookService } from './webhooks/stripe-webhook.service.js';
 
-/** Money: the payment provider port and its adapters, payments and their transactions (docs/adr/0030-payments.md). */
+/**
+ * Money: the payment provider port and its adapters, payments and their transactions, and the provider's
+ * webhooks (docs/adr/0030-payments.md).
+ */
 @Module({
-  providers: [{ provide: PAYMENT_PROVIDER, inject: [AppConfig], useFactory: paymentProviderFor }, PaymentsService],
+  controllers: [StripeWebhookController],
+  providers: [{ provide: PAYMENT_PROVIDER, inject: [AppConfig], useFactory: paymentProviderFor }, PaymentsService, StripeWebhookService],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

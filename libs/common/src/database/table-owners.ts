@@ -34,6 +34,8 @@ export const TABLE_OWNERS = {
   // migrations/1765400000000-payments.ts
   payment: 'payments',
   payment_transaction: 'payments',
+  // migrations/1765400000200-payment-events.ts
+  payment_event: 'payments',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;
