@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import Stripe from 'stripe';
 import { PaymentsService, STRIPE_WEBHOOK_PATH, StripeProvider } from '@app/payments';
 import { FAKE_CARDS, FakeStripe } from './support/fake-stripe.js';
+import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
+import { addLines, guestCart, O, pickup } from './support/shoppers.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+
+const CHECKOUT = `mutation($input: CheckoutInput!) { checkout(input: $input) {
+  order { id paymentStatus fulfillments { id pickupCode } } userErrors { code field message } } }`;
 
 const SECRET_KEY = 'sk_test_x';
 const WEBHOOK_SECRET = 'whsec_x';
@@ -280,5 +285,58 @@ describe('Stripe webhook without a signing secret', () => {
       .send(payload);
     expect(res.status).toBe(503);
     expect(await t.db.query(`SELECT 1 FROM payment_event`)).toEqual([]);
+  });
+});
+
+describe('checkout and collection paid through Stripe (the local fake)', () => {
+  let fake: FakeStripe;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    fake = await FakeStripe.start(SECRET_KEY);
+    t = await startTestApp({
+      BACKGROUND_JOBS: 'false',
+      PAYMENT_PROVIDER: 'stripe',
+      STRIPE_SECRET_KEY: SECRET_KEY,
+      STRIPE_API_URL: fake.url,
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await fake?.close();
+  });
+
+  it('authorises at checkout, captures at the counter, and a declined card changes nothing', async () => {
+    const admin = await adminToken(t);
+    const store = await createLocation(t, admin);
+    const staff = (await createStaff(t, admin, 'ASSOCIATE', store.id)).token;
+    const [variant] = (await createProduct(t, admin, { sizes: ['M'], price: 8900 })).variants;
+    await adjust(t, admin, store.id, variant.sku, 3);
+    const checkout = async (token: string) => {
+      const c = await guestCart(t);
+      await addLines(t, c.id, [pickup(variant.id, store.id)]);
+      const input = {
+        cartId: c.id,
+        idempotencyKey: key('co'),
+        contact: { email: 'card@test.example' },
+        payment: { method: 'CARD', token },
+      };
+      return (await t.gql(CHECKOUT, { input })).data.checkout;
+    };
+    expect((await checkout(FAKE_CARDS.declined)).userErrors.map((e: { code: string }) => e.code)).toEqual(['PAYMENT_DECLINED']);
+    expect((await t.gql(O.level, { locationId: store.id, sku: variant.sku }, { token: admin })).data.stockLevel.reserved).toBe(0);
+    const placed = await checkout(FAKE_CARDS.ok);
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.order.paymentStatus).toBe('AUTHORIZED');
+    const [ref] = await t.db.query<{ provider_ref: string }[]>(`SELECT provider_ref FROM payment WHERE order_id = $1`, [placed.order.id]);
+    expect(fake.intents.get(ref.provider_ref)).toMatchObject({ status: 'requires_capture', amount: 8900 });
+    const f = placed.order.fulfillments[0];
+    await t.gql(O.markReady, { id: f.id }, { token: staff });
+    expect((await t.gql(O.collect, { id: f.id, code: f.pickupCode }, { token: staff })).data.fulfillmentCollect.userErrors).toEqual([]);
+    expect(fake.intents.get(ref.provider_ref)).toMatchObject({ status: 'succeeded', amount_received: 8900 });
+    expect(
+      (await t.gql(`query($id: ID!) { order(id: $id) { paymentStatus } }`, { id: placed.order.id }, { token: admin })).data.order
+        .paymentStatus,
+    ).toBe('PAID');
   });
 });
