@@ -20,6 +20,7 @@ export class Payments1765400000000 implements MigrationInterface {
         provider_ref varchar(255),
         idempotency_key varchar(300) NOT NULL,
         state varchar(16) NOT NULL,
+        attempt integer NOT NULL DEFAULT 0,
         currency char(3) NOT NULL,
         due integer NOT NULL,
         authorized integer NOT NULL DEFAULT 0,
@@ -30,7 +31,7 @@ export class Payments1765400000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "UQ_payment_idempotency_key" UNIQUE (idempotency_key),
         CONSTRAINT "CHK_payment_method" CHECK (method IN ('CARD', 'PAY_AT_PICKUP')),
-        CONSTRAINT "CHK_payment_state" CHECK (state IN ('AUTHORIZING', 'AUTHORIZED', 'DECLINED', 'FAILED', 'OPEN', 'VOIDED', 'CLOSED')),
+        CONSTRAINT "CHK_payment_state" CHECK (state IN ('AUTHORIZING', 'AUTHORIZED', 'DECLINED', 'FAILED', 'VOIDING', 'OPEN', 'VOIDED', 'CLOSED')),
         CONSTRAINT "CHK_payment_amounts" CHECK (
           due >= 0 AND authorized >= 0 AND captured >= 0 AND released >= 0 AND refunded >= 0
           AND captured + released <= due AND refunded <= captured
@@ -38,7 +39,7 @@ export class Payments1765400000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX "IDX_payment_order" ON payment (order_id)`);
     await q.query(
-      `CREATE INDEX "IDX_payment_orphans" ON payment (created_at) WHERE order_id IS NULL AND state IN ('AUTHORIZING', 'AUTHORIZED')`,
+      `CREATE INDEX "IDX_payment_orphans" ON payment (created_at) WHERE order_id IS NULL AND state IN ('AUTHORIZING', 'AUTHORIZED', 'VOIDING')`,
     );
     await q.query(`
       CREATE TABLE payment_transaction (

@@ -249,6 +249,30 @@ describe('payments: settings', () => {
       expect(
         await t.db.query(`SELECT state, authorized, released, order_id FROM payment WHERE idempotency_key LIKE $1`, [`%:${key}:%`]),
       ).toEqual([{ state: 'VOIDED', authorized: 5000, released: 5000, order_id: null }]);
+      // Retries of one checkout that cannot be placed, in parallel with a slow provider: each gets the business
+      // refusal (never a 500), and the one authorisation is released once.
+      const empty = await guestCart(t);
+      const [other] = (await createProduct(t, admin, { sizes: ['S'], price: 3000 })).variants; // no stock anywhere
+      await addLines(t, empty.id, [pickup(other.id, store.id)]);
+      const again = randomUUID();
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          t.gql(CHECKOUT, { input: { cartId: empty.id, idempotencyKey: again, contact: { email: 'x@test.example' }, payment: card() } }),
+        ),
+      );
+      expect(answers.map((a) => a.data?.checkout.userErrors.map((e: { code: string }) => e.code))).toEqual(Array(4).fill(['OUT_OF_STOCK']));
+      const [p] = await t.db.query(`SELECT id, state FROM payment WHERE idempotency_key LIKE $1`, [`%:${again}:%`]);
+      expect(p.state).toBe('VOIDED');
+      // Each attempt that authorised was released: as many voids as authorisations, each under its own key.
+      const [moved] = await t.db.query(
+        `SELECT count(*) FILTER (WHERE kind = 'AUTHORIZE')::int AS authorized, count(*) FILTER (WHERE kind = 'VOID')::int AS voided,
+           count(DISTINCT idempotency_key) FILTER (WHERE kind = 'VOID')::int AS keys
+         FROM payment_transaction WHERE payment_id = $1 AND outcome = 'SUCCEEDED'`,
+        [p.id],
+      );
+      expect(moved.voided).toBe(moved.authorized);
+      expect(moved.keys).toBe(moved.voided);
+      expect(moved.authorized).toBeGreaterThanOrEqual(1);
     } finally {
       await t.close();
     }

@@ -40,12 +40,15 @@ export class CheckoutService {
     const authorization = await this.authorize(ctx, input);
     if (!authorization) return this.retries.run(ctx, input, (last) => this.place(ctx, input, last, null)); // nothing to pay
     try {
-      return await this.retries.run(ctx, input, (last) => this.place(ctx, input, last, authorization));
+      const placed = await this.retries.run(ctx, input, (last) => this.place(ctx, input, last, authorization));
+      // A parallel attempt (another card for the same key) may have placed the order: this card is then released.
+      await this.payments.voidUnplaced(authorization.id);
+      return placed;
     } catch (err) {
-      // A parallel attempt with this key may have placed the order with this very authorisation: then it is the answer.
+      // A parallel attempt with this key may have placed the order (with this authorisation or another): then it is the answer.
       const placed = await this.retries.replay(ctx, input).catch(() => null);
+      await this.payments.voidUnplaced(authorization.id); // unless attached; before the answer goes out; else the repair job
       if (placed) return placed;
-      await this.payments.voidUnplaced(authorization.id); // before the answer goes out; the repair job if the provider is down
       throw err;
     }
   }
@@ -65,7 +68,8 @@ export class CheckoutService {
     const priced = await this.placement.quote(ctx, view);
     if (priced.total === 0) return null;
     return this.payments.authorize({
-      key: `${idempotencyScope(ctx.caller, input.cartId)}:${input.idempotencyKey}`,
+      // The cart in the key too: a customer's scope is theirs across carts, and two carts are two payments.
+      key: `${idempotencyScope(ctx.caller, input.cartId)}:${input.cartId}:${input.idempotencyKey}`,
       amount: priced.total,
       currency: priced.currency,
       token,

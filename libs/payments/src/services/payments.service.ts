@@ -15,7 +15,9 @@ export interface PaymentRow {
   provider: string | null;
   providerRef: string | null;
   idempotencyKey: string;
-  state: 'AUTHORIZING' | 'AUTHORIZED' | 'DECLINED' | 'FAILED' | 'OPEN' | 'VOIDED' | 'CLOSED';
+  state: 'AUTHORIZING' | 'AUTHORIZED' | 'DECLINED' | 'FAILED' | 'VOIDING' | 'OPEN' | 'VOIDED' | 'CLOSED';
+  /** Authorisations asked for this checkout and token: a new one after a release (the provider's keys carry it). */
+  attempt: number;
   currency: string;
   due: number;
   authorized: number;
@@ -26,7 +28,7 @@ export interface PaymentRow {
 }
 
 const COLUMNS = `id, order_id AS "orderId", method, provider, provider_ref AS "providerRef", idempotency_key AS "idempotencyKey",
-  state, currency, due, authorized, captured, released, refunded, created_at AS "createdAt"`;
+  state, attempt, currency, due, authorized, captured, released, refunded, created_at AS "createdAt"`;
 
 /** How long a retry of one checkout waits for the first attempt's authorisation to be answered. */
 const IN_FLIGHT_WAIT_MS = 10_000;
@@ -71,23 +73,37 @@ export class PaymentsService {
     if (!inserted) {
       if (row.state === 'AUTHORIZED' || row.state === 'OPEN') return row;
       if (row.state === 'DECLINED') throw declined('The card was declined');
-      if (row.state !== 'FAILED') throw unavailable('This payment was closed; check out again with a new idempotencyKey');
+      if (row.state !== 'FAILED' && row.state !== 'VOIDED')
+        throw unavailable('This payment was closed; check out again with a new idempotencyKey');
+      // Asked again, by this retry alone (a parallel one waits for its answer): the provider was down (FAILED: the
+      // same attempt, under the same key, so a lost success is not doubled), or an earlier attempt found no order to
+      // place and released the card (VOIDED: a new attempt, a new key).
+      const [claimed] = await this.tx.manager.query<PaymentRow[]>(
+        `WITH u AS (UPDATE payment SET state = 'AUTHORIZING', due = $2, authorized = 0, released = 0,
+           attempt = attempt + CASE WHEN state = 'VOIDED' THEN 1 ELSE 0 END, updated_at = now()
+         WHERE id = $1 AND state IN ('FAILED', 'VOIDED') RETURNING ${COLUMNS}) SELECT * FROM u`,
+        [row.id, r.amount],
+      );
+      if (!claimed) return this.authorize(r);
+      row = claimed;
     }
     const outcome = await this.call(() =>
       provider.authorize({
         amount: r.amount,
         currency: r.currency,
         token: r.token,
-        idempotencyKey: `auth-${digest(key)}`,
+        idempotencyKey: `auth-${digest(key)}-${row.attempt}`,
         description: r.description,
       }),
     );
     const state = outcome.ok ? 'AUTHORIZED' : outcome.declined ? 'DECLINED' : 'FAILED';
     // The answer and its movement in one statement: one round trip on the checkout's path.
     [row] = await this.tx.manager.query<PaymentRow[]>(
-      `WITH u AS (UPDATE payment SET state = $2, provider_ref = $3, authorized = $4, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}),
+      `WITH u AS (UPDATE payment SET state = $2, provider_ref = $3, authorized = $4, updated_at = now()
+           WHERE id = $1 AND state = 'AUTHORIZING' RETURNING ${COLUMNS}),
          t AS (INSERT INTO payment_transaction (payment_id, kind, amount, outcome, provider_ref, idempotency_key, error)
-           SELECT id, 'AUTHORIZE', $5, $6, $3, $7, $8 FROM u)
+           SELECT id, 'AUTHORIZE', $5, $6, $3, $7, $8 FROM u
+           ON CONFLICT (idempotency_key) WHERE outcome = 'SUCCEEDED' DO NOTHING)
        SELECT * FROM u`,
       [
         row.id,
@@ -96,10 +112,11 @@ export class PaymentsService {
         outcome.ok ? r.amount : 0,
         r.amount,
         outcome.ok ? 'SUCCEEDED' : outcome.declined ? 'DECLINED' : 'FAILED',
-        `auth-${row.id}`,
+        `auth-${row.id}-${row.attempt}`,
         outcome.ok ? null : outcome.message.slice(0, 500),
       ],
     );
+    if (!row) throw unavailable('This payment changed while it was authorised; retry'); // the repair job took it
     if (!outcome.ok) throw outcome.declined ? declined(outcome.message) : unavailable(outcome.message);
     return row;
   }
@@ -127,13 +144,20 @@ export class PaymentsService {
    * then marked VOIDED. When the provider cannot be reached it stays AUTHORIZED for the repair job.
    */
   async voidUnplaced(paymentId: string): Promise<boolean> {
-    const [p] = await this.tx.manager.query<PaymentRow[]>(`SELECT ${COLUMNS} FROM payment WHERE id = $1`, [paymentId]);
-    if (!p || p.orderId !== null || p.state !== 'AUTHORIZED') return false;
-    const outcome = await this.call(() => this.requireProvider().void({ reference: p.providerRef!, idempotencyKey: `void-${p.id}` }));
-    await this.record(p.id, 'VOID', p.authorized, outcome, `void-${p.id}`);
+    // Claimed first, so an attach that comes later fails cleanly instead of taking a card being released.
+    const [p] = await this.tx.manager.query<PaymentRow[]>(
+      `WITH u AS (UPDATE payment SET state = 'VOIDING', updated_at = now()
+         WHERE id = $1 AND order_id IS NULL AND state IN ('AUTHORIZED', 'VOIDING') RETURNING ${COLUMNS}) SELECT * FROM u`,
+      [paymentId],
+    );
+    if (!p) return false;
+    const key = `void-${p.id}-${p.attempt}`;
+    const outcome = await this.call(() => this.requireProvider().void({ reference: p.providerRef!, idempotencyKey: key }));
+    await this.record(p.id, 'VOID', p.authorized, outcome, key);
+    // Not released: it stays VOIDING, and the repair job asks again (same key) after PAYMENT_ORPHAN_AFTER_SECONDS.
     if (!outcome.ok) return false;
     await this.tx.manager.query(
-      `UPDATE payment SET state = 'VOIDED', released = due, updated_at = now() WHERE id = $1 AND order_id IS NULL AND state = 'AUTHORIZED'`,
+      `UPDATE payment SET state = 'VOIDED', released = due - captured, updated_at = now() WHERE id = $1 AND state = 'VOIDING'`,
       [p.id],
     );
     return true;
@@ -230,26 +254,36 @@ export class PaymentsService {
    */
   async repair(limit = 20): Promise<number> {
     if (!this.provider) return 0;
-    return this.tx.run(async () => {
-      const rows = await this.tx.manager.query<PaymentRow[]>(
-        `SELECT ${COLUMNS} FROM payment
-         WHERE (order_id IS NULL AND state IN ('AUTHORIZING', 'AUTHORIZED') AND created_at < now() - make_interval(secs => $1))
-            OR (state = 'OPEN' AND method = 'CARD' AND captured + released >= due)
-         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [this.config.get('PAYMENT_ORPHAN_AFTER_SECONDS'), limit],
-      );
-      let repaired = 0;
-      for (const p of rows) {
-        if (p.orderId === null && p.state === 'AUTHORIZING') {
-          // The provider's answer was never written: there is no reference to release by.
-          await this.tx.manager.query(`UPDATE payment SET state = 'FAILED', updated_at = now() WHERE id = $1`, [p.id]);
-          repaired++;
-        } else if (p.orderId === null) {
-          if (await this.voidUnplaced(p.id)) repaired++;
-        } else if (await this.closeOnProvider(p)) repaired++;
+    const due = await this.tx.manager.query<{ id: string }[]>(
+      `SELECT id FROM payment
+       WHERE (order_id IS NULL AND state IN ('AUTHORIZING', 'AUTHORIZED', 'VOIDING') AND created_at < now() - make_interval(secs => $1))
+          OR (state = 'OPEN' AND method = 'CARD' AND captured + released >= due)
+       ORDER BY created_at LIMIT $2`,
+      [this.config.get('PAYMENT_ORPHAN_AFTER_SECONDS'), limit],
+    );
+    let repaired = 0;
+    // One transaction per row, a failure kept to its row: one row that cannot be repaired never stops the others.
+    for (const { id } of due) {
+      try {
+        if (await this.tx.run(() => this.repairOne(id))) repaired++;
+      } catch (err) {
+        this.logger.warn(`payment ${id} not repaired: ${err instanceof Error ? err.message : String(err)}`);
       }
-      return repaired;
-    });
+    }
+    return repaired;
+  }
+
+  private async repairOne(id: string): Promise<boolean> {
+    const [p] = await this.tx.manager.query<PaymentRow[]>(`SELECT ${COLUMNS} FROM payment WHERE id = $1 FOR UPDATE SKIP LOCKED`, [id]);
+    if (!p) return false; // another process has it
+    if (p.orderId === null && p.state === 'AUTHORIZING') {
+      // The provider's answer was never written: there is no reference to release by.
+      await this.tx.manager.query(`UPDATE payment SET state = 'FAILED', updated_at = now() WHERE id = $1`, [p.id]);
+      return true;
+    }
+    if (p.orderId === null) return this.voidUnplaced(p.id);
+    if (p.state === 'OPEN' && p.captured + p.released >= p.due) return this.closeOnProvider(p);
+    return false;
   }
 
   /** Releases what a card still holds once nothing more is owed; true when it is done. */
@@ -260,9 +294,9 @@ export class PaymentsService {
     }
     const outcome =
       p.authorized > p.captured
-        ? await this.call(() => this.requireProvider().void({ reference: p.providerRef!, idempotencyKey: `void-${p.id}` }))
+        ? await this.call(() => this.requireProvider().void({ reference: p.providerRef!, idempotencyKey: `void-${p.id}-${p.attempt}` }))
         : ({ ok: true, reference: 'nothing-held' } as const);
-    if (p.authorized > p.captured) await this.record(p.id, 'VOID', p.authorized - p.captured, outcome, `void-${p.id}`);
+    if (p.authorized > p.captured) await this.record(p.id, 'VOID', p.authorized - p.captured, outcome, `void-${p.id}-${p.attempt}`);
     if (!outcome.ok) return false;
     await this.tx.manager.query(
       `UPDATE payment SET state = CASE WHEN captured = 0 THEN 'VOIDED' ELSE 'CLOSED' END, updated_at = now() WHERE id = $1 AND state = 'OPEN'`,
@@ -309,7 +343,7 @@ export class PaymentsService {
   ): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO payment_transaction (payment_id, kind, amount, outcome, provider_ref, idempotency_key, fulfillment_id, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (idempotency_key) WHERE outcome = 'SUCCEEDED' DO NOTHING`,
       [
         paymentId,
         kind,
@@ -338,7 +372,7 @@ export class PaymentsService {
     const until = Date.now() + IN_FLIGHT_WAIT_MS;
     for (;;) {
       const [row] = await this.tx.manager.query<PaymentRow[]>(`SELECT ${COLUMNS} FROM payment WHERE idempotency_key = $1`, [key]);
-      if (row.state !== 'AUTHORIZING') return row;
+      if (row.state !== 'AUTHORIZING' && row.state !== 'VOIDING') return row;
       if (Date.now() > until) throw unavailable('The first attempt of this checkout is still being authorised; retry');
       await sleep(50);
     }
