@@ -100,6 +100,7 @@ describe('authorization matrix', () => {
     ['fulfillmentShip from A', () => [`mutation($id: ID!) { fulfillmentShip(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
     ['fulfillmentReceive at A', () => [`mutation($id: ID!) { fulfillmentReceive(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
     ['fulfillmentMarkDelivered from A', () => [`mutation($id: ID!) { fulfillmentMarkDelivered(id: $id) { ${E} } }`, { id: fulfillmentId }], STAFF_HERE],
+    ['fulfillmentReportShortage at A (more than held: refused after access)', () => [`mutation($id: ID!, $l: [ShortageLineInput!]!) { fulfillmentReportShortage(id: $id, lines: $l) { ${E} } }`, { id: fulfillmentId, l: [{ variantId: v[0].id, quantity: 99 }] }], STAFF_HERE],
     ['pickupUnlock at A', () => [`mutation($id: ID!) { pickupUnlock(id: $id) { ${E} } }`, { id: fulfillmentId }], ['managerHere', 'admin']],
     ['orderCancel', () => [`mutation($id: ID!) { orderCancel(id: $id) { ${E} } }`, { id: orderId }], ['customer', ...STAFF_HERE]],
     ['stockLevel', () => [`query($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { onHand } }`, { l: A.id, s: v[0].sku }], ALL_STAFF],

@@ -32,6 +32,8 @@ import { FulfillmentTransitions } from './services/fulfillment-transitions.servi
 import { OrderAccess } from './services/order-access.service.js';
 import { OrderListing } from './services/order-listing.service.js';
 import { OrderPayments } from './payments/order-payments.service.js';
+import { ShortageResolver } from './resolvers/shortage.resolver.js';
+import { FulfillmentShortages } from './services/fulfillment-shortages.service.js';
 import { FulfillmentPaymentResolver, OrderPaymentResolver } from './resolvers/order-payment.resolver.js';
 import { OrderErasure } from './services/order-erasure.service.js';
 import { OrderQueries } from './services/order-queries.service.js';
@@ -60,6 +62,8 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
     SourcingService,
     OrderPayments,
+    FulfillmentShortages,
+    ShortageResolver,
     OrderPaymentResolver,
     FulfillmentPaymentResolver,
     PickupCodes,

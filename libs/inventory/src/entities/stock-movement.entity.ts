@@ -13,6 +13,8 @@ export enum StockMovementType {
   COLLECTION = 'COLLECTION',
   TRANSFER_IN = 'TRANSFER_IN',
   SEED = 'SEED',
+  /** Held units staff could not find (a shortage): written off, on hand and held both fall. */
+  LOST = 'LOST',
 }
 
 /** The ledger: append-only. Per level, the sums of the deltas equal on_hand and reserved. */

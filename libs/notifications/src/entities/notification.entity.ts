@@ -12,6 +12,8 @@ export enum NotificationTemplate {
   PICKUP_EXPIRED = 'PICKUP_EXPIRED',
   SHIPPED = 'SHIPPED',
   ORDER_CANCELLED = 'ORDER_CANCELLED',
+  /** Units staff could not find and no other location could send: cancelled, not paid for. */
+  ITEMS_UNAVAILABLE = 'ITEMS_UNAVAILABLE',
 }
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';

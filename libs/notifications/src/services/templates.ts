@@ -28,6 +28,11 @@ export function render(template: NotificationTemplate, p: NotificationPayload & 
       return { subject: `Your ${order} is on its way`, text: `Your ${order} has been shipped.` };
     case NotificationTemplate.ORDER_CANCELLED:
       return { subject: `Your ${order} was cancelled`, text: `Your ${order} has been cancelled.` };
+    case NotificationTemplate.ITEMS_UNAVAILABLE:
+      return {
+        subject: `Part of your ${order} is unavailable`,
+        text: `Some items of your ${order} could not be found and have been cancelled; you will not pay for them. The rest of your order goes on.`,
+      };
   }
 }
 

@@ -141,6 +141,24 @@ export class FulfillmentMoves {
     });
   }
 
+  /**
+   * After a shortage changed an order's fulfilments (FulfillmentShortages): its status, the customer told
+   * what could not be supplied (the order cancelled, or some items), and the order's subscribers.
+   */
+  async afterShortage(order: OrderEntity, f: FulfillmentEntity, unfilled: boolean): Promise<void> {
+    await this.refreshOrderStatus(order.id);
+    const [{ status }] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM customer_order WHERE id = $1`, [order.id]);
+    if (status === 'CANCELLED' || unfilled)
+      await this.outbox.enqueue({
+        orderId: order.id,
+        template: status === 'CANCELLED' ? NotificationTemplate.ORDER_CANCELLED : NotificationTemplate.ITEMS_UNAVAILABLE,
+        to: recipient(order),
+        payload: { orderNumber: order.number },
+      });
+    this.orderEvents.changed(order.id, [f]);
+  }
+
+  /** The order's status from its fulfilments'. */
   private async refreshOrderStatus(orderId: string): Promise<void> {
     const rows: { status: S }[] = await this.tx.manager.query(`SELECT status FROM fulfillment WHERE order_id = $1`, [orderId]);
     await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [

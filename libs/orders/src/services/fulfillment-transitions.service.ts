@@ -153,7 +153,8 @@ export class FulfillmentTransitions {
     });
   }
 
-  private async lock(fulfillmentId: string): Promise<{ order: OrderEntity; f: FulfillmentEntity }> {
+  /** Locks the order, then the fulfilment (the order every move takes them in). */
+  async lock(fulfillmentId: string): Promise<{ order: OrderEntity; f: FulfillmentEntity }> {
     const [row] = isUuid(fulfillmentId)
       ? await this.tx.manager.query<{ order_id: string }[]>(`SELECT order_id FROM fulfillment WHERE id = $1`, [fulfillmentId])
       : [];

@@ -4,7 +4,7 @@ import { type SalesChannel } from '@app/auth';
 import { type PricedCart } from '@app/cart';
 import { entityColumns, FulfillmentType, TransactionHost } from '@app/common';
 import { OrderEntity } from '../entities/order.entity.js';
-import { OrderStatus } from '../order-enums.js';
+import { FulfillmentStatus, OrderStatus } from '../order-enums.js';
 import type { PlannedFulfillment } from '../sourcing/sourcing.service.js';
 import { PickupCodes } from './pickup-code.js';
 
@@ -19,6 +19,15 @@ export interface NewOrder {
   address: { line1: string; city: string; postalCode: string; country: string } | null;
   attributedLocationId: string | null;
   placedByStaffId: string | null;
+}
+
+/** A line of a fulfilment being written: what is sold, at what price, in which place of the order. */
+export interface NewOrderLine {
+  position: number;
+  variantId: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
 }
 
 /** Writes an order with its fulfilments (each pickup with a fresh code), lines and discounts. */
@@ -66,36 +75,16 @@ export class OrderWriter {
     const pickupCodes = new Map<string, string>();
     const fulfillments: { id: string; pickupLocationId: string | null }[] = [];
     for (const f of plan) {
-      // The id is made here because the code's hash is bound to it.
-      const fid = randomUUID();
-      const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate();
-      if (code) pickupCodes.set(fid, code);
-      fulfillments.push({ id: fid, pickupLocationId: f.pickupLocationId });
-      const lines = f.lineIndexes.map((i) => o.priced.lines[i]);
-      // The fulfilment and its lines in one statement (the lines' foreign key is checked at its end).
-      await em.query(
-        `WITH f AS (
-           INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, order_id)
-         INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
-         SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
-         FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[])
-           AS l(position, variant_id, sku, quantity, unit_price)`,
-        [
-          fid,
-          order.id,
-          f.type,
-          f.sourceLocationId,
-          f.pickupLocationId,
-          code && this.codes.hash(fid, code),
-          code && this.codes.seal(code),
-          f.lineIndexes,
-          lines.map((l) => l.line.variantId),
-          lines.map((l) => l.variant.sku),
-          lines.map((l) => l.line.quantity),
-          lines.map((l) => l.unitPrice),
-        ],
-      );
+      const lines = f.lineIndexes.map((i) => ({
+        position: i,
+        variantId: o.priced.lines[i].line.variantId,
+        sku: o.priced.lines[i].variant.sku,
+        quantity: o.priced.lines[i].line.quantity,
+        unitPrice: o.priced.lines[i].unitPrice,
+      }));
+      const added = await this.addFulfillment(order.id, f, lines);
+      if (added.code) pickupCodes.set(added.id, added.code);
+      fulfillments.push({ id: added.id, pickupLocationId: f.pickupLocationId });
     }
     for (const d of o.priced.discounts.filter((d) => !d.refusal)) {
       await em.query(`INSERT INTO order_discount (order_id, promotion_id, code, amount) VALUES ($1, $2, $3, $4)`, [
@@ -106,6 +95,47 @@ export class OrderWriter {
       ]);
     }
     return { order, pickupCodes, fulfillments };
+  }
+
+  /**
+   * One fulfilment of an order with its lines, in one statement (the lines' foreign key is checked at its
+   * end): at checkout, and when a shortage sends units from elsewhere (or records what nothing could send,
+   * `status` CANCELLED). A pickup gets its code here, sealed for the message that will show it.
+   */
+  async addFulfillment(
+    orderId: string,
+    f: { type: FulfillmentType; sourceLocationId: string; pickupLocationId: string | null },
+    lines: NewOrderLine[],
+    status: FulfillmentStatus = FulfillmentStatus.ALLOCATED,
+  ): Promise<{ id: string; code: string | null }> {
+    // The id is made here because the code's hash is bound to it.
+    const fid = randomUUID();
+    const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate(); // every pickup has one (CHK_fulfillment_code)
+    await this.tx.manager.query(
+      `WITH f AS (
+         INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed, status, closed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $13::varchar, CASE WHEN $13::varchar = 'ALLOCATED' THEN NULL ELSE now() END) RETURNING id, order_id)
+       INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
+       SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
+       FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[])
+         AS l(position, variant_id, sku, quantity, unit_price)`,
+      [
+        fid,
+        orderId,
+        f.type,
+        f.sourceLocationId,
+        f.pickupLocationId,
+        code && this.codes.hash(fid, code),
+        code && this.codes.seal(code),
+        lines.map((l) => l.position),
+        lines.map((l) => l.variantId),
+        lines.map((l) => l.sku),
+        lines.map((l) => l.quantity),
+        lines.map((l) => l.unitPrice),
+        status,
+      ],
+    );
+    return { id: fid, code };
   }
 
   /** The plain pickup codes of an order's fulfilments, for its own customer. */

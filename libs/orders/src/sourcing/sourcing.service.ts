@@ -44,7 +44,7 @@ export class SourcingService {
   }
 
   /** Plans the fulfilments of `lines`: a plan is a guess at this moment, the holds (StockLedger) make it true. */
-  async plan(lines: LineToSource[]): Promise<FulfillmentPlan> {
+  async plan(lines: LineToSource[], opts: { exclude?: string } = {}): Promise<FulfillmentPlan> {
     const groups = new Map<string, PlannedFulfillment>();
     const put = (type: FulfillmentType, source: string, pickup: string | null, index: number) => {
       const key = `${type}/${source}/${pickup ?? ''}`;
@@ -52,7 +52,8 @@ export class SourcingService {
       if (!g) groups.set(key, (g = { type, sourceLocationId: source, pickupLocationId: pickup, lineIndexes: [] }));
       g.lineIndexes.push(index);
     };
-    const candidates = await this.candidates(lines.map((l) => l.variantId));
+    // A location excluded (one that just reported the units missing) is not asked again.
+    const candidates = (await this.candidates(lines.map((l) => l.variantId))).filter((c) => c.locationId !== opts.exclude);
     const stockAt = (loc: string, variantId: string) => candidates.find((c) => c.locationId === loc)?.available.get(variantId) ?? 0;
     // What one group is planned to take is no longer there for the next group.
     const take = (loc: string, i: number) => {
