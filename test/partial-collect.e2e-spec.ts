@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
-import { ADDRESS, addLines, guestCart, O, pickup } from './support/shoppers.js';
+import { adjust, adminToken, createLocation, createProduct, createStaff, unique } from './support/factories.js';
+import { ADDRESS, addLines, guestCart, O, pickup, Q } from './support/shoppers.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
 const MONEY = 'amount currency';
@@ -27,9 +27,13 @@ describe('fulfilment: collect partial (try on, take some) and the pick list', ()
   let v: { id: string; sku: string }[];
 
   const level = async (locationId: string, sku: string) => (await t.gql(O.level, { locationId, sku }, { token: admin })).data.stockLevel;
-  async function placed(lines: unknown[], payment?: unknown) {
+  async function placed(lines: unknown[], payment?: unknown, discountCode?: string) {
     const c = await guestCart(t);
     await addLines(t, c.id, lines);
+    if (discountCode)
+      expect(
+        (await t.gql(Q.cartDiscountCodesUpdate, { cartId: c.id, codes: [discountCode] })).data.cartDiscountCodesUpdate.userErrors,
+      ).toEqual([]);
     const r = await t.gql(CHECKOUT, {
       input: {
         cartId: c.id,
@@ -184,6 +188,49 @@ describe('fulfilment: collect partial (try on, take some) and the pick list', ()
       'AUTHORIZED',
       0,
     ]);
+  });
+
+  it('with a discount, the units taken pay their share of it; taken and released add up to what was authorised', async () => {
+    const code = unique('TRY');
+    await t.gql(Q.promotionCreate, { input: { code, percentOff: 10 } }, { token: admin });
+    const o = await placed([pickup(v[0].id, A.id, 3)], card, code);
+    const f = o.fulfillments[0];
+    expect(o.payments[0].authorized.amount).toBe(13500); // 3 × 5000 less 10 %
+    await ready(f.id);
+    expect((await partial(f.id, f.pickupCode, [{ variantId: v[0].id, quantity: 1 }])).data.fulfillmentCollectPartial.userErrors).toEqual(
+      [],
+    );
+    const after = await read(o.id);
+    expect(after.payments[0]).toMatchObject({ status: 'PAID', authorized: { amount: 13500 }, captured: { amount: 4500 } });
+    const [released] = await t.db.query(
+      `SELECT SUM(amount)::int AS n FROM payment_transaction WHERE kind = 'RELEASE' AND fulfillment_id = $1`,
+      [f.id],
+    );
+    expect(released.n).toBe(9000);
+  });
+
+  it('two counters collecting the same pickup at once: exactly one wins, the stock and the card move once', async () => {
+    const o = await placed([pickup(v[2].id, A.id, 2)], card);
+    const f = o.fulfillments[0];
+    await ready(f.id);
+    const before = await level(A.id, v[2].sku);
+    const answers = await Promise.all([
+      partial(f.id, f.pickupCode, [{ variantId: v[2].id, quantity: 1 }]),
+      partial(f.id, f.pickupCode, [{ variantId: v[2].id, quantity: 2 }]),
+      t.gql(O.collect, { id: f.id, code: f.pickupCode }, { token: staff.A }),
+    ]);
+    const errs = answers.map((r) =>
+      Object.values(r.data as Record<string, { userErrors: { code: string }[] }>)[0].userErrors.map((e) => e.code),
+    );
+    expect(errs.filter((e) => e.length === 0)).toHaveLength(1);
+    expect(errs.filter((e) => e.length > 0)).toEqual([['INVALID_STATE'], ['INVALID_STATE']]);
+    const took = (await t.gql(LINES, { id: o.id }, { token: admin })).data.order.fulfillments[0].lines[0].collected;
+    expect(await level(A.id, v[2].sku)).toEqual({
+      onHand: before.onHand - took,
+      reserved: before.reserved - 2,
+      available: before.available + 2 - took,
+    });
+    expect((await read(o.id)).payments[0].captured.amount).toBe(5000 * took);
   });
 
   it('a collected fulfilment cannot be collected again', async () => {
