@@ -19,6 +19,8 @@ import { EndlessAisleResolver } from './resolvers/endless-aisle.resolver.js';
 import { OrderSubscriptionsResolver } from './resolvers/order-subscriptions.resolver.js';
 import { OrderListResolver } from './resolvers/order-list.resolver.js';
 import { OrdersResolver } from './resolvers/orders.resolver.js';
+import { PickListResolver } from './resolvers/pick-list.resolver.js';
+import { PickList } from './services/pick-list.service.js';
 import { OrderEvents } from './services/order-events.js';
 import { OrderMetrics } from './services/order-metrics.js';
 import { AssistedOrderService } from './services/assisted-order.service.js';
@@ -82,6 +84,8 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     OrderEvents,
     OrderMetrics,
     SalesFacts,
+    PickList,
+    PickListResolver,
     OrderErasure,
     OrdersResolver,
     OrderListResolver,

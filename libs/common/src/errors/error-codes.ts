@@ -119,7 +119,7 @@ export const ERROR_TABLE = [
     where: 'userError',
     http: '200',
     meaning:
-      'the cart would hold more than `CART_MAX_LINE_QUANTITY` units of one variant, its lines together; `field` names the line that passes it',
+      'the cart would hold more than `CART_MAX_LINE_QUANTITY` units of one variant, its lines together; `field` names the line that passes it; a partial collect takes fewer than 0 or more units than the line holds',
   },
   { codes: ['CART_LINE_LIMIT'], where: 'userError', http: '200', meaning: 'the cart would hold more than `CART_MAX_LINES` lines' },
   {
@@ -176,6 +176,13 @@ export const ERROR_TABLE = [
     where: 'userError',
     http: '200',
     meaning: 'wrong code (counted); too many wrong codes, the pickup is locked',
+  },
+  {
+    codes: ['NOT_IN_FULFILLMENT', 'NOTHING_COLLECTED'],
+    where: 'userError',
+    http: '200',
+    meaning:
+      'a partial collect names a variant the fulfilment does not hold; takes no unit at all (that is a cancellation: `orderCancel`, or let the hold expire)',
   },
   {
     codes: ['PICKUP_EXPIRED'],

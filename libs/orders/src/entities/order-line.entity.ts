@@ -11,4 +11,6 @@ export class OrderLineEntity {
   @Column('varchar') sku: string;
   @Column('integer') quantity: number;
   @Column('integer', { name: 'unit_price' }) unitPrice: number;
+  /** Units the customer took; null until the fulfilment is collected. */
+  @Column('integer', { nullable: true }) collected: number | null;
 }

@@ -3,7 +3,7 @@ import { TransactionHost } from '@app/common';
 import { PaymentsService } from '@app/payments';
 import type { FulfillmentEntity } from '../entities/fulfillment.entity.js';
 import type { OrderEntity } from '../entities/order.entity.js';
-import { fulfillmentAmounts, type PricedLine } from './fulfillment-amounts.js';
+import { fulfillmentAmounts, lineAmounts, type PricedLine, takenAmount } from './fulfillment-amounts.js';
 
 /**
  * The money side of a fulfilment's moves (FulfillmentMoves calls it in the move's transaction): what is
@@ -27,12 +27,41 @@ export class OrderPayments {
     await this.payments.release(order.id, f.id, await this.amountOf(order, f.id));
   }
 
+  /**
+   * The customer took only some units (collect partial): what they took is captured (or paid at the
+   * counter), the rest released. Released first, so the capture is the final one when nothing else is owed.
+   */
+  async partlyHandedOver(order: OrderEntity, f: FulfillmentEntity): Promise<void> {
+    const whole = await this.amountOf(order, f.id);
+    const part = await this.amountCollected(order, f.id);
+    await this.payments.release(order.id, f.id, whole - part);
+    await this.payments.settle(order.id, f.id, part);
+  }
+
+  /**
+   * What the units collected (order_line.collected, set by the collect) of fulfilment `fulfillmentId` are
+   * worth: each line's share of the fulfilment's amount in proportion to its units taken, so taking
+   * everything is exactly `amountOf` (the discount shared as fulfillmentAmounts shares it).
+   */
+  async amountCollected(order: Pick<OrderEntity, 'id' | 'discount'>, fulfillmentId: string): Promise<number> {
+    const lines = await this.pricedLines(order.id);
+    const net = lineAmounts(lines, order.discount);
+    return lines.reduce(
+      (sum, l, i) => (l.fulfillmentId === fulfillmentId ? sum + takenAmount(net[i], l.quantity, l.collected ?? 0) : sum),
+      0,
+    );
+  }
+
   /** What fulfilment `fulfillmentId` of `order` is worth. */
   async amountOf(order: Pick<OrderEntity, 'id' | 'discount'>, fulfillmentId: string): Promise<number> {
-    const lines = await this.tx.manager.query<PricedLine[]>(
-      `SELECT fulfillment_id AS "fulfillmentId", position, unit_price AS "unitPrice", quantity FROM order_line WHERE order_id = $1`,
-      [order.id],
+    return fulfillmentAmounts(await this.pricedLines(order.id), order.discount).get(fulfillmentId) ?? 0;
+  }
+
+  private pricedLines(orderId: string): Promise<(PricedLine & { collected: number | null })[]> {
+    return this.tx.manager.query(
+      `SELECT fulfillment_id AS "fulfillmentId", position, unit_price AS "unitPrice", quantity, collected
+       FROM order_line WHERE order_id = $1 ORDER BY position`,
+      [orderId],
     );
-    return fulfillmentAmounts(lines, order.discount).get(fulfillmentId) ?? 0;
   }
 }

@@ -4,6 +4,7 @@ import { badInput, FulfillmentType, notFound, payload } from '@app/common';
 import { CatalogueService, ProductVariant, toVariant } from '@app/catalogue';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { CollectLineInput } from '../dto/collect-line.input.js';
 import { Fulfillment, FulfillmentPayload, Order } from '../models/order.model.js';
 import { FulfillmentAction } from '../services/fulfillment-state-machine.js';
 import { FulfillmentTransitions } from '../services/fulfillment-transitions.service.js';
@@ -13,6 +14,8 @@ import { OrderQueries } from '../services/order-queries.service.js';
 export class FulfillmentLine {
   @Field(() => String) sku: string;
   @Field(() => Int) quantity: number;
+  @Field(() => Int, { nullable: true, description: 'Units the customer took; null until the fulfilment is collected.' })
+  collected: number | null;
   variantId: string;
 }
 
@@ -66,6 +69,22 @@ export class FulfillmentResolver {
   }
 
   @Mutation(() => FulfillmentPayload, {
+    description:
+      'Pickup store staff, against the code: the customer tried on and takes only the listed units; the rest go back on sale and are not paid for.',
+  })
+  @StaffOnly()
+  fulfillmentCollectPartial(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('pickupCode', { type: () => String }) pickupCode: string,
+    @Args('lines', { type: () => [CollectLineInput] }) lines: CollectLineInput[],
+  ): Promise<FulfillmentPayload> {
+    if (pickupCode.length > 32) throw badInput('pickupCode is at most 32 characters', ['pickupCode']);
+    if (lines.length > 100) throw badInput('lines: at most 100', ['lines']);
+    return payload('fulfillment', async () => Fulfillment.from(await this.transitions.collect(ctx, id, pickupCode, lines)));
+  }
+
+  @Mutation(() => FulfillmentPayload, {
     description: "A manager of the pickup store (or an admin), after checking the customer's identity: clears the lock set by wrong codes.",
   })
   @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
@@ -105,7 +124,7 @@ export class FulfillmentResolver {
   @ResolveField(() => [FulfillmentLine])
   async lines(@Parent() f: Fulfillment, @Ctx() ctx: RequestContext): Promise<FulfillmentLine[]> {
     return (await this.queries.linesOfFulfillment(ctx, f.id)).map((l) =>
-      Object.assign(new FulfillmentLine(), { sku: l.sku, quantity: l.quantity, variantId: l.variantId }),
+      Object.assign(new FulfillmentLine(), { sku: l.sku, quantity: l.quantity, collected: l.collected, variantId: l.variantId }),
     );
   }
 

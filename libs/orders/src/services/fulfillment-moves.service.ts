@@ -11,6 +11,7 @@ import { OrderPayments } from '../payments/order-payments.service.js';
 import { OrderEvents } from './order-events.js';
 
 interface Line {
+  id: string;
   variantId: string;
   quantity: number;
 }
@@ -32,12 +33,23 @@ export class FulfillmentMoves {
     private readonly money: OrderPayments,
   ) {}
 
-  /** Applies one legal move: stock, status and timestamps, messages, and the order's status. */
-  async apply(order: OrderEntity, f: FulfillmentEntity, action: A, staffId: string | null, notify = true): Promise<FulfillmentEntity> {
+  /**
+   * Applies one legal move: stock, status and timestamps, messages, and the order's status. `taken` (units
+   * by variant, COLLECT only) is a partial collect: those units leave, the rest go back on sale at once and
+   * only what was taken is paid for; without it a collect takes every unit.
+   */
+  async apply(
+    order: OrderEntity,
+    f: FulfillmentEntity,
+    action: A,
+    staffId: string | null,
+    notify = true,
+    taken?: Map<string, number>,
+  ): Promise<FulfillmentEntity> {
     const to = nextStatus(f.type, f.status, action);
     if (!to) throw invalidState(f, action);
     const lines: Line[] = await this.tx.manager.query(
-      `SELECT variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1 ORDER BY variant_id`,
+      `SELECT id, variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1 ORDER BY variant_id, position`,
       [f.id],
     );
     const meta = (type: StockMovementType): MovementMeta => ({ type, reference: order.number, reason: action, staffId });
@@ -89,11 +101,24 @@ export class FulfillmentMoves {
         set.shipped_at = this.clock.date();
         message = NotificationTemplate.SHIPPED;
         break;
-      case A.COLLECT:
-        for (const l of lines) await this.ledger.consume(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.COLLECTION));
-        await this.money.handedOver(order, f);
+      case A.COLLECT: {
+        const left = new Map(taken);
+        for (const l of lines) {
+          const took = taken ? Math.min(left.get(l.variantId) ?? 0, l.quantity) : l.quantity;
+          left.set(l.variantId, (left.get(l.variantId) ?? 0) - took);
+          if (took > 0) await this.ledger.consume(f.pickupLocationId!, l.variantId, took, meta(StockMovementType.COLLECTION));
+          if (took < l.quantity)
+            await this.ledger.release(f.pickupLocationId!, l.variantId, l.quantity - took, {
+              ...meta(StockMovementType.RELEASE),
+              reason: 'LEFT_AT_COUNTER', // tried on and not taken: back on sale at once
+            });
+          await this.tx.manager.query(`UPDATE order_line SET collected = $2 WHERE id = $1`, [l.id, took]);
+        }
+        if (taken) await this.money.partlyHandedOver(order, f);
+        else await this.money.handedOver(order, f);
         set.closed_at = this.clock.date();
         break;
+      }
       case A.MARK_DELIVERED:
         set.closed_at = this.clock.date();
         break;

@@ -43,8 +43,10 @@ export class FulfillmentTransitions {
    * Hands the goods over against the customer's code. A wrong code is counted (and stays counted: that
    * update commits on its own); past PICKUP_CODE_MAX_FAILURES the fulfilment refuses every code. A pickup
    * past its hold is expired here as the sweep would (which may not have run yet), and that commits too.
+   * With `lines`, the customer takes only those units (collect partial): they are checked before the code,
+   * so a wrong list changes nothing and costs no try; the rest go back on sale and are not paid for.
    */
-  async collect(ctx: RequestContext, fulfillmentId: string, typed: string): Promise<FulfillmentEntity> {
+  async collect(ctx: RequestContext, fulfillmentId: string, typed: string, lines?: CollectLine[]): Promise<FulfillmentEntity> {
     const outcome = await this.tx.run(async () => {
       const { order, f } = await this.lock(fulfillmentId);
       requireActsAt(ctx.caller, actingLocation(f, A.COLLECT));
@@ -68,6 +70,12 @@ export class FulfillmentTransitions {
             ['pickupCode'],
           ),
         };
+      let taken: Map<string, number> | undefined;
+      if (lines) {
+        const checked = await this.checkTaken(f.id, lines);
+        if (checked instanceof BusinessError) return { refusal: checked };
+        taken = checked;
+      }
       const [{ hash }] = await this.tx.manager.query<{ hash: string | null }[]>(
         `SELECT pickup_code_hash AS hash FROM fulfillment WHERE id = $1`,
         [f.id],
@@ -81,10 +89,48 @@ export class FulfillmentTransitions {
           ]),
         };
       }
-      return { done: await this.moves.apply(order, f, A.COLLECT, ctx.caller.kind === 'staff' ? ctx.caller.staffId : null) };
+      const staffId = ctx.caller.kind === 'staff' ? ctx.caller.staffId : null;
+      return { done: await this.moves.apply(order, f, A.COLLECT, staffId, true, taken) };
     });
     if (outcome.refusal) throw outcome.refusal;
     return outcome.done;
+  }
+
+  /**
+   * The units a partial collect takes, by variant (the same variant listed twice adds up): every variant one
+   * of the fulfilment's lines, 0 to its units, and at least one unit in all (taking none is a cancellation).
+   */
+  private async checkTaken(fulfillmentId: string, lines: CollectLine[]): Promise<Map<string, number> | BusinessError> {
+    const held = new Map<string, number>();
+    for (const l of await this.tx.manager.query<{ variantId: string; quantity: number }[]>(
+      `SELECT variant_id AS "variantId", quantity FROM order_line WHERE fulfillment_id = $1`,
+      [fulfillmentId],
+    ))
+      held.set(l.variantId, (held.get(l.variantId) ?? 0) + l.quantity);
+    const taken = new Map<string, number>();
+    for (const [i, l] of lines.entries()) {
+      if (!held.has(l.variantId))
+        return new BusinessError(ErrorCode.NOT_IN_FULFILLMENT, `Variant ${l.variantId} is not in this fulfilment`, [
+          'lines',
+          String(i),
+          'variantId',
+        ]);
+      const sum = (taken.get(l.variantId) ?? 0) + l.quantity;
+      if (l.quantity < 0 || sum > held.get(l.variantId)!)
+        return new BusinessError(
+          ErrorCode.INVALID_QUANTITY,
+          `Between 0 and ${held.get(l.variantId)} units of variant ${l.variantId} can be collected (asked ${sum})`,
+          ['lines', String(i), 'quantity'],
+        );
+      taken.set(l.variantId, sum);
+    }
+    if (![...taken.values()].some((q) => q > 0))
+      return new BusinessError(
+        ErrorCode.NOTHING_COLLECTED,
+        'No unit is taken: cancel the order (orderCancel) or let the hold expire instead of collecting nothing',
+        ['lines'],
+      );
+    return taken;
   }
 
   /** Too many wrong codes: the pickup refuses every code until it is unlocked. */
@@ -181,6 +227,12 @@ export class FulfillmentTransitions {
     if (!order) throw notFound('Order');
     return order;
   }
+}
+
+/** Units of one variant a customer takes at the counter. */
+export interface CollectLine {
+  variantId: string;
+  quantity: number;
 }
 
 /** A ready pickup whose hold has run out. */
