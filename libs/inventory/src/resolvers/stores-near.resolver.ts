@@ -1,18 +1,23 @@
-import { Args, Float, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
 import { normaliseSku } from '@app/catalogue';
-import { badInput, checkedGeoPoint, GeoPointInput, notFound, StockDerived } from '@app/common';
+import { badInput, checkedGeoPoint, Clock, GeoPointInput, notFound, StockDerived } from '@app/common';
 import { toLocation } from '@app/locations';
 import { StoreAvailability } from '../models/stock-level.model.js';
+import { PickupPromiseService } from '../services/pickup-promise.service.js';
 import { MAX_RADIUS_KM, StockQueryService } from '../services/stock-query.service.js';
 
 @Resolver(() => StoreAvailability)
 export class StoresNearResolver {
-  constructor(private readonly query: StockQueryService) {}
+  constructor(
+    private readonly query: StockQueryService,
+    private readonly promise: PickupPromiseService,
+    private readonly clock: Clock,
+  ) {}
 
   @Query(() => [StoreAvailability], {
-    description: 'Pickup stores within radiusKm of a point, nearest first, with their stock of one SKU.',
+    description: 'Pickup stores within radiusKm of a point, nearest first, with their stock of one SKU and when it could be ready there.',
   })
-  @StockDerived() // each store's level of the SKU
+  @StockDerived() // each store's level of the SKU, and the promise made from it
   async storesNear(
     // A plain type, not the class: the global ValidationPipe skips it and checkedGeoPoint applies its rules.
     @Args('near', { type: () => GeoPointInput }) near: { lat: number; lng: number },
@@ -24,6 +29,26 @@ export class StoresNearResolver {
     const { lat, lng } = checkedGeoPoint(near, 'near');
     const rows = await this.query.storesNear(lat, lng, radiusKm, normaliseSku(sku));
     if (!rows) throw notFound(`Variant ${sku}`);
-    return rows.map((r) => ({ location: toLocation(r.location), distanceKm: r.distanceKm, available: r.available }));
+    const now = this.clock.now(); // one "now" for every store of the answer
+    return rows.map((r) => ({
+      location: toLocation(r.location),
+      distanceKm: r.distanceKm,
+      available: r.available,
+      readyBy: this.promise.readyBy(r.location, r.available, r.source, now),
+    }));
+  }
+
+  @Query(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the size could be ready for pickup at this store if ordered now (as storesNear readyBy); null when no location has it, ' +
+      'it is off sale, or the location takes no pickups.',
+  })
+  @StockDerived() // made from the levels of the SKU
+  pickupPromise(
+    @Args('sku', { type: () => String }) sku: string,
+    @Args('locationId', { type: () => ID }) locationId: string,
+  ): Promise<Date | null> {
+    return this.promise.at(normaliseSku(sku), locationId);
   }
 }
