@@ -1,6 +1,7 @@
-import { Args, Float, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, GraphQLISODateTime, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { normaliseSku } from '@app/catalogue';
-import { badInput, checkedGeoPoint, Clock, GeoPointInput, notFound, StockDerived } from '@app/common';
+import { badInput, checkedGeoPoint, Clock, GeoPointInput, notFound, selects, StockDerived } from '@app/common';
 import { toLocation } from '@app/locations';
 import { StoreAvailability } from '../models/stock-level.model.js';
 import { PickupPromiseService } from '../services/pickup-promise.service.js';
@@ -23,18 +24,21 @@ export class StoresNearResolver {
     @Args('near', { type: () => GeoPointInput }) near: { lat: number; lng: number },
     @Args('radiusKm', { type: () => Float }) radiusKm: number,
     @Args('sku', { type: () => String }) sku: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<StoreAvailability[]> {
     if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM)
       throw badInput(`radiusKm must be more than 0 and at most ${MAX_RADIUS_KM}`, ['radiusKm']);
     const { lat, lng } = checkedGeoPoint(near, 'near');
-    const rows = await this.query.storesNear(lat, lng, radiusKm, normaliseSku(sku));
+    // The promise's sources are read only for an answer that shows it: without readyBy the statement is the one it was.
+    const promised = selects(info, 'readyBy');
+    const rows = await this.query.storesNear(lat, lng, radiusKm, normaliseSku(sku), promised);
     if (!rows) throw notFound(`Variant ${sku}`);
     const now = this.clock.now(); // one "now" for every store of the answer
     return rows.map((r) => ({
       location: toLocation(r.location),
       distanceKm: r.distanceKm,
       available: r.available,
-      readyBy: this.promise.readyBy(r.location, r.available, r.source, now),
+      readyBy: promised ? this.promise.readyBy(r.location, r.available, r.source, now) : null,
     }));
   }
 

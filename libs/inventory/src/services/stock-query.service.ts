@@ -107,11 +107,11 @@ export class StockQueryService {
    * Pickup stores within `radiusKm` of a point, nearest first, with what they have of the variant with
    * this (normalised) SKU, zero included; null when no variant has it. The bounding box lets the partial
    * (lat, lng) index cut candidates; haversine makes it exact. The SKU is resolved in the same statement
-   * and the stores come with the answer: one round trip, which is what a read costs here. A store without
-   * the size free also gets the nearest other location that has it (`source`, for the ready-by promise);
-   * those holders are read once for the statement, and only when some store needs them.
+   * and the stores come with the answer: one round trip, which is what a read costs here. With `sources`
+   * (the answer asks for readyBy), a store without the size free also gets the nearest other location that
+   * has it (`source`): those holders are read once for the statement, and only when some store needs them.
    */
-  storesNear(lat: number, lng: number, radiusKm: number, sku: string): Promise<StoreStock[] | null> {
+  storesNear(lat: number, lng: number, radiusKm: number, sku: string, sources = true): Promise<StoreStock[] | null> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
     const variant = variantSql.bySku('v', '$4');
@@ -127,15 +127,15 @@ export class StockQueryService {
     // stores are the catalogue's and the locations' SQL (variantSql, locationSql), spliced into this one statement.
     return this.tx.manager
       .query(
-        `WITH ${holdersCte('$4')}
-       SELECT s.*, ${nearestHolderColumns('src')} FROM ${variant.from}
+        `${sources ? `WITH ${holdersCte('$4')}` : ''}
+       SELECT s.*${sources ? `, ${nearestHolderColumns('src')}` : ''} FROM ${variant.from}
        LEFT JOIN LATERAL (
          SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
          FROM ${stores.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
          WHERE ${stores.where} AND ${variantSql.forSale('v')}
        ) s ON true
-       ${nearestHolderJoin('src', 's')}
+       ${sources ? nearestHolderJoin('src', 's') : ''}
        WHERE ${variant.where}
        ORDER BY s."distanceKm", s.id`,
         [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
@@ -149,7 +149,7 @@ export class StockQueryService {
                 location,
                 available,
                 distanceKm: Math.round(Number(distanceKm) * 1000) / 1000,
-                source: holder(sourceCode, sourceLat, sourceLng),
+                source: sources ? holder(sourceCode, sourceLat, sourceLng) : null,
               })),
       );
   }
