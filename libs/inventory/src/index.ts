@@ -6,3 +6,4 @@ export * from './services/stock-query.service.js';
 export * from './models/stock-level.model.js';
 export * from './services/stock-sql.js';
 export * from './models/stock-movement.model.js';
+export * from './services/pickup-promise.service.js';

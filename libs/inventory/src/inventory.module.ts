@@ -11,6 +11,7 @@ import { StoresNearResolver } from './resolvers/stores-near.resolver.js';
 import { VariantAvailabilityResolver } from './resolvers/variant-availability.resolver.js';
 import { AvailabilityCache } from './services/availability-cache.js';
 import { StockLedger } from './services/stock-ledger.service.js';
+import { PickupPromiseService } from './services/pickup-promise.service.js';
 import { InventorySqlModule } from './services/stock-sql.js';
 import { StockQueryService } from './services/stock-query.service.js';
 import { StockService } from './services/stock.service.js';
@@ -27,12 +28,13 @@ import { StockService } from './services/stock.service.js';
     AvailabilityCache,
     StockLedger,
     StockQueryService,
+    PickupPromiseService,
     StockService,
     StockResolver,
     StockChangedResolver,
     StoresNearResolver,
     VariantAvailabilityResolver,
   ],
-  exports: [StockLedger, StockQueryService],
+  exports: [StockLedger, StockQueryService, PickupPromiseService],
 })
 export class InventoryModule {}

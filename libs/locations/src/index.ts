@@ -7,3 +7,5 @@ export * from './dto/location-update.input.js';
 export * from './services/locations.service.js';
 export * from './services/iso-duration.js';
 export * from './services/location-sql.js';
+export * from './services/lead-times.js';
+export * from './services/opening-hours.js';

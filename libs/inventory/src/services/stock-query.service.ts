@@ -5,6 +5,7 @@ import { AvailabilityCache } from './availability-cache.js';
 import {
   boundingBox,
   byKeys,
+  distanceSql,
   encodeTimeCursor,
   epochMicrosSql,
   fromEpochMicrosSql,
@@ -18,7 +19,49 @@ export interface StoreStock {
   location: LocationEntity;
   distanceKm: number;
   available: number;
+  /** Without the size free there: the nearest other location that has it, if any. */
+  source: Holder | null;
 }
+
+/** A location with some of a variant free, and where it is. */
+export interface Holder {
+  code: string;
+  lat: number;
+  lng: number;
+}
+
+interface HolderColumns {
+  sourceCode: string | null;
+  sourceLat: number | null;
+  sourceLng: number | null;
+}
+
+const holder = (code: string | null, lat: number | null, lng: number | null): Holder | null =>
+  code === null ? null : { code, lat: Number(lat), lng: Number(lng) };
+
+/**
+ * `holders`: every location (any type) with some of the variant with SKU `skuParam` free, and where it is. Materialised, so a
+ * statement reads the variant's levels once however many stores ask; a CTE nobody scans is never run.
+ */
+const holdersCte = (skuParam: string): string => {
+  const variant = variantSql.bySku('hv', skuParam);
+  return `holders AS MATERIALIZED (
+         SELECT ${locationSql.placeColumns('hl')} FROM ${variant.from}
+         JOIN stock_level hs ON hs.variant_id = hv.id AND hs.on_hand > hs.reserved
+         ${locationSql.join('hl', 'hs.location_id')}
+         WHERE ${variant.where}
+       )`;
+};
+
+/** The nearest holder to the store row `store` when that store has none free (`store.available = 0`), as `alias`. */
+const nearestHolderJoin = (alias: string, store: string): string => `LEFT JOIN LATERAL (
+         SELECT h.code, h.lat, h.lng FROM holders h
+         WHERE ${store}.available = 0
+         ORDER BY ${distanceSql('h', `${store}.lat`, `${store}.lng`)}, h.code LIMIT 1
+       ) ${alias} ON true`;
+
+const nearestHolderColumns = (alias: string): string =>
+  `${alias}.code AS "sourceCode", ${alias}.lat AS "sourceLat", ${alias}.lng AS "sourceLng"`;
 
 export const MAX_RADIUS_KM = 1000;
 
@@ -64,9 +107,11 @@ export class StockQueryService {
    * Pickup stores within `radiusKm` of a point, nearest first, with what they have of the variant with
    * this (normalised) SKU, zero included; null when no variant has it. The bounding box lets the partial
    * (lat, lng) index cut candidates; haversine makes it exact. The SKU is resolved in the same statement
-   * and the stores come with the answer: one round trip, which is what a read costs here.
+   * and the stores come with the answer: one round trip, which is what a read costs here. With `sources`
+   * (the answer asks for readyBy), a store without the size free also gets the nearest other location that
+   * has it (`source`): those holders are read once for the statement, and only when some store needs them.
    */
-  storesNear(lat: number, lng: number, radiusKm: number, sku: string): Promise<StoreStock[] | null> {
+  storesNear(lat: number, lng: number, radiusKm: number, sku: string, sources = true): Promise<StoreStock[] | null> {
     const box = boundingBox(lat, lng, radiusKm);
     const wraps = box.minLng < -180 || box.maxLng > 180;
     const variant = variantSql.bySku('v', '$4');
@@ -82,28 +127,65 @@ export class StockQueryService {
     // stores are the catalogue's and the locations' SQL (variantSql, locationSql), spliced into this one statement.
     return this.tx.manager
       .query(
-        `SELECT s.* FROM ${variant.from}
+        `${sources ? `WITH ${holdersCte('$4')}` : ''}
+       SELECT s.*${sources ? `, ${nearestHolderColumns('src')}` : ''} FROM ${variant.from}
        LEFT JOIN LATERAL (
          SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
          FROM ${stores.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
          WHERE ${stores.where} AND ${variantSql.forSale('v')}
        ) s ON true
+       ${sources ? nearestHolderJoin('src', 's') : ''}
        WHERE ${variant.where}
        ORDER BY s."distanceKm", s.id`,
         [lat, lng, radiusKm, sku, box.minLat, box.maxLat, ...(wraps ? [] : [box.minLng, box.maxLng])],
       )
-      .then((rows: (LocationEntity & { distanceKm: number; available: number })[]) =>
+      .then((rows: (LocationEntity & { distanceKm: number; available: number } & HolderColumns)[]) =>
         rows.length === 0
           ? null
           : rows
               .filter((r) => r.id !== null)
-              .map(({ distanceKm, available, ...location }) => ({
+              .map(({ distanceKm, available, sourceCode, sourceLat, sourceLng, ...location }) => ({
                 location,
                 available,
                 distanceKm: Math.round(Number(distanceKm) * 1000) / 1000,
+                source: sources ? holder(sourceCode, sourceLat, sourceLng) : null,
               })),
       );
+  }
+
+  /**
+   * One location and what it has of the variant with this SKU, with the nearest other location that has it
+   * when it has none free (the ready-by promise of `pickupPromise`): one statement. Null when no variant has
+   * the SKU; `location` null when there is no such location; `forSale` false for an archived variant.
+   */
+  async stockAt(
+    sku: string,
+    locationId: string,
+  ): Promise<{ location: LocationEntity | null; available: number; forSale: boolean; source: Holder | null } | null> {
+    const variant = variantSql.bySku('v', '$1');
+    const place = locationSql.byId('l', '$2::uuid');
+    const [row] = await this.tx.manager.query<(LocationEntity & { available: number; forSale: boolean } & HolderColumns)[]>(
+      `WITH ${holdersCte('$1')}
+       SELECT s.*, ${variantSql.forSale('v')} AS "forSale", ${nearestHolderColumns('src')} FROM ${variant.from}
+       LEFT JOIN LATERAL (
+         SELECT ${locationColumns('l')}, COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+         FROM ${place.from}
+         LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
+         WHERE ${place.where}
+       ) s ON true
+       ${nearestHolderJoin('src', 's')}
+       WHERE ${variant.where}`,
+      [sku, locationId],
+    );
+    if (!row) return null;
+    const { available, forSale, sourceCode, sourceLat, sourceLng, ...location } = row;
+    return {
+      location: location.id === null ? null : location,
+      available: available ?? 0,
+      forSale,
+      source: holder(sourceCode, sourceLat, sourceLng),
+    };
   }
 
   /**

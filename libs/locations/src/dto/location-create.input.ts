@@ -58,6 +58,15 @@ export class LocationCreateInput {
   @MaxLength(40)
   pickupHold?: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO-8601 duration a pickup from its own shelf takes to prepare (INVALID_DURATION otherwise). Default PT2H.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  preparationTime?: string;
+
   @Field(() => String, { nullable: true, description: 'IANA time zone. Default Europe/Paris.' })
   @IsOptional()
   @IsString()

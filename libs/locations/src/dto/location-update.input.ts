@@ -36,6 +36,15 @@ export class LocationUpdateInput {
   @MaxLength(40)
   pickupHold?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO-8601 duration a pickup from its own shelf takes to prepare (INVALID_DURATION otherwise).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  preparationTime?: string | null;
+
   @Field(() => String, { nullable: true, description: 'IANA time zone (INVALID_TIME_ZONE otherwise).' })
   @IsOptional()
   @IsString()

@@ -41,6 +41,10 @@ export class LocationEntity {
   @Column('integer', { name: 'pickup_hold_seconds' })
   pickupHoldSeconds: number;
 
+  /** How long a pickup from this store's own shelf takes to prepare (the ready-by promise). */
+  @Column('integer', { name: 'preparation_seconds' })
+  preparationSeconds: number;
+
   @Column('varchar', { name: 'time_zone' })
   timeZone: string;
 
@@ -66,6 +70,7 @@ export const locationColumns = (alias: string): string =>
     ['address_country', 'addressCountry'],
     ['pickup_enabled', 'pickupEnabled'],
     ['pickup_hold_seconds', 'pickupHoldSeconds'],
+    ['preparation_seconds', 'preparationSeconds'],
     ['time_zone', 'timeZone'],
     ['opening_hours', 'openingHours'],
     ['created_at', 'createdAt'],

@@ -14,6 +14,7 @@ export function toLocation(e: LocationEntity): Location {
       : null,
     pickupEnabled: e.pickupEnabled,
     pickupHold: e.type === 'STORE' ? formatIsoDuration(e.pickupHoldSeconds) : null,
+    preparationTime: e.type === 'STORE' ? formatIsoDuration(e.preparationSeconds) : null,
     timeZone: e.timeZone,
     openingHours: e.openingHours ?? [],
   });

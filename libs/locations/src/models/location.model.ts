@@ -33,6 +33,11 @@ export class Location {
   @Field(() => Boolean) pickupEnabled: boolean;
   @Field(() => String, { nullable: true, description: 'How long a ready pickup is held, as an ISO-8601 duration (e.g. PT48H).' })
   pickupHold: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'How long a pickup from its own shelf takes to prepare, as an ISO-8601 duration (e.g. PT2H).',
+  })
+  preparationTime: string | null;
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Paris' }) timeZone: string;
   @Field(() => [OpeningHours]) openingHours: OpeningHours[];
 }

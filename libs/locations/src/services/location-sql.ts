@@ -29,6 +29,11 @@ export const locationSql = {
            AND ${alias}.lat BETWEEN ${p.minLat} AND ${p.maxLat} ${p.minLng && p.maxLng ? `AND ${alias}.lng BETWEEN ${p.minLng} AND ${p.maxLng}` : ''}
            AND ${km}.km <= ${p.radiusKm}`,
   }),
+  /** The location with id `idParam` (an SQL expression) as `alias`: a FROM item and its WHERE condition. */
+  byId: (alias: string, idParam: string): { from: string; where: string } => ({
+    from: `location ${alias}`,
+    where: `${alias}.id = ${idParam}`,
+  }),
   /** Joins the location `locationId` (an SQL expression) as `alias`; `placeColumns(alias)` then reads where and what it is. */
   join: (alias: string, locationId: string): string => `JOIN location ${alias} ON ${alias}.id = ${locationId}`,
   placeColumns: (alias: string): string => `${alias}.code, ${alias}.type, ${alias}.lat, ${alias}.lng`,

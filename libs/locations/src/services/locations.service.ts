@@ -22,6 +22,7 @@ import { LocationTypeEnum } from '../models/location.model.js';
 import { formatIsoDuration, parseIsoDuration } from './iso-duration.js';
 
 const DEFAULT_PICKUP_HOLD_SECONDS = 48 * 3600;
+const DEFAULT_PREPARATION_SECONDS = 2 * 3600;
 
 /** Stores and warehouses: where stock lives and where customers collect. */
 @Injectable()
@@ -44,6 +45,7 @@ export class LocationsService {
     if (pickupEnabled && !isStore)
       throw new BusinessError(ErrorCode.PICKUP_NOT_AVAILABLE, 'Only stores can offer pickup', ['pickupEnabled']);
     const hold = input.pickupHold === undefined || input.pickupHold === null ? DEFAULT_PICKUP_HOLD_SECONDS : holdSeconds(input.pickupHold);
+    const preparation = input.preparationTime == null ? DEFAULT_PREPARATION_SECONDS : preparationSeconds(input.preparationTime);
     const timeZone = checkedTimeZone(input.timeZone ?? 'Europe/Paris');
     try {
       return await this.tx.run(async () => {
@@ -60,6 +62,7 @@ export class LocationsService {
             addressCountry: input.address?.country ?? null,
             pickupEnabled,
             pickupHoldSeconds: hold,
+            preparationSeconds: preparation,
             timeZone,
             openingHours: input.openingHours?.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes })) ?? [],
           }),
@@ -76,6 +79,7 @@ export class LocationsService {
             type: created.type,
             pickupEnabled,
             pickupHold: formatIsoDuration(hold),
+            preparationTime: formatIsoDuration(preparation),
             timeZone,
           },
         });
@@ -116,6 +120,7 @@ export class LocationsService {
         next.pickupEnabled = input.pickupEnabled;
       }
       if (input.pickupHold != null) next.pickupHoldSeconds = holdSeconds(input.pickupHold);
+      if (input.preparationTime != null) next.preparationSeconds = preparationSeconds(input.preparationTime);
       if (input.timeZone != null) next.timeZone = checkedTimeZone(input.timeZone);
       if (input.openingHours != null) next.openingHours = input.openingHours.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes }));
       const changed = (Object.keys(next) as (keyof LocationEntity)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(found[k]));
@@ -157,15 +162,19 @@ export class LocationsService {
 }
 
 /** The hold in seconds, or INVALID_DURATION. */
-function holdSeconds(text: string): number {
-  const hold = parseIsoDuration(text);
-  if (hold === null)
+const holdSeconds = (text: string): number => durationSeconds(text, 'pickupHold', 'PT48H');
+/** The preparation time in seconds, or INVALID_DURATION. */
+const preparationSeconds = (text: string): number => durationSeconds(text, 'preparationTime', 'PT2H');
+
+function durationSeconds(text: string, field: string, example: string): number {
+  const seconds = parseIsoDuration(text);
+  if (seconds === null)
     throw new BusinessError(
       ErrorCode.INVALID_DURATION,
-      'pickupHold must be an ISO-8601 duration of days, hours, minutes or seconds, up to a year (e.g. PT48H)',
-      ['pickupHold'],
+      `${field} must be an ISO-8601 duration of days, hours, minutes or seconds, up to a year (e.g. ${example})`,
+      [field],
     );
-  return hold;
+  return seconds;
 }
 
 function checkedTimeZone(tz: string): string {
@@ -175,7 +184,7 @@ function checkedTimeZone(tz: string): string {
 
 /** How the audit log shows a field: the hold as the ISO duration admins typed, the rest as stored. */
 const audited = (key: keyof LocationEntity, value: unknown): unknown =>
-  key === 'pickupHoldSeconds' && typeof value === 'number' ? formatIsoDuration(value) : value;
+  (key === 'pickupHoldSeconds' || key === 'preparationSeconds') && typeof value === 'number' ? formatIsoDuration(value) : value;
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -16,11 +16,11 @@ import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
 import { badInput, haversineKm, notFound, payload, StockDerived } from '@app/common';
 import { AppConfig } from '@app/config';
-import { formatIsoDuration, Location, LocationsService, toLocation } from '@app/locations';
+import { formatIsoDuration, LeadTimes, Location, LocationsService, toLocation } from '@app/locations';
 import { AssistedOrderInput } from '../dto/assisted-order.input.js';
 import { Order, OrderPayload } from '../models/order.model.js';
 import { AssistedOrderService } from '../services/assisted-order.service.js';
-import { LeadTimes } from '../sourcing/lead-times.js';
+
 import { SourcingService } from '../sourcing/sourcing.service.js';
 
 @ObjectType({ description: "A location that can send the quantity now, best first by the checkout's sourcing rule." })
