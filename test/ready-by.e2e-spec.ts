@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Clock } from '@app/common';
-import { adjust, adminToken, createLocation, createProduct } from './support/factories.js';
+import { adjust, adminToken, createLocation, createProduct, createStaff } from './support/factories.js';
+import { ADDRESS, addLines, guestCart, pickup } from './support/shoppers.js';
 import { codes, startTestApp, type TestApp } from './support/test-app.js';
 
 const NEAR = `query($near: GeoPointInput!, $radiusKm: Float!, $sku: String!) { storesNear(near: $near, radiusKm: $radiusKm, sku: $sku) {
@@ -106,5 +107,33 @@ describe('the ready-by promise: when a size could be ready for pickup at a store
     expect(codes(await t.gql(PROMISE, { sku: v[0].sku, locationId: '00000000-0000-4000-8000-000000000000' }))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(PROMISE, { sku: v[0].sku, locationId: 'not-an-id' }))).toEqual(['NOT_FOUND']);
     expect((await t.gql(PROMISE, { sku: v[0].sku, locationId: W.id })).data.pickupPromise).toBeNull();
+  });
+  it('is the promise each pickup is given at checkout, and the pickup queue goes soonest first', async () => {
+    const [variant] = (await createProduct(t, admin, { sizes: ['U'] })).variants;
+    await adjust(t, admin, A.id, variant.sku, 5);
+    const checkout = async (store: { id: string }) => {
+      const c = await guestCart(t);
+      await addLines(t, c.id, [pickup(variant.id, store.id)]);
+      const r = await t.gql(
+        `mutation($input: CheckoutInput!) { checkout(input: $input) { order { id fulfillments { id type readyBy } } userErrors { code } } }`,
+        { input: { cartId: c.id, idempotencyKey: `rb-${Math.random()}`, contact: { email: 'rb@test.example' }, shippingAddress: ADDRESS } },
+      );
+      expect(r.data.checkout.userErrors).toEqual([]);
+      return r.data.checkout.order.fulfillments[0];
+    };
+    now = NOW + 3600e3; // ordered at 13:00: ready at 15:00
+    const later = await checkout(A);
+    now = NOW; // placed after it, at 12:00 by the app's clock: ready at 14:00 - 1 h, the shelf's 2 h from 12:00
+    const sooner = await checkout(A);
+    expect([sooner.type, sooner.readyBy, later.readyBy]).toEqual(['PICKUP', '2027-01-06T13:00:00.000Z', '2027-01-06T14:00:00.000Z']);
+    expect(sooner.readyBy).toBe((await t.gql(PROMISE, { sku: variant.sku, locationId: A.id })).data.pickupPromise);
+    const sent = await checkout(B); // none at B: sent, promised later than A's shelf
+    expect(sent.type).toBe('SHIP_TO_STORE');
+    expect(Date.parse(sent.readyBy)).toBeGreaterThan(Date.parse(sooner.readyBy));
+    const staff = (await createStaff(t, admin, 'ASSOCIATE', A.id)).token;
+    const queue = (await t.gql(`query($l: ID!) { pickupQueue(locationId: $l) { id readyBy } }`, { l: A.id }, { token: staff })).data
+      .pickupQueue;
+    const ours = queue.filter((f: { id: string }) => f.id === sooner.id || f.id === later.id).map((f: { id: string }) => f.id);
+    expect(ours).toEqual([sooner.id, later.id]); // placed after it, promised before it
   });
 });

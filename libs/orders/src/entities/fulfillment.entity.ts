@@ -15,6 +15,8 @@ export class FulfillmentEntity {
   @Column('text', { name: 'pickup_code_sealed', nullable: true, select: false }) pickupCodeSealed: string | null;
   @Column('integer', { name: 'pickup_code_failures' }) pickupCodeFailures: number;
   @Column('timestamptz', { name: 'ready_at', nullable: true }) readyAt: Date | null;
+  /** When the pickup was promised ready at checkout (or when a shortage sent it again); null for deliveries. */
+  @Column('timestamptz', { name: 'ready_by', nullable: true }) readyBy: Date | null;
   @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
   @Column('timestamptz', { name: 'shipped_at', nullable: true }) shippedAt: Date | null;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt: Date | null;

@@ -51,6 +51,12 @@ export class Fulfillment {
   @Field(() => FulfillmentType) type: FulfillmentType;
   @Field(() => FulfillmentStatus) status: FulfillmentStatus;
   @Field(() => GraphQLISODateTime, { nullable: true }) readyAt: Date | null;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When the pickup was promised ready (its shelf and preparation, or the transfer, within opening hours); null for deliveries.',
+  })
+  readyBy: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a ready pickup stops being held.' }) expiresAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   sourceLocationId: string;
@@ -66,6 +72,7 @@ export class Fulfillment {
       type: e.type,
       status: e.status,
       readyAt: e.readyAt,
+      readyBy: e.readyBy,
       expiresAt: e.expiresAt,
       createdAt: e.createdAt,
       sourceLocationId: e.sourceLocationId,

@@ -67,17 +67,21 @@ export class OrderQueries {
     return { ...row, totalSpent: Number(row.totalSpent) };
   }
 
-  /** The pickups a store has to act on: to prepare, arriving, and waiting for their customer. */
+  /** The pickups a store has to act on: to prepare, arriving, and waiting for their customer; soonest promised first. */
   pickupQueue(ctx: RequestContext, locationId: string): Promise<FulfillmentEntity[]> {
     requireActsAt(ctx.caller, locationId);
-    return this.tx.manager
-      .getRepository(FulfillmentEntity)
-      .createQueryBuilder('f')
-      .where('f.pickupLocationId = :locationId', { locationId })
-      .andWhere(`f.status IN ('ALLOCATED', 'IN_TRANSIT', 'READY_FOR_PICKUP')`)
-      .orderBy('f.createdAt', 'ASC')
-      .limit(QUEUE_LIMIT)
-      .getMany();
+    return (
+      this.tx.manager
+        .getRepository(FulfillmentEntity)
+        .createQueryBuilder('f')
+        .where('f.pickupLocationId = :locationId', { locationId })
+        .andWhere(`f.status IN ('ALLOCATED', 'IN_TRANSIT', 'READY_FOR_PICKUP')`)
+        // Soonest promised first (pickups written before promises existed last), then oldest.
+        .orderBy('f.readyBy', 'ASC', 'NULLS LAST')
+        .addOrderBy('f.createdAt', 'ASC')
+        .limit(QUEUE_LIMIT)
+        .getMany()
+    );
   }
 
   loadOrder(ctx: HasLoaders, id: string): Promise<OrderEntity | null> {

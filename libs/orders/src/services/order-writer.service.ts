@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { type SalesChannel } from '@app/auth';
 import { type PricedCart } from '@app/cart';
 import { entityColumns, FulfillmentType, TransactionHost } from '@app/common';
+import { PickupPromiseService } from '@app/inventory';
+import { LocationsService } from '@app/locations';
 import { OrderEntity } from '../entities/order.entity.js';
 import { FulfillmentStatus, OrderStatus } from '../order-enums.js';
 import type { PlannedFulfillment } from '../sourcing/sourcing.service.js';
@@ -36,6 +38,8 @@ export class OrderWriter {
   constructor(
     private readonly tx: TransactionHost,
     private readonly codes: PickupCodes,
+    private readonly promises: PickupPromiseService,
+    private readonly locations: LocationsService,
   ) {}
 
   async write(
@@ -98,6 +102,19 @@ export class OrderWriter {
   }
 
   /**
+   * The promise storesNear made for this pickup (PickupPromiseService.readyBy): from the store's own shelf,
+   * or sent from its source; null for a delivery.
+   */
+  private async readyBy(f: { type: FulfillmentType; sourceLocationId: string; pickupLocationId: string | null }): Promise<Date | null> {
+    if (!f.pickupLocationId) return null;
+    const store = await this.locations.find(f.pickupLocationId);
+    if (!store) return null;
+    if (f.type === FulfillmentType.PICKUP) return this.promises.readyBy(store, 1, null);
+    const source = await this.locations.find(f.sourceLocationId);
+    return source ? this.promises.readyBy(store, 0, source) : null;
+  }
+
+  /**
    * One fulfilment of an order with its lines, in one statement (the lines' foreign key is checked at its
    * end): at checkout, and when a shortage sends units from elsewhere (or records what nothing could send,
    * `status` CANCELLED). A pickup gets its code here, sealed for the message that will show it.
@@ -113,8 +130,8 @@ export class OrderWriter {
     const code = f.type === FulfillmentType.DELIVERY ? null : this.codes.generate(); // every pickup has one (CHK_fulfillment_code)
     await this.tx.manager.query(
       `WITH f AS (
-         INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed, status, closed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $13::varchar, CASE WHEN $13::varchar = 'ALLOCATED' THEN NULL ELSE now() END) RETURNING id, order_id)
+         INSERT INTO fulfillment (id, order_id, type, source_location_id, pickup_location_id, pickup_code_hash, pickup_code_sealed, status, closed_at, ready_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $13::varchar, CASE WHEN $13::varchar = 'ALLOCATED' THEN NULL ELSE now() END, $14) RETURNING id, order_id)
        INSERT INTO order_line (order_id, fulfillment_id, position, variant_id, sku, quantity, unit_price)
        SELECT f.order_id, f.id, l.position, l.variant_id, l.sku, l.quantity, l.unit_price
        FROM f, unnest($8::int[], $9::uuid[], $10::varchar[], $11::int[], $12::int[])
@@ -133,6 +150,7 @@ export class OrderWriter {
         lines.map((l) => l.quantity),
         lines.map((l) => l.unitPrice),
         status,
+        status === FulfillmentStatus.ALLOCATED ? await this.readyBy(f) : null,
       ],
     );
     return { id: fid, code };
