@@ -14,6 +14,7 @@ import { FulfilmentReadyBy1765600000100 } from './1765600000100-fulfilment-ready
 import { PreparationTime1765500000100 } from './1765500000100-preparation-time.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 import { PartialCollect1765500000000 } from './1765500000000-partial-collect.js';
+import { StoresThatShip1765600000000 } from './1765600000000-stores-that-ship.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   PaymentEvents1765400000200,
   PartialCollect1765500000000,
   PreparationTime1765500000100,
+  StoresThatShip1765600000000,
   FulfilmentReadyBy1765600000100,
 ];

@@ -17,7 +17,7 @@ describe('x-channel STORE needs a staff token', () => {
   beforeAll(async () => {
     t = await startTestApp({ BACKGROUND_JOBS: 'false' });
     admin = await adminToken(t);
-    const store = await createLocation(t, admin);
+    const store = await createLocation(t, admin, { shipsOrders: true }); // it sends the delivered order below
     v = (await createProduct(t, admin, { sizes: ['U'], price: 10000 })).variants[0];
     await adjust(t, admin, store.id, v.sku, 5);
     code = unique('STAFF50');

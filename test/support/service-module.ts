@@ -56,14 +56,15 @@ export class Fixtures {
 
   async location(type: 'STORE' | 'WAREHOUSE' = 'STORE', extra: { pickupHoldSeconds?: number } = {}): Promise<string> {
     const [{ id }] = await this.db.query(
-      `INSERT INTO location (code, name, type, lat, lng, pickup_enabled, pickup_hold_seconds)
-       VALUES ($1, $2, $3, 48.85, 2.35, $4, $5) RETURNING id`,
+      `INSERT INTO location (code, name, type, lat, lng, pickup_enabled, pickup_hold_seconds, ships_orders)
+       VALUES ($1, $2, $3, 48.85, 2.35, $4, $5, $6) RETURNING id`,
       [
         `L-${randomBytes(4).toString('hex')}`,
         `${type} ${randomBytes(2).toString('hex')}`,
         type,
         type === 'STORE',
         extra.pickupHoldSeconds ?? 172800,
+        type === 'WAREHOUSE',
       ],
     );
     return id;

@@ -36,8 +36,8 @@ export class BulkLoader {
       const locationIds = (
         await em.query<{ id: string }[]>(
           `INSERT INTO location (code, name, type, lat, lng, address_line1, address_city, address_postal_code, address_country,
-                                pickup_enabled, opening_hours)
-         SELECT code, name, type, lat, lng, line1, city, pc, 'FR', type = 'STORE', $9::jsonb
+                                pickup_enabled, ships_orders, opening_hours)
+         SELECT code, name, type, lat, lng, line1, city, pc, 'FR', type = 'STORE', type = 'WAREHOUSE', $9::jsonb
          FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::text[], $7::text[], $8::text[])
            AS t(code, name, type, lat, lng, line1, city, pc)
          ON CONFLICT (code) DO NOTHING RETURNING id`,

@@ -42,6 +42,7 @@ import { OrderQueries } from './services/order-queries.service.js';
 import { OrderWriter } from './services/order-writer.service.js';
 import { PickupCodes } from './services/pickup-code.js';
 import { SalesFacts } from './services/sales-facts.service.js';
+import { FulfilmentCapacity } from './sourcing/fulfilment-capacity.service.js';
 import { SourcingStrategy, WarehouseFirstNearestSourcing } from './sourcing/sourcing-strategy.js';
 import { SourcingService } from './sourcing/sourcing.service.js';
 
@@ -60,6 +61,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     StaffModule,
   ],
   providers: [
+    FulfilmentCapacity,
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
     SourcingService,

@@ -36,6 +36,8 @@ export const TABLE_OWNERS = {
   payment_transaction: 'payments',
   // migrations/1765400000200-payment-events.ts
   payment_event: 'payments',
+  // migrations/1765600000000-stores-that-ship.ts
+  fulfilment_capacity: 'orders',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

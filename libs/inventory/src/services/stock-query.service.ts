@@ -214,7 +214,7 @@ export class StockQueryService {
    */
   async sourcingCandidates(variantIds: string[]): Promise<SourcingCandidate[]> {
     const rows: (Omit<SourcingCandidate, 'available'> & { variantId: string; available: number })[] = await this.tx.manager.query(
-      `SELECT sl.location_id AS "locationId", ${locationSql.placeColumns('l')}, sl.variant_id AS "variantId", sl.on_hand - sl.reserved AS available
+      `SELECT sl.location_id AS "locationId", ${locationSql.placeColumns('l')}, ${locationSql.shippingColumns('l')}, sl.variant_id AS "variantId", sl.on_hand - sl.reserved AS available
          FROM stock_level sl ${locationSql.join('l', 'sl.location_id')}
          WHERE sl.variant_id = ANY($1::uuid[]) AND sl.on_hand > sl.reserved`,
       [[...new Set(variantIds)]],
@@ -252,5 +252,11 @@ export interface SourcingCandidate {
   type: 'STORE' | 'WAREHOUSE';
   lat: number;
   lng: number;
+  /** May send delivery orders. */
+  shipsOrders: boolean;
+  /** Delivery fulfilments it may take on per day (null: no limit). */
+  capacityPerDay: number | null;
+  /** IANA time zone, for the day its capacity counts. */
+  timeZone: string;
   available: Map<string, number>;
 }

@@ -1,6 +1,19 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsInt,
+  Min,
+  Max,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { GeoPointInput } from '@app/common';
 import { LocationTypeEnum } from '../models/location.model.js';
 
@@ -66,6 +79,24 @@ export class LocationCreateInput {
   @IsString()
   @MaxLength(40)
   preparationTime?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'May send delivery orders (sourcing). Default: true for warehouses, false for stores.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  shipsOrders?: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Delivery fulfilments it may take on per day of its time zone (0 or more); omitted: no limit.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  fulfilmentCapacityPerDay?: number;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone. Default Europe/Paris.' })
   @IsOptional()

@@ -1,6 +1,6 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsInt, Min, Max, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { GeoPointInput } from '@app/common';
 import { AddressInput, OpeningHoursInput } from './location-create.input.js';
 
@@ -44,6 +44,24 @@ export class LocationUpdateInput {
   @IsString()
   @MaxLength(40)
   preparationTime?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'May send delivery orders (sourcing). Default: true for warehouses, false for stores.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  shipsOrders?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Delivery fulfilments it may take on per day of its time zone (0 or more); null removes the limit.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  fulfilmentCapacityPerDay?: number | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone (INVALID_TIME_ZONE otherwise).' })
   @IsOptional()

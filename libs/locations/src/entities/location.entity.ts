@@ -45,6 +45,14 @@ export class LocationEntity {
   @Column('integer', { name: 'preparation_seconds' })
   preparationSeconds: number;
 
+  /** May send delivery orders (sourcing); warehouses by default, stores only when an admin says so. */
+  @Column('boolean', { name: 'ships_orders' })
+  shipsOrders: boolean;
+
+  /** Delivery fulfilments it may take on per day of its time zone; null: no limit. */
+  @Column('integer', { name: 'fulfilment_capacity_per_day', nullable: true })
+  fulfilmentCapacityPerDay: number | null;
+
   @Column('varchar', { name: 'time_zone' })
   timeZone: string;
 
@@ -71,6 +79,8 @@ export const locationColumns = (alias: string): string =>
     ['pickup_enabled', 'pickupEnabled'],
     ['pickup_hold_seconds', 'pickupHoldSeconds'],
     ['preparation_seconds', 'preparationSeconds'],
+    ['ships_orders', 'shipsOrders'],
+    ['fulfilment_capacity_per_day', 'fulfilmentCapacityPerDay'],
     ['time_zone', 'timeZone'],
     ['opening_hours', 'openingHours'],
     ['created_at', 'createdAt'],

@@ -15,6 +15,8 @@ export function toLocation(e: LocationEntity): Location {
     pickupEnabled: e.pickupEnabled,
     pickupHold: e.type === 'STORE' ? formatIsoDuration(e.pickupHoldSeconds) : null,
     preparationTime: e.type === 'STORE' ? formatIsoDuration(e.preparationSeconds) : null,
+    shipsOrders: e.shipsOrders,
+    fulfilmentCapacityPerDay: e.fulfilmentCapacityPerDay,
     timeZone: e.timeZone,
     openingHours: e.openingHours ?? [],
   });

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GeoPoint } from '@app/common';
 
 export enum LocationTypeEnum {
@@ -38,6 +38,9 @@ export class Location {
     description: 'How long a pickup from its own shelf takes to prepare, as an ISO-8601 duration (e.g. PT2H).',
   })
   preparationTime: string | null;
+  @Field(() => Boolean, { description: 'May send delivery orders (sourcing).' }) shipsOrders: boolean;
+  @Field(() => Int, { nullable: true, description: 'Delivery fulfilments it may take on per day of its time zone; null: no limit.' })
+  fulfilmentCapacityPerDay: number | null;
   @Field(() => String, { description: 'IANA time zone, e.g. Europe/Paris' }) timeZone: string;
   @Field(() => [OpeningHours]) openingHours: OpeningHours[];
 }

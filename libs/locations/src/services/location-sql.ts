@@ -37,4 +37,7 @@ export const locationSql = {
   /** Joins the location `locationId` (an SQL expression) as `alias`; `placeColumns(alias)` then reads where and what it is. */
   join: (alias: string, locationId: string): string => `JOIN location ${alias} ON ${alias}.id = ${locationId}`,
   placeColumns: (alias: string): string => `${alias}.code, ${alias}.type, ${alias}.lat, ${alias}.lng`,
+  /** Whether a joined location ships delivery orders, its daily capacity (null: no limit) and its time zone. */
+  shippingColumns: (alias: string): string =>
+    `${alias}.ships_orders AS "shipsOrders", ${alias}.fulfilment_capacity_per_day AS "capacityPerDay", ${alias}.time_zone AS "timeZone"`,
 };

@@ -63,6 +63,8 @@ export class LocationsService {
             pickupEnabled,
             pickupHoldSeconds: hold,
             preparationSeconds: preparation,
+            shipsOrders: input.shipsOrders ?? !isStore,
+            fulfilmentCapacityPerDay: input.fulfilmentCapacityPerDay ?? null,
             timeZone,
             openingHours: input.openingHours?.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes })) ?? [],
           }),
@@ -81,6 +83,8 @@ export class LocationsService {
             pickupHold: formatIsoDuration(hold),
             preparationTime: formatIsoDuration(preparation),
             timeZone,
+            shipsOrders: created.shipsOrders,
+            fulfilmentCapacityPerDay: created.fulfilmentCapacityPerDay,
           },
         });
         return created;
@@ -121,6 +125,8 @@ export class LocationsService {
       }
       if (input.pickupHold != null) next.pickupHoldSeconds = holdSeconds(input.pickupHold);
       if (input.preparationTime != null) next.preparationSeconds = preparationSeconds(input.preparationTime);
+      if (input.shipsOrders != null) next.shipsOrders = input.shipsOrders;
+      if (input.fulfilmentCapacityPerDay !== undefined) next.fulfilmentCapacityPerDay = input.fulfilmentCapacityPerDay;
       if (input.timeZone != null) next.timeZone = checkedTimeZone(input.timeZone);
       if (input.openingHours != null) next.openingHours = input.openingHours.map((o) => ({ day: o.day, opens: o.opens, closes: o.closes }));
       const changed = (Object.keys(next) as (keyof LocationEntity)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(found[k]));

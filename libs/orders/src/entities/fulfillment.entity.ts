@@ -14,6 +14,8 @@ export class FulfillmentEntity {
   @Column('varchar', { name: 'pickup_code_hash', nullable: true, select: false }) pickupCodeHash: string | null;
   @Column('text', { name: 'pickup_code_sealed', nullable: true, select: false }) pickupCodeSealed: string | null;
   @Column('integer', { name: 'pickup_code_failures' }) pickupCodeFailures: number;
+  /** Why its source was chosen (SourcingReason); null for fulfilments from before it was recorded or from a shortage. */
+  @Column('varchar', { name: 'sourcing_reason', nullable: true }) sourcingReason: string | null;
   @Column('timestamptz', { name: 'ready_at', nullable: true }) readyAt: Date | null;
   /** When the pickup was promised ready at checkout (or when a shortage sent it again); null for deliveries. */
   @Column('timestamptz', { name: 'ready_by', nullable: true }) readyBy: Date | null;

@@ -59,6 +59,12 @@ export class Fulfillment {
   readyBy: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When a ready pickup stops being held.' }) expiresAt: Date | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why its source was chosen: PICKUP_STORE_SHELF, FEWEST_SPLITS, NEAREST_WITH_STOCK, WAREHOUSE_FIRST or STORE_WITH_STOCK, then ';SKIPPED_AT_CAPACITY:<code>' for each better location at its daily capacity.",
+  })
+  sourcingReason: string | null;
   sourceLocationId: string;
   pickupLocationId: string | null;
   orderId: string;
@@ -75,6 +81,7 @@ export class Fulfillment {
       readyBy: e.readyBy,
       expiresAt: e.expiresAt,
       createdAt: e.createdAt,
+      sourcingReason: e.sourcingReason ?? null,
       sourceLocationId: e.sourceLocationId,
       pickupLocationId: e.pickupLocationId,
       orderId: e.orderId,

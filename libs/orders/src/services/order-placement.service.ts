@@ -7,6 +7,7 @@ import { StockLedger, StockMovementType } from '@app/inventory';
 import { NotificationOutbox, NotificationTemplate } from '@app/notifications';
 import { PromotionsService } from '@app/promotions';
 import type { OrderEntity } from '../entities/order.entity.js';
+import { FulfilmentCapacity } from '../sourcing/fulfilment-capacity.service.js';
 import { type PlannedFulfillment, SourcingService } from '../sourcing/sourcing.service.js';
 import { idempotencyScope } from './idempotency-scope.js';
 import { OrderEvents } from './order-events.js';
@@ -45,6 +46,7 @@ export class OrderPlacement {
     private readonly ledger: StockLedger,
     private readonly outbox: NotificationOutbox,
     private readonly orderEvents: OrderEvents,
+    private readonly capacity: FulfilmentCapacity,
   ) {}
 
   /** The lines of `cart`: a real cart, or one made up in memory for an assisted order. */
@@ -75,6 +77,11 @@ export class OrderPlacement {
       plan,
     );
     await this.hold(placed.order, plan, priced, lastAttempt);
+    await this.claimCapacity(plan, priced, lastAttempt);
+    await this.capacity.recordReasons(
+      placed.fulfillments.map((f) => f.id),
+      plan.map((f) => f.sourcingReason),
+    );
     await payment?.placed(placed.order.id, priced);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
@@ -106,6 +113,24 @@ export class OrderPlacement {
       throw new BusinessError(r.code, `${r.message}; remove it from the cart to check out`, ['discountCodes', String(stale)]);
     }
     return priced;
+  }
+
+  /**
+   * One unit of each delivering source's daily capacity (after the holds, in location order, so concurrent
+   * checkouts lock alike). A full day means the plan is stale: plan again (it then skips that location), or
+   * refuse on the last attempt.
+   */
+  private async claimCapacity(plan: PlannedFulfillment[], priced: PricedCart, lastAttempt: boolean): Promise<void> {
+    const claims = plan.filter((f) => f.capacity).sort((a, b) => a.sourceLocationId.localeCompare(b.sourceLocationId));
+    for (const f of claims) {
+      if (await this.capacity.claim(f.sourceLocationId, f.capacity!)) continue;
+      if (!lastAttempt) throw new StockMoved();
+      const l = priced.lines[f.lineIndexes[0]];
+      throw new BusinessError(ErrorCode.OUT_OF_STOCK, `${l.variant.sku}: its only sources have reached today's delivery capacity`, [
+        'lines',
+        String(f.lineIndexes[0]),
+      ]);
+    }
   }
 
   /** Holds every line at its source, in (location, variant) order so concurrent checkouts lock rows alike. */

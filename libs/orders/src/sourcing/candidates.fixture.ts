@@ -7,5 +7,8 @@ export const loc = (locationId: string, type: 'STORE' | 'WAREHOUSE', lat: number
   type,
   lat,
   lng: 2.35,
+  shipsOrders: true,
+  capacityPerDay: null,
+  timeZone: 'Europe/Paris',
   available: new Map(Object.entries(stock)),
 });

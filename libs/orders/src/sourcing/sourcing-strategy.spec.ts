@@ -67,3 +67,42 @@ describe('WarehouseFirstNearestSourcing', () => {
     expect(rule.rank(candidates, 'x', 2, paris).map((c) => c.locationId)).toEqual(['W', 'C']);
   });
 });
+
+describe('WarehouseFirstNearestSourcing reasons and capacity', () => {
+  it('says why: fewest splits for a group from one place, warehouse first without a destination, nearest with one', () => {
+    const candidates = [loc('W', 'WAREHOUSE', 48.7, { x: 5, y: 5 }), loc('S', 'STORE', 48.9, { x: 5 })];
+    const two = rule.plan({
+      lines: [
+        { key: '0', variantId: 'x', quantity: 1 },
+        { key: '1', variantId: 'y', quantity: 1 },
+      ],
+      candidates,
+      destination: null,
+    });
+    expect([...two.reasons.values()]).toEqual(['FEWEST_SPLITS', 'FEWEST_SPLITS']);
+    const one = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }], candidates, destination: null });
+    expect([...one.reasons]).toEqual([['0', 'WAREHOUSE_FIRST']]);
+    const near = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }], candidates, destination: paris });
+    expect([...near.reasons]).toEqual([['0', 'NEAREST_WITH_STOCK']]);
+  });
+
+  it('skips a location at capacity, naming it in the reason; nothing else able is unfilled', () => {
+    const candidates = [loc('S1', 'STORE', 48.85, { x: 5 }), loc('S2', 'STORE', 45.7, { x: 5 })];
+    const plan = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }], candidates, destination: paris, full: new Set(['S1']) });
+    expect([...plan.sources]).toEqual([['0', 'S2']]);
+    expect([...plan.reasons]).toEqual([['0', 'NEAREST_WITH_STOCK;SKIPPED_AT_CAPACITY:S1']]);
+    const none = rule.plan({
+      lines: [{ key: '0', variantId: 'x', quantity: 1 }],
+      candidates,
+      destination: null,
+      full: new Set(['S1', 'S2']),
+    });
+    expect(none.unfilled).toEqual(['0']);
+  });
+
+  it('does not name a full location that could not have sent the line anyway', () => {
+    const candidates = [loc('W', 'WAREHOUSE', 48.85, { y: 5 }), loc('S', 'STORE', 45.7, { x: 5 })];
+    const plan = rule.plan({ lines: [{ key: '0', variantId: 'x', quantity: 1 }], candidates, destination: null, full: new Set(['W']) });
+    expect([...plan.reasons]).toEqual([['0', 'STORE_WITH_STOCK']]);
+  });
+});

@@ -17,11 +17,33 @@ export interface SourcingRequest {
   destination: { lat: number; lng: number } | null;
   /** A location that must not be the source (the pickup store itself, for ship-to-store). */
   exclude?: string;
+  /** Locations whose daily fulfilment capacity is used up: skipped, and said so in the reason. */
+  full?: ReadonlySet<string>;
 }
 
-/** For each line, the location chosen to send it; `unfilled` lists the lines nobody can send whole. */
+/** Why a source was chosen, recorded on the fulfilment (Fulfillment.sourcingReason). */
+export const SourcingReason = {
+  /** A pickup from the pickup store's own shelf. */
+  PICKUP_STORE_SHELF: 'PICKUP_STORE_SHELF',
+  /** One location sends several lines together (fewer parcels). */
+  FEWEST_SPLITS: 'FEWEST_SPLITS',
+  /** The nearest location (warehouses first) with all of the line. */
+  NEAREST_WITH_STOCK: 'NEAREST_WITH_STOCK',
+  /** No destination to be near to: a warehouse before a store. */
+  WAREHOUSE_FIRST: 'WAREHOUSE_FIRST',
+  /** No destination and no warehouse has it: a store with all of the line. */
+  STORE_WITH_STOCK: 'STORE_WITH_STOCK',
+  /** Appended (`;SKIPPED_AT_CAPACITY:<code>`) for each better location passed over because it is at capacity. */
+  SKIPPED_AT_CAPACITY: 'SKIPPED_AT_CAPACITY',
+} as const;
+
+/**
+ * For each line, the location chosen to send it and why (`reasons`, by line key); `unfilled` lists the lines
+ * nobody can send whole.
+ */
 export interface SourcingPlan {
   sources: Map<string, string>;
+  reasons: Map<string, string>;
   unfilled: string[];
 }
 
@@ -35,24 +57,44 @@ export abstract class SourcingStrategy {
 /**
  * The default rule: one location that can send the whole group if there is one (fewer parcels); else each
  * line from the best location that has all of it. Best = warehouses before stores (store stock serves walk-in
- * customers), then nearest to the destination, then by location code so the choice is stable.
+ * customers), then nearest to the destination, then by location code so the choice is stable. A location at
+ * its daily capacity (`full`) is passed over, and the reason names it.
  */
 export class WarehouseFirstNearestSourcing extends SourcingStrategy {
-  plan({ lines, candidates, destination, exclude }: SourcingRequest): SourcingPlan {
-    const usable = this.order(
+  plan({ lines, candidates, destination, exclude, full }: SourcingRequest): SourcingPlan {
+    const ordered = this.order(
       candidates.filter((c) => c.locationId !== exclude),
       destination,
     );
+    const usable = full?.size ? ordered.filter((c) => !full.has(c.locationId)) : ordered;
     const canSend = (c: Candidate, l: SourcingLine) => (c.available.get(l.variantId) ?? 0) >= this.needed(lines, l.variantId);
+    const canSendLine = (c: Candidate, l: SourcingLine) => (c.available.get(l.variantId) ?? 0) >= l.quantity;
     const whole = usable.find((c) => lines.every((l) => canSend(c, l)));
     const sources = new Map<string, string>();
+    const reasons = new Map<string, string>();
     const unfilled: string[] = [];
     for (const line of lines) {
-      const from = whole ?? usable.find((c) => (c.available.get(line.variantId) ?? 0) >= line.quantity);
-      if (from) sources.set(line.key, from.locationId);
-      else unfilled.push(line.key);
+      const from = whole ?? usable.find((c) => canSendLine(c, line));
+      if (!from) {
+        unfilled.push(line.key);
+        continue;
+      }
+      sources.set(line.key, from.locationId);
+      const why =
+        whole && lines.length > 1
+          ? SourcingReason.FEWEST_SPLITS
+          : destination
+            ? SourcingReason.NEAREST_WITH_STOCK
+            : from.type === 'WAREHOUSE'
+              ? SourcingReason.WAREHOUSE_FIRST
+              : SourcingReason.STORE_WITH_STOCK;
+      // The full locations that would have been chosen before this one, had they room.
+      const skipped = ordered
+        .slice(0, ordered.indexOf(from))
+        .filter((c) => full?.has(c.locationId) && (whole ? lines.every((l) => canSend(c, l)) : canSendLine(c, line)));
+      reasons.set(line.key, [why, ...skipped.map((c) => `${SourcingReason.SKIPPED_AT_CAPACITY}:${c.code}`)].join(';'));
     }
-    return { sources, unfilled };
+    return { sources, reasons, unfilled };
   }
 
   rank(candidates: Candidate[], variantId: string, quantity: number, destination: SourcingRequest['destination']): Candidate[] {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FulfillmentType } from '@app/common';
 import { StockQueryService } from '@app/inventory';
 import { LocationsService } from '@app/locations';
-import { type Candidate, SourcingStrategy } from './sourcing-strategy.js';
+import { type CapacityClaim, FulfilmentCapacity } from './fulfilment-capacity.service.js';
+import { type Candidate, SourcingReason, SourcingStrategy } from './sourcing-strategy.js';
 
 /** One line to source: which variant, how many, and how it reaches the customer (PICKUP at `locationId`, or DELIVERY). */
 export interface LineToSource {
@@ -19,6 +20,10 @@ export interface PlannedFulfillment {
   pickupLocationId: string | null;
   /** Indexes into the lines planned. */
   lineIndexes: number[];
+  /** Why this source (the strategy's reason for its first line). */
+  sourcingReason: string | null;
+  /** A DELIVERY from a location with a daily capacity: the unit the placement must claim. */
+  capacity: CapacityClaim | null;
 }
 
 /** Where every line comes from, or the first line (its index) that no location can send whole. */
@@ -35,6 +40,7 @@ export class SourcingService {
   constructor(
     private readonly stock: StockQueryService,
     private readonly locations: LocationsService,
+    private readonly capacity: FulfilmentCapacity,
     @Inject(SourcingStrategy) readonly strategy: SourcingStrategy,
   ) {}
 
@@ -46,10 +52,17 @@ export class SourcingService {
   /** Plans the fulfilments of `lines`: a plan is a guess at this moment, the holds (StockLedger) make it true. */
   async plan(lines: LineToSource[], opts: { exclude?: string } = {}): Promise<FulfillmentPlan> {
     const groups = new Map<string, PlannedFulfillment>();
-    const put = (type: FulfillmentType, source: string, pickup: string | null, index: number) => {
+    const put = (type: FulfillmentType, source: string, pickup: string | null, index: number, reason: string | null) => {
       const key = `${type}/${source}/${pickup ?? ''}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { type, sourceLocationId: source, pickupLocationId: pickup, lineIndexes: [] }));
+      if (!g) {
+        const from = candidates.find((c) => c.locationId === source);
+        const capacity = type === FulfillmentType.DELIVERY && from ? this.capacity.claimFor(from) : null;
+        groups.set(
+          key,
+          (g = { type, sourceLocationId: source, pickupLocationId: pickup, lineIndexes: [], sourcingReason: reason, capacity }),
+        );
+      }
       g.lineIndexes.push(index);
     };
     // A location excluded (one that just reported the units missing) is not asked again.
@@ -71,22 +84,25 @@ export class SourcingService {
       if (store) {
         const here = indexes.filter((i) => stockAt(store, lines[i].variantId) >= sameVariant(lines, indexes, i));
         here.forEach((i) => {
-          put(FulfillmentType.PICKUP, store, store, i);
+          put(FulfillmentType.PICKUP, store, store, i, SourcingReason.PICKUP_STORE_SHELF);
           take(store, i);
         });
         rest = indexes.filter((i) => !here.includes(i));
       }
       if (!rest.length) continue;
       const location = store ? await this.locations.find(store) : null;
+      // A delivery comes only from a location that ships orders, and one at its daily capacity is skipped.
+      const from = store ? candidates : candidates.filter((c) => c.shipsOrders);
       const plan = this.strategy.plan({
         lines: rest.map((i) => ({ key: String(i), variantId: lines[i].variantId, quantity: lines[i].quantity })),
-        candidates,
+        candidates: from,
         destination: location && { lat: location.lat, lng: location.lng },
         exclude: store ?? undefined,
+        full: store ? undefined : await this.capacity.full(from),
       });
       if (plan.unfilled.length) return { fulfillments: null, unfilled: Number(plan.unfilled[0]) };
       for (const [key, source] of plan.sources) {
-        put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key));
+        put(store ? FulfillmentType.SHIP_TO_STORE : FulfillmentType.DELIVERY, source, store, Number(key), plan.reasons.get(key) ?? null);
         take(source, Number(key));
       }
     }
