@@ -87,7 +87,7 @@ describe('back office: orders, orderByNumber, Customer.orderHistory, stockMoveme
     t = await startTestApp({ BACKGROUND_JOBS: 'false' });
     admin = await adminToken(t);
     A = await createLocation(t, admin, { geo: { lat: 48.8566, lng: 2.3522 } });
-    B = await createLocation(t, admin, { geo: { lat: 48.8966, lng: 2.3522 } });
+    B = await createLocation(t, admin, { geo: { lat: 48.8966, lng: 2.3522 }, shipsOrders: true }); // sends a delivery
     W = await createLocation(t, admin, { type: 'WAREHOUSE', geo: { lat: 48.73, lng: 2.36 }, pickupHold: undefined });
     staffA = await createStaff(t, admin, 'ASSOCIATE', A.id);
     managerB = (await createStaff(t, admin, 'MANAGER', B.id)).token;

@@ -44,7 +44,7 @@ describe('back office: locations, promotions, staff, the audit log and customers
     admin = await adminToken(t);
     const [row] = await t.db.query(`SELECT id FROM staff WHERE lower(email) = 'admin@test.example'`);
     adminId = row.id;
-    A = await createLocation(t, admin);
+    A = await createLocation(t, admin, { shipsOrders: true }); // the erased customer's delivery comes from here
     B = await createLocation(t, admin);
     manager = await createStaff(t, admin, 'MANAGER', A.id);
     associate = await createStaff(t, admin, 'ASSOCIATE', A.id);
