@@ -7,7 +7,10 @@ import { PickList } from '../services/pick-list.service.js';
 @ObjectType({ description: 'Units of one variant to take from the shelf, and the fulfilments they are for.' })
 export class PickListItem {
   @Field(() => Int) quantity: number;
-  @Field(() => [ID], { description: 'The fulfilments these units serve, oldest order first.' }) fulfillmentIds: string[];
+  @Field(() => [ID], {
+    description: 'The fulfilments these units serve, soonest due first (a pickup by its readyBy, a delivery when ordered).',
+  })
+  fulfillmentIds: string[];
   @Field(() => GraphQLISODateTime, { description: 'When the oldest order waiting for this variant was placed.' }) oldestOrderAt: Date;
   variantId: string;
 }
