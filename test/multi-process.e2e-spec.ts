@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { freePort, testProcessEnv } from './support/api-process.js';
+import { freePortBlock, testProcessEnv } from './support/api-process.js';
 import { O, Q } from './support/shoppers.js';
 import { ADMIN, type AnyJson } from './support/test-app.js';
 import { testDatabaseUrl, usingRealPostgres } from './support/test-database.js';
@@ -37,7 +37,7 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     const url = (await testDatabaseUrl())!;
     db = new pg.Client({ connectionString: url });
     await db.connect();
-    port = await freePort();
+    port = await freePortBlock(2); // the cluster's two API processes listen on port and port + 1
     cluster = spawn(process.execPath, ['scripts/cluster.mjs'], {
       env: { ...testProcessEnv(port, url), NOTIFICATION_LEASE_SECONDS: '2', BACKGROUND_INTERVAL_MS: '200' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,6 +26,26 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `count` consecutive free ports (a cluster gives its API processes PORT, PORT+1, …), drawn from below the
+ * kernel's ephemeral range: a port another test's listen(0) takes at the same moment is always above it, so
+ * the block cannot be taken between this check and the cluster's listen (it was, once: EADDRINUSE on PORT+1).
+ */
+export async function freePortBlock(count: number): Promise<number> {
+  const bindable = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, () => s.close(() => resolve(true))); // every address, as the service listens
+    });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 10000);
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => bindable(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports between 20000 and 30000`);
+}
+
 /** The environment of a service process a test spawns: its own Redis key prefix, the test admin, no demo data. */
 export function testProcessEnv(port: number, databaseUrl: string): Record<string, string | undefined> {
   return {
