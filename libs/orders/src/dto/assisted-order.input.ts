@@ -1,21 +1,13 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { FulfillmentType } from '@app/common';
 import { AddressInput } from '@app/locations';
 import { ContactInput } from './checkout.input.js';
+import { VariantQuantityInput } from './variant-quantity.input.js';
 
 @InputType()
-export class AssistedOrderLineInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'variantId must be a variant id' })
-  variantId: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  quantity: number;
-}
+export class AssistedOrderLineInput extends VariantQuantityInput {}
 
 @InputType({ description: 'DELIVERY to an address, or PICKUP at a store (sent there if it lacks the stock).' })
 export class DeliveryInput {
