@@ -11,6 +11,7 @@ import { Payments1765400000000 } from './1765400000000-payments.js';
 import { PaymentMovementsByTime1765400000100 } from './1765400000100-payment-movements-by-time.js';
 import { PaymentEvents1765400000200 } from './1765400000200-payment-events.js';
 import { FulfilmentReadyBy1765600000100 } from './1765600000100-fulfilment-ready-by.js';
+import { StoreStock1765700000000 } from './1765700000000-store-stock.js';
 import { PreparationTime1765500000100 } from './1765500000100-preparation-time.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 import { PartialCollect1765500000000 } from './1765500000000-partial-collect.js';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PreparationTime1765500000100,
   StoresThatShip1765600000000,
   FulfilmentReadyBy1765600000100,
+  StoreStock1765700000000,
 ];

@@ -261,6 +261,6 @@ describe('fulfilment: prepare, ship, receive, collect, expire, cancel', () => {
   it('every stock change was recorded: levels equal their ledgers', async () => {
     expect(await unbalancedLevels(t)).toBe(0);
     const [{ types }] = await t.db.query(`SELECT array_agg(DISTINCT type ORDER BY type) AS types FROM stock_movement`);
-    expect(types).toEqual(['ADJUSTMENT', 'COLLECTION', 'RELEASE', 'RESERVATION', 'SHIPMENT', 'TRANSFER_IN']);
+    expect(types).toEqual(['ADJUSTMENT', 'COLLECTION', 'IN_TRANSIT', 'RELEASE', 'RESERVATION', 'SHIPMENT', 'TRANSFER_IN']);
   });
 });

@@ -154,7 +154,7 @@ describe('inventory: stock levels and the movement ledger', () => {
     await adjust(t, admin, store.id, v.sku, 2);
     await expect(
       t.db.query(`UPDATE stock_level SET reserved = 3 WHERE location_id = $1 AND variant_id = $2`, [store.id, v.id]),
-    ).rejects.toThrow(/CHK_stock_level_reserved/);
+    ).rejects.toThrow(/CHK_stock_level_states/);
     await expect(
       t.db.query(`UPDATE stock_level SET on_hand = -1, reserved = 0 WHERE location_id = $1 AND variant_id = $2`, [store.id, v.id]),
     ).rejects.toThrow(/CHK_stock_level/);

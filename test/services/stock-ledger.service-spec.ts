@@ -25,8 +25,8 @@ describe('StockLedger (service tier)', () => {
 
   it('a receipt creates the level and records its movement', async () => {
     const v = await fx.variant();
-    expect(await ledger.adjustOnHand(store, v.id, 5, adjustment)).toEqual({ onHand: 5, reserved: 0 });
-    expect(await ledger.adjustOnHand(store, v.id, 2, adjustment)).toEqual({ onHand: 7, reserved: 0 });
+    expect(await ledger.adjustOnHand(store, v.id, 5, adjustment)).toMatchObject({ onHand: 5, reserved: 0, available: 5 });
+    expect(await ledger.adjustOnHand(store, v.id, 2, adjustment)).toMatchObject({ onHand: 7, reserved: 0, available: 7 });
     expect(await fx.level(store, v.id)).toEqual({ onHand: 7, reserved: 0 });
     expect(await fx.movements(v.id)).toEqual([
       { type: 'ADJUSTMENT', onHand: 5, reserved: 0, reference: null },

@@ -88,16 +88,20 @@ export const ADDRESS = { line1: '1 rue de Rivoli', city: 'Paris', postalCode: '7
 /** Stock levels that disagree with the sums of their movements, and variant totals that disagree with their levels (should be none). */
 export async function unbalancedLevels(t: TestApp): Promise<number> {
   const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM stock_level s
-    LEFT JOIN (SELECT location_id, variant_id, SUM(on_hand_delta) AS oh, SUM(reserved_delta) AS rs FROM stock_movement GROUP BY 1, 2) m USING (location_id, variant_id)
-    WHERE s.on_hand <> COALESCE(m.oh, 0) OR s.reserved <> COALESCE(m.rs, 0)`);
+    LEFT JOIN (SELECT location_id, variant_id, SUM(on_hand_delta) AS oh, SUM(reserved_delta) AS rs, SUM(unsellable_delta) AS un,
+                      SUM(safety_stock_delta) AS ss, SUM(incoming_delta) AS inc
+               FROM stock_movement GROUP BY 1, 2) m USING (location_id, variant_id)
+    WHERE s.on_hand <> COALESCE(m.oh, 0) OR s.reserved <> COALESCE(m.rs, 0) OR s.unsellable <> COALESCE(m.un, 0)
+       OR s.safety_stock <> COALESCE(m.ss, 0) OR s.incoming <> COALESCE(m.inc, 0)`);
   return n + (await unbalancedTotals(t.db));
 }
 
 /** Variants whose variant_stock row disagrees with the sum of their stock levels (should be none). */
 export async function unbalancedTotals(db: { query(sql: string): Promise<AnyJson> }): Promise<number> {
   const rows = await db.query(`SELECT count(*)::int AS n FROM product_variant v
-    LEFT JOIN (SELECT variant_id, SUM(on_hand) AS oh, SUM(reserved) AS rs FROM stock_level GROUP BY 1) l ON l.variant_id = v.id
+    LEFT JOIN (SELECT variant_id, SUM(on_hand) AS oh, SUM(reserved) AS rs, SUM(available) AS av FROM stock_level GROUP BY 1) l ON l.variant_id = v.id
     LEFT JOIN variant_stock vs ON vs.variant_id = v.id
-    WHERE COALESCE(vs.on_hand, 0) <> COALESCE(l.oh, 0) OR COALESCE(vs.reserved, 0) <> COALESCE(l.rs, 0)`);
+    WHERE COALESCE(vs.on_hand, 0) <> COALESCE(l.oh, 0) OR COALESCE(vs.reserved, 0) <> COALESCE(l.rs, 0)
+       OR COALESCE(vs.available, 0) <> COALESCE(l.av, 0)`);
   return (rows.rows ?? rows)[0].n;
 }

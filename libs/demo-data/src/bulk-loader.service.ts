@@ -123,10 +123,10 @@ export class BulkLoader {
         [seeds.map((s) => s.code), productIds],
       );
       await em.query(
-        `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved)
-         SELECT sl.variant_id, sum(sl.on_hand), sum(sl.reserved) FROM stock_level sl JOIN product_variant v ON v.id = sl.variant_id
+        `INSERT INTO variant_stock AS vs (variant_id, on_hand, reserved, available)
+         SELECT sl.variant_id, sum(sl.on_hand), sum(sl.reserved), sum(sl.available) FROM stock_level sl JOIN product_variant v ON v.id = sl.variant_id
          WHERE v.product_id = ANY($1::uuid[]) GROUP BY sl.variant_id
-         ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved`,
+         ON CONFLICT (variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved, available = EXCLUDED.available`,
         [productIds],
       );
       for (const { add } of keys) await em.query(add);

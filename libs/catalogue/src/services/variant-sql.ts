@@ -14,4 +14,10 @@ export const variantSql = {
   currencyOf: (alias: string): string => `${alias}.price_currency`,
   /** The variant `alias` is on sale: neither it nor its product is archived. */
   forSale: (alias: string): string => `${alias}.archived_at IS NULL AND NOT ${alias}.product_archived`,
+  /** The category of the variant `variantId` (an SQL expression): a scalar subquery, null without one. */
+  categoryOf: (variantId: string): string =>
+    `(SELECT cp.category FROM product_variant cv JOIN product cp ON cp.id = cv.product_id WHERE cv.id = ${variantId})`,
+  /** The ids of every variant of the products in category `categoryParam`, as a subquery. */
+  idsInCategory: (categoryParam: string): string =>
+    `(SELECT cv.id FROM product_variant cv JOIN product cp ON cp.id = cv.product_id WHERE cp.category = ${categoryParam})`,
 };

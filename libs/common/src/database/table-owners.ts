@@ -38,6 +38,12 @@ export const TABLE_OWNERS = {
   payment_event: 'payments',
   // migrations/1765600000000-stores-that-ship.ts
   fulfilment_capacity: 'orders',
+  // migrations/1765700000000-store-stock.ts
+  stock_safety_default: 'inventory',
+  stock_transfer: 'inventory',
+  stock_transfer_line: 'inventory',
+  stock_count: 'inventory',
+  stock_count_line: 'inventory',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -6,7 +6,16 @@
  */
 export interface EventMap {
   /** One stock level changed (the inventory ledger). Keyed by `<locationId>:<variantId>`: stockChanged subscriptions. */
-  stock: { locationId: string; variantId: string; onHand: number; reserved: number };
+  stock: {
+    locationId: string;
+    variantId: string;
+    onHand: number;
+    reserved: number;
+    unsellable: number;
+    safetyStock: number;
+    incoming: number;
+    available: number;
+  };
   /** Some stock of a variant changed, at any location: what caches of availability drop. */
   'stock-variant': { variantId: string };
   /** A product was created or changed: listings and their counts drop. */

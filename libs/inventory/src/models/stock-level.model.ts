@@ -2,11 +2,16 @@ import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graph
 import { StockDerived, UserError } from '@app/common';
 import { Location } from '@app/locations';
 
-@ObjectType({ description: 'Stock of one SKU at one location. available = onHand - reserved.' })
+@ObjectType({
+  description: 'Stock of one SKU at one location. available = onHand - reserved - unsellable - safetyStock, never below 0: what may be sold.',
+})
 export class StockLevel {
   @Field(() => String) sku: string;
-  @Field(() => Int) onHand: number;
-  @Field(() => Int) reserved: number;
+  @Field(() => Int, { description: 'Units at the location, whatever their state.' }) onHand: number;
+  @Field(() => Int, { description: 'Held for orders and requested transfers.' }) reserved: number;
+  @Field(() => Int, { description: 'On hand, damaged or waiting for inspection: not for sale.' }) unsellable: number;
+  @Field(() => Int, { description: 'Kept on the shelf for walk-in shoppers, never promised to an order.' }) safetyStock: number;
+  @Field(() => Int, { description: 'Sent to the location and not arrived yet (transfers, ship-to-store orders).' }) incoming: number;
   @Field(() => Int) available: number;
   locationId: string;
 }
@@ -32,12 +37,24 @@ export class StoreAvailability {
   readyBy: Date | null;
 }
 
-export function toStockLevel(v: { sku: string; onHand: number; reserved: number; locationId: string }): StockLevel {
+/** The states of a level, as the ledger and the reads give them. */
+export interface LevelStates {
+  onHand: number;
+  reserved: number;
+  unsellable: number;
+  safetyStock: number;
+  incoming: number;
+}
+
+export function toStockLevel(v: LevelStates & { sku: string; locationId: string }): StockLevel {
   return Object.assign(new StockLevel(), {
     sku: v.sku,
     onHand: v.onHand,
     reserved: v.reserved,
-    available: v.onHand - v.reserved,
+    unsellable: v.unsellable,
+    safetyStock: v.safetyStock,
+    incoming: v.incoming,
+    available: Math.max(v.onHand - v.reserved - v.unsellable - v.safetyStock, 0),
     locationId: v.locationId,
   });
 }

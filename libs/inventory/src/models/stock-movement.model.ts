@@ -4,9 +4,12 @@ import { PageInfo } from '@app/common';
 @ObjectType({ description: 'One change to a stock level, as the ledger recorded it.' })
 export class StockMovement {
   @Field(() => ID) id: string;
-  @Field(() => String, { description: 'ADJUSTMENT, RESERVATION, RELEASE, SHIPMENT, COLLECTION, TRANSFER_IN, SEED, …' }) type: string;
+  @Field(() => String, { description: 'ADJUSTMENT, RESERVATION, RELEASE, SHIPMENT, COLLECTION, TRANSFER_IN, UNSELLABLE, WRITE_OFF, COUNT, …' }) type: string;
   @Field(() => Int) onHandDelta: number;
   @Field(() => Int) reservedDelta: number;
+  @Field(() => Int) unsellableDelta: number;
+  @Field(() => Int) safetyStockDelta: number;
+  @Field(() => Int) incomingDelta: number;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true, description: 'What caused it: the number of the order, for its movements.' }) reference:
     string | null;

@@ -1,12 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessError, ErrorCode, EventBus, TransactionHost } from '@app/common';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
+import { variantSql } from '@app/catalogue';
 import { AvailabilityCache } from './availability-cache.js';
 
+/** A level's states as a change left them; `available` is the generated column (docs/adr/0031-store-stock-states.md). */
 export interface LevelRow {
   onHand: number;
   reserved: number;
+  unsellable: number;
+  safetyStock: number;
+  incoming: number;
+  available: number;
 }
+
+/** A change of a level's states (absent: unchanged). */
+export interface StateDeltas {
+  onHand?: number;
+  reserved?: number;
+  unsellable?: number;
+  safetyStock?: number;
+  incoming?: number;
+}
+
+const STATES = [
+  ['onHand', 'on_hand'],
+  ['reserved', 'reserved'],
+  ['unsellable', 'unsellable'],
+  ['safetyStock', 'safety_stock'],
+  ['incoming', 'incoming'],
+] as const;
+
+/** The states of a level row, as RETURNING gives them. */
+const LEVEL_COLUMNS = `on_hand AS "onHand", reserved, unsellable, safety_stock AS "safetyStock", incoming, available`;
 
 /** Published on `stock:<locationId>:<variantId>` after each committed change. */
 /** The key of a stock level's events (`stock`), as stockChanged subscribes to them. */
@@ -34,113 +60,139 @@ export class StockLedger {
 
   /**
    * Changes on-hand by `delta`. A receipt creates the level if needed; a decrease never takes on-hand
-   * below what is reserved (INSUFFICIENT_STOCK otherwise, and nothing changes).
+   * below what is held and unsellable (INSUFFICIENT_STOCK otherwise, and nothing changes).
    */
   adjustOnHand(locationId: string, variantId: string, delta: number, meta: MovementMeta): Promise<LevelRow> {
     return this.tx.run(async () => {
-      const level =
-        delta > 0
-          ? await this.moved(
-              `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, 0)
-           ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + EXCLUDED.on_hand, updated_at = now()`,
-              [locationId, variantId, delta],
-              delta,
-              0,
-              meta,
-            )
-          : await this.moved(
-              `UPDATE stock_level SET on_hand = on_hand + $3, updated_at = now()
-           WHERE location_id = $1 AND variant_id = $2 AND on_hand + $3 >= reserved`,
-              [locationId, variantId, delta],
-              delta,
-              0,
-              meta,
-            );
+      const level = await this.write(locationId, variantId, { onHand: delta }, meta, { create: delta > 0 });
       if (!level) {
-        throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer unreserved units on hand`, ['delta']);
+        throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `Cannot remove ${-delta}: fewer sellable units on hand`, ['delta']);
       }
       return level;
     });
   }
 
   /**
-   * Holds `quantity` for an order: one guarded UPDATE, so two checkouts can never both take the last unit.
-   * Returns false (and changes nothing) when fewer are available.
+   * Holds `quantity` (an order, a transfer): one guarded UPDATE on `available`, so two checkouts can never
+   * both take the last unit, nor a unit that is damaged or kept for walk-in shoppers. Returns false (and
+   * changes nothing) when fewer are available.
    */
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
-    const level = await this.moved(
-      `UPDATE stock_level SET reserved = reserved + $3, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND on_hand - reserved >= $3`,
-      [locationId, variantId, quantity],
-      0,
-      quantity,
-      meta,
-    );
-    return level !== undefined;
+    return (await this.write(locationId, variantId, { reserved: quantity }, meta, { guard: `available >= ${int(quantity)}` })) !== undefined;
   }
 
   /** Gives held units back to the shelf (cancellation, expiry). */
   async release(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    await this.change(locationId, variantId, 0, -quantity, meta);
+    await this.must(locationId, variantId, { reserved: -quantity }, meta);
   }
 
-  /** Held units leave the location (shipped, or handed to the customer): on hand and held both fall. */
+  /** Held units leave the location (shipped, handed to the customer, lost): on hand and held both fall. */
   async consume(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    await this.change(locationId, variantId, -quantity, -quantity, meta);
-  }
-
-  /** Units sent for a customer arrive at the pickup store, held for them there. */
-  async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
-    await this.moved(
-      `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = sl.on_hand + $3, reserved = sl.reserved + $3, updated_at = now()`,
-      [locationId, variantId, quantity],
-      quantity,
-      quantity,
-      meta,
-    );
-  }
-
-  /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
-  private async change(
-    locationId: string,
-    variantId: string,
-    onHandDelta: number,
-    reservedDelta: number,
-    meta: MovementMeta,
-  ): Promise<void> {
-    const level = await this.moved(
-      `UPDATE stock_level SET on_hand = on_hand + $3, reserved = reserved + $4, updated_at = now()
-       WHERE location_id = $1 AND variant_id = $2 AND reserved + $4 >= 0 AND on_hand + $3 >= reserved + $4`,
-      [locationId, variantId, onHandDelta, reservedDelta],
-      onHandDelta,
-      reservedDelta,
-      meta,
-    );
-    if (!level) throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} (${onHandDelta}, ${reservedDelta})`);
+    await this.must(locationId, variantId, { onHand: -quantity, reserved: -quantity }, meta);
   }
 
   /**
-   * Runs `levelSql` (one guarded INSERT or UPDATE of the level of $1/$2) and writes its movement in the
-   * same statement, only when the level changed: a round trip less per change than two statements (a
-   * checkout holds each line this way). Undefined when the guard refused and nothing was written.
+   * Units sent for a customer arrive at the pickup store, held for them there; `wasIncoming` when they were
+   * counted incoming while on their way (shipped after incoming existed).
    */
-  private async moved(
-    levelSql: string,
-    params: unknown[],
-    onHandDelta: number,
-    reservedDelta: number,
+  async receiveHeld(locationId: string, variantId: string, quantity: number, meta: MovementMeta, wasIncoming = false): Promise<void> {
+    const d = { onHand: quantity, reserved: quantity, incoming: wasIncoming ? -quantity : 0 };
+    if (!(await this.write(locationId, variantId, d, meta, { create: !wasIncoming }))) this.impossible(locationId, variantId, meta, d);
+  }
+
+  /** Units are on their way to the level (a transfer or a ship-to-store shipped): incoming, the level created if need be. */
+  async expect(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
+    await this.write(locationId, variantId, { incoming: quantity }, meta, { create: true });
+  }
+
+  /**
+   * A guarded change of any states (marking units unsellable, a write-off, a transfer's arrival, a count),
+   * refused (undefined, nothing written) when the level would break its constraints or `guard` (SQL on the
+   * level's columns) does not hold.
+   */
+  change(locationId: string, variantId: string, d: StateDeltas, meta: MovementMeta, guard?: string): Promise<LevelRow | undefined> {
+    return this.write(locationId, variantId, d, meta, { guard });
+  }
+
+  /**
+   * Sets the level's safety stock (`explicit`: for this level, no longer following the location's default for
+   * its category), creating the level if need be, with a movement of the difference. Returns the level.
+   */
+  async setSafetyStock(locationId: string, variantId: string, quantity: number, meta: MovementMeta, explicit = true): Promise<LevelRow> {
+    return this.tx.run(async () => {
+      const [current] = await this.tx.manager.query<{ safetyStock: number }[]>(
+        `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved) VALUES ($1, $2, 0, 0)
+         ON CONFLICT (location_id, variant_id) DO UPDATE SET updated_at = sl.updated_at
+         RETURNING safety_stock AS "safetyStock"`,
+        [locationId, variantId],
+      ); // the row is now locked by this transaction: the difference below is exact
+      if (explicit) await this.tx.manager.query(`UPDATE stock_level SET safety_stock_set = true WHERE location_id = $1 AND variant_id = $2`, [locationId, variantId]);
+      const diff = quantity - current.safetyStock;
+      if (diff === 0) return this.read(locationId, variantId);
+      return this.must(locationId, variantId, { safetyStock: diff }, meta);
+    });
+  }
+
+  /** The level as this transaction sees it (zeros when it was never stocked). */
+  async read(locationId: string, variantId: string): Promise<LevelRow> {
+    const [row] = await this.tx.manager.query<LevelRow[]>(
+      `SELECT ${LEVEL_COLUMNS} FROM stock_level WHERE location_id = $1 AND variant_id = $2`,
+      [locationId, variantId],
+    );
+    return row ?? { onHand: 0, reserved: 0, unsellable: 0, safetyStock: 0, incoming: 0, available: 0 };
+  }
+
+  /** A change the order flow guarantees is possible; if the level disagrees, that is a bug, not a refusal. */
+  private async must(locationId: string, variantId: string, d: StateDeltas, meta: MovementMeta): Promise<LevelRow> {
+    return (await this.write(locationId, variantId, d, meta)) ?? this.impossible(locationId, variantId, meta, d);
+  }
+
+  private impossible(locationId: string, variantId: string, meta: MovementMeta, d: StateDeltas): never {
+    throw new Error(`stock level ${locationId}/${variantId} cannot take ${meta.type} ${JSON.stringify(d)}`);
+  }
+
+  /**
+   * One guarded INSERT or UPDATE of the level that writes its movement in the same statement, only when the
+   * level changed: a round trip less per change than two statements (a checkout holds each line this way).
+   * The guard is the level's constraints after the change (so a refusal is an answer, never a CHECK error)
+   * plus `guard`. `create` (every delta >= 0) makes a level that does not exist yet, with the location's
+   * default safety stock for the product's category (recorded in the movement). Undefined when refused.
+   */
+  private async write(
+    locationId: string,
+    variantId: string,
+    d: StateDeltas,
     meta: MovementMeta,
+    opts: { create?: boolean; guard?: string } = {},
   ): Promise<LevelRow | undefined> {
-    const [locationId, variantId] = params as [string, string];
-    const n = params.length;
-    const rows: LevelRow[] = await this.tx.manager.query(
-      `WITH level AS (${levelSql} RETURNING on_hand, reserved),
-       movement AS (INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
-         SELECT $1, $2, $${n + 1}::varchar, $${n + 2}::int, $${n + 3}::int, $${n + 4}::varchar, $${n + 5}::varchar, $${n + 6}::uuid
+    const deltas = STATES.map(([key]) => int(d[key] ?? 0));
+    const changed = STATES.filter((_, i) => deltas[i] !== 0);
+    const p = (key: (typeof STATES)[number][0]) => `$${3 + STATES.findIndex(([k]) => k === key)}`;
+    const col = (prefix: string) => (key: (typeof STATES)[number][0]) => `${prefix}${STATES.find(([k]) => k === key)![1]} + ${p(key)}`;
+    const after = col('sl.');
+    const guards = [`${after('reserved')} >= 0`, `${after('unsellable')} >= 0`, `${after('reserved')} + ${after('unsellable')} <= ${after('onHand')}`];
+    if (d.safetyStock) guards.push(`${after('safetyStock')} >= 0`);
+    if (d.incoming) guards.push(`${after('incoming')} >= 0`);
+    if (opts.guard) guards.push(opts.guard.replace(/\b(available|on_hand|reserved|unsellable|safety_stock|incoming)\b/g, 'sl.$1'));
+    const set = [...changed.map(([key, column]) => `${column} = ${after(key)}`), 'updated_at = now()'].join(', ');
+    const levelSql = opts.create
+      ? `INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved, unsellable, incoming, safety_stock)
+         VALUES ($1, $2, $3, $4, $5, $7, COALESCE((SELECT d.quantity FROM stock_safety_default d
+           WHERE d.location_id = $1 AND d.category = ${variantSql.categoryOf('$2::uuid')}), 0))
+         ON CONFLICT (location_id, variant_id) DO UPDATE SET ${set} WHERE ${guards.join(' AND ')}
+         RETURNING ${LEVEL_COLUMNS}, (xmax = 0) AS created`
+      : `UPDATE stock_level AS sl SET ${set}
+         WHERE location_id = $1 AND variant_id = $2 AND ${guards.join(' AND ')}
+         RETURNING ${LEVEL_COLUMNS}, false AS created`;
+    const rows: (LevelRow & { created: boolean })[] = await this.tx.manager.query(
+      `WITH level AS (${levelSql}),
+       movement AS (INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, unsellable_delta,
+           safety_stock_delta, incoming_delta, reason, reference, staff_id)
+         SELECT $1, $2, $8::varchar, $3::int, $4::int, $5::int, CASE WHEN level.created THEN level."safetyStock" ELSE $6::int END, $7::int,
+           $9::varchar, $10::varchar, $11::uuid
          FROM level)
-       SELECT on_hand AS "onHand", reserved FROM level`,
-      [...params, meta.type, onHandDelta, reservedDelta, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null],
+       SELECT "onHand", reserved, unsellable, "safetyStock", incoming, available FROM level`,
+      [locationId, variantId, ...deltas, meta.type, meta.reason ?? null, meta.reference ?? null, meta.staffId ?? null],
     );
     if (!rows.length) return undefined;
     this.record(locationId, variantId, rows[0]);
@@ -165,12 +217,14 @@ export class StockLedger {
         )
         .then(() => undefined),
     );
-    this.events.publish(
-      'stock',
-      { locationId, variantId, onHand: level.onHand, reserved: level.reserved },
-      stockKey(locationId, variantId),
-    );
+    this.events.publish('stock', { locationId, variantId, ...level }, stockKey(locationId, variantId));
     this.events.publish('stock-variant', { variantId }); // other processes' caches
     this.tx.afterCommit(() => this.availability.forget(variantId)); // this one's, before the answer goes out
   }
+}
+
+/** A whole number for SQL text or a parameter (the callers' quantities are validated integers; this keeps it so). */
+function int(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer quantity: ${n}`);
+  return n;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { variantSql } from '@app/catalogue';
 import { type LocationEntity, locationColumns, locationSql } from '@app/locations';
+import type { LevelStates } from '../models/stock-level.model.js';
 import { AvailabilityCache } from './availability-cache.js';
 import {
   boundingBox,
@@ -47,7 +48,7 @@ const holdersCte = (skuParam: string): string => {
   const variant = variantSql.bySku('hv', skuParam);
   return `holders AS MATERIALIZED (
          SELECT ${locationSql.placeColumns('hl')} FROM ${variant.from}
-         JOIN stock_level hs ON hs.variant_id = hv.id AND hs.on_hand > hs.reserved
+         JOIN stock_level hs ON hs.variant_id = hv.id AND hs.available > 0
          ${locationSql.join('hl', 'hs.location_id')}
          WHERE ${variant.where}
        )`;
@@ -73,12 +74,13 @@ export class StockQueryService {
     private readonly cache: AvailabilityCache,
   ) {}
 
-  async level(locationId: string, variantId: string): Promise<{ onHand: number; reserved: number }> {
-    const [row] = await this.tx.manager.query<{ onHand: number; reserved: number }[]>(
-      `SELECT on_hand AS "onHand", reserved FROM stock_level WHERE location_id = $1 AND variant_id = $2`,
+  async level(locationId: string, variantId: string): Promise<LevelStates> {
+    const [row] = await this.tx.manager.query<LevelStates[]>(
+      `SELECT on_hand AS "onHand", reserved, unsellable, safety_stock AS "safetyStock", incoming
+       FROM stock_level WHERE location_id = $1 AND variant_id = $2`,
       [locationId, variantId],
     );
-    return row ?? { onHand: 0, reserved: 0 };
+    return row ?? { onHand: 0, reserved: 0, unsellable: 0, safetyStock: 0, incoming: 0 };
   }
 
   /**
@@ -91,7 +93,8 @@ export class StockQueryService {
       ? `AND (created_at, id) < (${fromEpochMicrosSql(`$${params.push(key.micros)}`)}, $${params.push(key.id)}::bigint)`
       : '';
     const rows = await this.tx.manager.query<(LedgerMovement & { micros: string })[]>(
-      `SELECT id::text AS id, type, on_hand_delta AS "onHandDelta", reserved_delta AS "reservedDelta", reason, reference,
+      `SELECT id::text AS id, type, on_hand_delta AS "onHandDelta", reserved_delta AS "reservedDelta", unsellable_delta AS "unsellableDelta",
+              safety_stock_delta AS "safetyStockDelta", incoming_delta AS "incomingDelta", reason, reference,
               created_at AS "createdAt", ${epochMicrosSql('created_at')} AS micros
        FROM stock_movement WHERE location_id = $1 AND variant_id = $2 ${after}
        ORDER BY created_at DESC, id DESC LIMIT $3`,
@@ -130,7 +133,7 @@ export class StockQueryService {
         `${sources ? `WITH ${holdersCte('$4')}` : ''}
        SELECT s.*${sources ? `, ${nearestHolderColumns('src')}` : ''} FROM ${variant.from}
        LEFT JOIN LATERAL (
-         SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+         SELECT ${locationColumns('l')}, d.km AS "distanceKm", COALESCE(sl.available, 0) AS available
          FROM ${stores.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
          WHERE ${stores.where} AND ${variantSql.forSale('v')}
@@ -169,7 +172,7 @@ export class StockQueryService {
       `WITH ${holdersCte('$1')}
        SELECT s.*, ${variantSql.forSale('v')} AS "forSale", ${nearestHolderColumns('src')} FROM ${variant.from}
        LEFT JOIN LATERAL (
-         SELECT ${locationColumns('l')}, COALESCE(GREATEST(sl.on_hand - sl.reserved, 0), 0)::int AS available
+         SELECT ${locationColumns('l')}, COALESCE(sl.available, 0) AS available
          FROM ${place.from}
          LEFT JOIN stock_level sl ON sl.location_id = l.id AND sl.variant_id = v.id
          WHERE ${place.where}
@@ -197,9 +200,9 @@ export class StockQueryService {
     if (cached !== undefined) return cached; // no promise: graphql-js completes a plain value at once
     return loader<string, number>(ctx, 'availableOnline', async (ids) => {
       const version = this.cache.version(); // a value read before a change to its variant is not stored after it
-      // The totals PostgreSQL keeps per variant (on_hand >= reserved at every level, so this is the sum of what each has free).
+      // The totals PostgreSQL keeps per variant: the sum of what each level may sell (ADR 0031).
       const rows: { variantId: string; available: number }[] = await this.tx.manager.query(
-        `SELECT variant_id AS "variantId", on_hand - reserved AS available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`,
+        `SELECT variant_id AS "variantId", available FROM variant_stock WHERE variant_id = ANY($1::uuid[])`,
         [ids],
       );
       const values = byKeys(ids, rows, (r) => r.variantId).map((r) => r?.available ?? 0);
@@ -214,9 +217,9 @@ export class StockQueryService {
    */
   async sourcingCandidates(variantIds: string[]): Promise<SourcingCandidate[]> {
     const rows: (Omit<SourcingCandidate, 'available'> & { variantId: string; available: number })[] = await this.tx.manager.query(
-      `SELECT sl.location_id AS "locationId", ${locationSql.placeColumns('l')}, ${locationSql.shippingColumns('l')}, sl.variant_id AS "variantId", sl.on_hand - sl.reserved AS available
+      `SELECT sl.location_id AS "locationId", ${locationSql.placeColumns('l')}, ${locationSql.shippingColumns('l')}, sl.variant_id AS "variantId", sl.available
          FROM stock_level sl ${locationSql.join('l', 'sl.location_id')}
-         WHERE sl.variant_id = ANY($1::uuid[]) AND sl.on_hand > sl.reserved`,
+         WHERE sl.variant_id = ANY($1::uuid[]) AND sl.available > 0`,
       [[...new Set(variantIds)]],
     );
     const byLocation = new Map<string, SourcingCandidate>();
@@ -235,6 +238,9 @@ export interface LedgerMovement {
   type: string;
   onHandDelta: number;
   reservedDelta: number;
+  unsellableDelta: number;
+  safetyStockDelta: number;
+  incomingDelta: number;
   reason: string | null;
   reference: string | null;
   createdAt: Date;

@@ -7,13 +7,13 @@ import { CatalogueStockSql } from '@app/catalogue';
  * the stock tables.
  */
 export const stockSql = {
-  /** Keeps the variant `variantId` only when `locationParam` has some of it free (a level with on_hand > reserved). */
+  /** Keeps the variant `variantId` only when `locationParam` may sell some of it (a level with available > 0). */
   availableAtJoin: (variantId: string, locationParam: string): string =>
-    `JOIN stock_level sl ON sl.variant_id = ${variantId} AND sl.location_id = ${locationParam} AND sl.on_hand > sl.reserved`,
-  /** The variant's totals across every location (kept by a trigger, ADR 0003), and what is free of them. */
+    `JOIN stock_level sl ON sl.variant_id = ${variantId} AND sl.location_id = ${locationParam} AND sl.available > 0`,
+  /** The variant's totals across every location (kept by a trigger, ADR 0003), and what of them may be sold (ADR 0031). */
   totals: (variantId: string): { join: string; available: string } => ({
     join: `LEFT JOIN variant_stock vs ON vs.variant_id = ${variantId}`,
-    available: 'COALESCE(vs.on_hand - vs.reserved, 0)',
+    available: 'COALESCE(vs.available, 0)',
   }),
 };
 

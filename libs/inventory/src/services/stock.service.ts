@@ -5,16 +5,15 @@ import { AuditAction, AuditLog } from '@app/audit';
 import { badInput, BusinessError, decodeTimeCursor, ErrorCode, isUuid, notFound, pageSize, TransactionHost } from '@app/common';
 import { LocationsService } from '@app/locations';
 import { StockAdjustInput } from '../dto/stock-adjust.input.js';
+import type { LevelStates } from '../models/stock-level.model.js';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
 import { StockLedger, stockKey } from './stock-ledger.service.js';
 import { type MovementPage, StockQueryService } from './stock-query.service.js';
 
-export interface StockLevelView {
+export interface StockLevelView extends LevelStates {
   locationId: string;
   variantId: string;
   sku: string;
-  onHand: number;
-  reserved: number;
 }
 
 /** Stock use cases for staff: adjust a level at their location (audited), read any level, read the ledger of their location's. */

@@ -65,7 +65,7 @@ export class FulfillmentMoves {
       case A.RECEIVE: {
         if (action === A.RECEIVE)
           for (const l of lines)
-            await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN));
+            await this.ledger.receiveHeld(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.TRANSFER_IN), true);
         const now = this.clock.date();
         const expiresAt = new Date(now.getTime() + pickupStore!.pickupHoldSeconds * 1000);
         Object.assign(set, { ready_at: now, expires_at: expiresAt });
@@ -96,6 +96,9 @@ export class FulfillmentMoves {
       }
       case A.SHIP:
         for (const l of lines) await this.ledger.consume(f.sourceLocationId, l.variantId, l.quantity, meta(StockMovementType.SHIPMENT));
+        // On their way to the pickup store: incoming there until received (ADR 0031).
+        if (f.type === FulfillmentType.SHIP_TO_STORE)
+          for (const l of lines) await this.ledger.expect(f.pickupLocationId!, l.variantId, l.quantity, meta(StockMovementType.IN_TRANSIT));
         // A delivery is the customer's once it leaves; a transfer to a pickup store is paid when collected there.
         if (f.type === FulfillmentType.DELIVERY) await this.money.handedOver(order, f);
         set.shipped_at = this.clock.date();
