@@ -159,6 +159,7 @@ export class StoreStock1765700000000 implements MigrationInterface {
         sku varchar(64) NOT NULL,
         expected integer NOT NULL,
         counted integer,
+        held_short integer NOT NULL DEFAULT 0,
         open boolean NOT NULL DEFAULT true,
         CONSTRAINT "PK_stock_count_line" PRIMARY KEY (count_id, variant_id),
         CONSTRAINT "CHK_stock_count_line_counted" CHECK (counted IS NULL OR counted >= 0)

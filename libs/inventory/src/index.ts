@@ -7,3 +7,6 @@ export * from './models/stock-level.model.js';
 export * from './services/stock-sql.js';
 export * from './models/stock-movement.model.js';
 export * from './services/pickup-promise.service.js';
+export * from './counts/held-stock-shortages.js';
+export * from './counts/stock-counts.service.js';
+export * from './transfers/transfer.model.js';

@@ -15,6 +15,12 @@ import { PickupPromiseService } from './services/pickup-promise.service.js';
 import { InventorySqlModule } from './services/stock-sql.js';
 import { StockQueryService } from './services/stock-query.service.js';
 import { StockService } from './services/stock.service.js';
+import { StockStatesResolver } from './states/stock-states.resolver.js';
+import { StockStatesService } from './states/stock-states.service.js';
+import { TransferLineResolver, TransfersResolver } from './transfers/transfers.resolver.js';
+import { TransfersService } from './transfers/transfers.service.js';
+import { StockCountsResolver } from './counts/stock-counts.resolver.js';
+import { StockCountsService } from './counts/stock-counts.service.js';
 
 @Module({
   imports: [
@@ -34,7 +40,14 @@ import { StockService } from './services/stock.service.js';
     StockChangedResolver,
     StoresNearResolver,
     VariantAvailabilityResolver,
+    StockStatesService,
+    StockStatesResolver,
+    TransfersService,
+    TransfersResolver,
+    TransferLineResolver,
+    StockCountsService,
+    StockCountsResolver,
   ],
-  exports: [StockLedger, StockQueryService, PickupPromiseService],
+  exports: [StockLedger, StockQueryService, PickupPromiseService, StockCountsService],
 })
 export class InventoryModule {}

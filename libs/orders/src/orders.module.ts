@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CountShortages } from './services/count-shortages.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { PaymentsModule } from '@app/payments';
@@ -61,6 +62,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     StaffModule,
   ],
   providers: [
+    CountShortages,
     FulfilmentCapacity,
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },

@@ -76,6 +76,15 @@ export class CatalogueService {
     return row ?? null;
   }
 
+  /** The variants with these SKUs (normalised), by their normalised SKU; SKUs that name nothing are absent. */
+  async findVariantsBySkus(skus: string[]): Promise<Map<string, ProductVariantEntity>> {
+    const wanted = [...new Set(skus.map(normaliseSku))];
+    const rows = wanted.length
+      ? await this.tx.manager.query<ProductVariantEntity[]>(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = ANY($1::text[])`, [wanted])
+      : [];
+    return new Map(rows.map((v) => [v.sku, v]));
+  }
+
   findVariant(id: string): Promise<ProductVariantEntity | null> {
     return isUuid(id) ? this.variants.findOneBy({ id }) : Promise.resolve(null);
   }

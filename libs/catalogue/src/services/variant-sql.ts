@@ -14,6 +14,8 @@ export const variantSql = {
   currencyOf: (alias: string): string => `${alias}.price_currency`,
   /** The variant `alias` is on sale: neither it nor its product is archived. */
   forSale: (alias: string): string => `${alias}.archived_at IS NULL AND NOT ${alias}.product_archived`,
+  /** The SKU of the variant joined as `alias` (to order or filter by). */
+  skuOf: (alias: string): string => `${alias}.sku`,
   /** The category of the variant `variantId` (an SQL expression): a scalar subquery, null without one. */
   categoryOf: (variantId: string): string =>
     `(SELECT cp.category FROM product_variant cv JOIN product cp ON cp.id = cv.product_id WHERE cv.id = ${variantId})`,

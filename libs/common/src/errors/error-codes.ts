@@ -97,7 +97,13 @@ export const ERROR_TABLE = [
   },
   { codes: ['INVALID_CREDENTIALS'], where: 'userError', http: '200', meaning: 'wrong email or password; a wrong `currentPassword`' },
   { codes: ['DUPLICATE'], where: 'userError', http: '200', meaning: 'code, slug, SKU, barcode or email already taken' },
-  { codes: ['INSUFFICIENT_STOCK'], where: 'userError', http: '200', meaning: 'a removal would take on-hand below what is reserved' },
+  {
+    codes: ['INSUFFICIENT_STOCK'],
+    where: 'userError',
+    http: '200',
+    meaning:
+      'a removal would take on-hand below what is held and unsellable; fewer units to mark unsellable, put back on sale or write off; a transfer asks for more than its source may send',
+  },
   { codes: ['UNKNOWN_SKU', 'UNKNOWN_LOCATION'], where: 'userError', http: '200', meaning: 'the input names nothing' },
   {
     codes: ['INVALID_DURATION'],
@@ -162,14 +168,15 @@ export const ERROR_TABLE = [
     codes: ['IDEMPOTENCY_KEY_REUSED'],
     where: 'userError',
     http: '200',
-    meaning: "you used this key to check out another cart (keys are per caller; a guest's per cart)",
+    meaning:
+      "you used this key to check out another cart (keys are per caller; a guest's per cart), or to request another transfer (`transferCreate`)",
   },
   {
     codes: ['INVALID_STATE'],
     where: 'userError',
     http: '200',
     meaning:
-      'the fulfilment or order cannot make that move from its current status; `pickupUnlock` of a pickup that is not locked; deactivating yourself',
+      'the fulfilment, order, transfer or count cannot make that move from its current status (a count applied twice); `pickupUnlock` of a pickup that is not locked; deactivating yourself',
   },
   {
     codes: ['INVALID_PICKUP_CODE', 'PICKUP_CODE_LOCKED'],
@@ -233,6 +240,18 @@ export const ERROR_TABLE = [
     meaning: '`customerUpdate` or `customerErase` of a customer whose personal data was already erased',
   },
   { codes: ['UNKNOWN_CUSTOMER'], where: 'userError', http: '200', meaning: '`assistedOrderCreate` names a customer that does not exist' },
+  {
+    codes: ['COUNT_IN_PROGRESS'],
+    where: 'userError',
+    http: '200',
+    meaning: '`stockCountStart` names a SKU that another open count at that location already covers (apply or cancel that one first)',
+  },
+  {
+    codes: ['NOT_IN_DOCUMENT'],
+    where: 'userError',
+    http: '200',
+    meaning: '`transferReceive` or `stockCountRecord` names a SKU the transfer or count does not hold, or more units than the transfer sent',
+  },
 ] as const satisfies readonly ErrorRow[];
 
 export interface ErrorRow {

@@ -4,6 +4,7 @@ import { payload, StockDerived } from '@app/common';
 import { StockAdjustInput } from '../dto/stock-adjust.input.js';
 import { StockLevel, StockLevelPayload, toStockLevel } from '../models/stock-level.model.js';
 import { StockMovementConnection } from '../models/stock-movement.model.js';
+import { StockLevelConnection, StockLevelFilter } from '../models/stock-levels.model.js';
 import { StockService } from '../services/stock.service.js';
 
 @Resolver(() => StockLevel)
@@ -19,6 +20,25 @@ export class StockResolver {
     @Args('sku', { type: () => String }) sku: string,
   ): Promise<StockLevel> {
     return toStockLevel(await this.stock.level(ctx.caller, locationId, sku));
+  }
+
+  @Query(() => StockLevelConnection, {
+    description: "Staff of the location (or admins): its levels by SKU with their states, a page at a time (first: 1 to 100).",
+  })
+  @StaffOnly()
+  @StockDerived()
+  async stockLevels(
+    @Ctx() ctx: RequestContext,
+    @Args('locationId', { type: () => ID }) locationId: string,
+    @Args('filter', { type: () => StockLevelFilter, nullable: true }) filter: StockLevelFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<StockLevelConnection> {
+    const page = await this.stock.levels(ctx.caller, locationId, filter ?? {}, first ?? 50, after ?? undefined);
+    return {
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.at(-1)?.cursor ?? null },
+      edges: page.rows.map((r) => ({ cursor: r.cursor, node: toStockLevel(r.level) })),
+    };
   }
 
   @Query(() => StockMovementConnection, {

@@ -32,7 +32,8 @@ const STATES = [
 ] as const;
 
 /** The states of a level row, as RETURNING gives them. */
-const LEVEL_COLUMNS = `on_hand AS "onHand", reserved, unsellable, safety_stock AS "safetyStock", incoming, available`;
+const levelColumns = (a: string) =>
+  `${a}.on_hand AS "onHand", ${a}.reserved, ${a}.unsellable, ${a}.safety_stock AS "safetyStock", ${a}.incoming, ${a}.available`;
 
 /** Published on `stock:<locationId>:<variantId>` after each committed change. */
 /** The key of a stock level's events (`stock`), as stockChanged subscribes to them. */
@@ -133,10 +134,42 @@ export class StockLedger {
     });
   }
 
+  /**
+   * Sets a location's default safety stock for a category and gives it to every level there of a product in
+   * that category that has none of its own, each with its movement, in one statement. Returns how many changed.
+   */
+  async applySafetyDefault(locationId: string, category: string, quantity: number, meta: MovementMeta): Promise<number> {
+    return this.tx.run(async () => {
+      await this.tx.manager.query(
+        `INSERT INTO stock_safety_default (location_id, category, quantity) VALUES ($1, $2, $3)
+         ON CONFLICT (location_id, category) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = now()`,
+        [locationId, category, quantity],
+      );
+      const rows: (LevelRow & { variantId: string })[] = await this.tx.manager.query(
+        `WITH old AS (
+           SELECT variant_id, safety_stock FROM stock_level
+           WHERE location_id = $1 AND NOT safety_stock_set AND safety_stock <> $3 AND variant_id IN ${variantSql.idsInCategory('$2')}
+           ORDER BY variant_id FOR UPDATE
+         ), level AS (
+           UPDATE stock_level sl SET safety_stock = $3, updated_at = now() FROM old
+           WHERE sl.location_id = $1 AND sl.variant_id = old.variant_id
+           RETURNING sl.variant_id AS "variantId", $3 - old.safety_stock AS delta, ${levelColumns('sl')}
+         ), movement AS (
+           INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, safety_stock_delta, reason, staff_id)
+           SELECT $1, "variantId", $4::varchar, 0, 0, delta, $5::varchar, $6::uuid FROM level
+         )
+         SELECT "variantId", "onHand", reserved, unsellable, "safetyStock", incoming, available FROM level`,
+        [locationId, category, quantity, meta.type, meta.reason ?? null, meta.staffId ?? null],
+      );
+      for (const { variantId, ...level } of rows) this.record(locationId, variantId, level);
+      return rows.length;
+    });
+  }
+
   /** The level as this transaction sees it (zeros when it was never stocked). */
   async read(locationId: string, variantId: string): Promise<LevelRow> {
     const [row] = await this.tx.manager.query<LevelRow[]>(
-      `SELECT ${LEVEL_COLUMNS} FROM stock_level WHERE location_id = $1 AND variant_id = $2`,
+      `SELECT ${levelColumns('sl')} FROM stock_level sl WHERE sl.location_id = $1 AND sl.variant_id = $2`,
       [locationId, variantId],
     );
     return row ?? { onHand: 0, reserved: 0, unsellable: 0, safetyStock: 0, incoming: 0, available: 0 };
@@ -167,6 +200,7 @@ export class StockLedger {
   ): Promise<LevelRow | undefined> {
     const deltas = STATES.map(([key]) => int(d[key] ?? 0));
     const changed = STATES.filter((_, i) => deltas[i] !== 0);
+    if (!changed.length && !opts.create) return this.read(locationId, variantId); // nothing to move: no movement either
     const p = (key: (typeof STATES)[number][0]) => `$${3 + STATES.findIndex(([k]) => k === key)}`;
     const col = (prefix: string) => (key: (typeof STATES)[number][0]) => `${prefix}${STATES.find(([k]) => k === key)![1]} + ${p(key)}`;
     const after = col('sl.');
@@ -180,10 +214,10 @@ export class StockLedger {
          VALUES ($1, $2, $3, $4, $5, $7, COALESCE((SELECT d.quantity FROM stock_safety_default d
            WHERE d.location_id = $1 AND d.category = ${variantSql.categoryOf('$2::uuid')}), 0))
          ON CONFLICT (location_id, variant_id) DO UPDATE SET ${set} WHERE ${guards.join(' AND ')}
-         RETURNING ${LEVEL_COLUMNS}, (xmax = 0) AS created`
+         RETURNING ${levelColumns('sl')}, (sl.xmax = 0) AS created`
       : `UPDATE stock_level AS sl SET ${set}
          WHERE location_id = $1 AND variant_id = $2 AND ${guards.join(' AND ')}
-         RETURNING ${LEVEL_COLUMNS}, false AS created`;
+         RETURNING ${levelColumns('sl')}, false AS created`;
     const rows: (LevelRow & { created: boolean })[] = await this.tx.manager.query(
       `WITH level AS (${levelSql}),
        movement AS (INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, unsellable_delta,

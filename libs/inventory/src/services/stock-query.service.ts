@@ -84,6 +84,29 @@ export class StockQueryService {
   }
 
   /**
+   * A location's levels by SKU after `afterSku`, with the states a manager filters on: `limit` + 1 rows (the
+   * last says whether more follow). The SKU is the catalogue's (variantSql), joined in the one statement.
+   */
+  async levelsAt(
+    locationId: string,
+    filter: { skuPrefix?: string; unsellable?: boolean; incoming?: boolean; soldOut?: boolean },
+    limit: number,
+    afterSku: string | null,
+  ): Promise<(LevelStates & { sku: string; variantId: string })[]> {
+    const sku = variantSql.skuOf('v');
+    const prefix = filter.skuPrefix ? filter.skuPrefix.trim().toUpperCase().replace(/[\\%_]/g, '\\$&') + '%' : null;
+    return this.tx.manager.query(
+      `SELECT ${sku} AS sku, sl.variant_id AS "variantId", sl.on_hand AS "onHand", sl.reserved, sl.unsellable,
+              sl.safety_stock AS "safetyStock", sl.incoming
+       FROM stock_level sl ${variantSql.join('v', 'sl.variant_id')}
+       WHERE sl.location_id = $1 AND ($2::text IS NULL OR ${sku} > $2) AND ($3::text IS NULL OR ${sku} LIKE $3)
+         AND (NOT $4 OR sl.unsellable > 0) AND (NOT $5 OR sl.incoming > 0) AND (NOT $6 OR sl.available = 0)
+       ORDER BY ${sku} LIMIT $7`,
+      [locationId, afterSku, prefix, !!filter.unsellable, !!filter.incoming, !!filter.soldOut, limit + 1],
+    );
+  }
+
+  /**
    * A level's ledger, newest first: `limit` movements after the keyset `key` (created_at, id) and whether
    * more follow, on `IDX_stock_movement_level_time_id`.
    */

@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { type Caller, requireActsAt, requireStaff } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
 import { AuditAction, AuditLog } from '@app/audit';
-import { badInput, BusinessError, decodeTimeCursor, ErrorCode, isUuid, notFound, pageSize, TransactionHost } from '@app/common';
+import {
+  badInput,
+  BusinessError,
+  decodeCursor,
+  decodeTimeCursor,
+  encodeCursor,
+  ErrorCode,
+  isUuid,
+  notFound,
+  pageSize,
+  TransactionHost,
+} from '@app/common';
+import type { StockLevelFilter } from '../models/stock-levels.model.js';
 import { LocationsService } from '@app/locations';
 import { StockAdjustInput } from '../dto/stock-adjust.input.js';
 import type { LevelStates } from '../models/stock-level.model.js';
@@ -74,6 +86,26 @@ export class StockService {
     if (!location) throw notFound('Location');
     if (!variant) throw notFound(`Variant ${sku}`);
     return this.query.movements(location.id, variant.id, limit, key);
+  }
+
+  /** A location's levels by SKU with their states (staff of that location, or admins): the store manager's view. */
+  async levels(
+    caller: Caller,
+    locationId: string,
+    filter: StockLevelFilter,
+    first: number,
+    after: string | undefined,
+  ): Promise<{ rows: { cursor: string; level: StockLevelView }[]; hasNextPage: boolean }> {
+    const limit = pageSize(first);
+    const afterSku = after ? String(decodeCursor(after, 1)[0]) : null;
+    if (!isUuid(locationId)) throw badInput('locationId must be a location id', ['locationId']);
+    requireActsAt(caller, locationId);
+    if (!(await this.locations.find(locationId))) throw notFound('Location');
+    const rows = await this.query.levelsAt(locationId, filter, limit, afterSku);
+    return {
+      hasNextPage: rows.length > limit,
+      rows: rows.slice(0, limit).map((r) => ({ cursor: encodeCursor([r.sku]), level: { locationId, ...r } })),
+    };
   }
 
   async level(caller: Caller, locationId: string, sku: string): Promise<StockLevelView> {

@@ -20,6 +20,6 @@ export class ShortageResolver {
     @Args('lines', { type: () => [ShortageLineInput] }, validateEach(ShortageLineInput)) lines: ShortageLineInput[],
   ): Promise<OrderPayload> {
     if (lines.length < 1 || lines.length > 100) throw badInput('lines must hold 1 to 100 lines', ['lines']);
-    return payload('order', async () => Order.from(await this.shortages.report(ctx, id, lines)));
+    return payload('order', async () => Order.from(await this.shortages.report(ctx.caller, id, lines)));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext, requireActsAt } from '@app/auth';
+import { type Caller, requireActsAt } from '@app/auth';
 import { BusinessError, ErrorCode, FulfillmentType, isUuid, TransactionHost } from '@app/common';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import type { FulfillmentEntity } from '../entities/fulfillment.entity.js';
@@ -45,10 +45,10 @@ export class FulfillmentShortages {
     private readonly money: OrderPayments,
   ) {}
 
-  report(ctx: RequestContext, fulfillmentId: string, missing: Missing[]): Promise<OrderEntity> {
+  report(caller: Caller, fulfillmentId: string, missing: Missing[]): Promise<OrderEntity> {
     return this.tx.run(async () => {
       const { order, f } = await this.transitions.lock(fulfillmentId);
-      const staff = requireActsAt(ctx.caller, f.sourceLocationId);
+      const staff = requireActsAt(caller, f.sourceLocationId);
       // Units are still held at the source: before they leave (a pickup on its own shelf, ready or not).
       const held = f.status === S.ALLOCATED || (f.type === FulfillmentType.PICKUP && f.status === S.READY_FOR_PICKUP);
       if (!held)
