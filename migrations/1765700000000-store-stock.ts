@@ -76,8 +76,8 @@ export class StoreStock1765700000000 implements MigrationInterface {
       CREATE CONSTRAINT TRIGGER variant_stock_sync
       AFTER INSERT OR UPDATE OF on_hand, reserved, unsellable, safety_stock, variant_id OR DELETE ON stock_level
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION variant_stock_apply()`);
-    await q.query(`LOCK TABLE stock_level IN SHARE MODE`);
-    await q.query(`UPDATE variant_stock SET available = on_hand - reserved`); // no level had any other state yet
+    // No level had any other state yet. stock_level is locked by the ALTER TABLE above, so no change falls between.
+    await q.query(`UPDATE variant_stock SET available = on_hand - reserved`);
 
     // Ship-to-store fulfilments already on their way count as incoming at their pickup store, with the movement that says so.
     await q.query(`
@@ -208,10 +208,14 @@ export class StoreStock1765700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE stock_movement DROP CONSTRAINT "CHK_stock_movement_nonzero"`);
     await q.query(`DELETE FROM stock_movement WHERE on_hand_delta = 0 AND reserved_delta = 0`);
     await q.query(`ALTER TABLE stock_movement DROP COLUMN unsellable_delta, DROP COLUMN safety_stock_delta, DROP COLUMN incoming_delta`);
-    await q.query(`ALTER TABLE stock_movement ADD CONSTRAINT "CHK_stock_movement_nonzero" CHECK (on_hand_delta <> 0 OR reserved_delta <> 0)`);
+    await q.query(
+      `ALTER TABLE stock_movement ADD CONSTRAINT "CHK_stock_movement_nonzero" CHECK (on_hand_delta <> 0 OR reserved_delta <> 0)`,
+    );
     await q.query(`DROP INDEX "IDX_stock_level_variant"`);
     await q.query(`ALTER TABLE stock_level DROP CONSTRAINT "CHK_stock_level_states"`);
-    await q.query(`ALTER TABLE stock_level DROP COLUMN available, DROP COLUMN unsellable, DROP COLUMN safety_stock, DROP COLUMN safety_stock_set, DROP COLUMN incoming`);
+    await q.query(
+      `ALTER TABLE stock_level DROP COLUMN available, DROP COLUMN unsellable, DROP COLUMN safety_stock, DROP COLUMN safety_stock_set, DROP COLUMN incoming`,
+    );
     await q.query(`ALTER TABLE stock_level ADD CONSTRAINT "CHK_stock_level_reserved" CHECK (reserved >= 0 AND reserved <= on_hand)`);
     await q.query(`CREATE INDEX "IDX_stock_level_variant" ON stock_level (variant_id) INCLUDE (location_id, on_hand, reserved)`);
   }

@@ -130,7 +130,7 @@ describe('migrations', () => {
       const checks = (
         await ds.query(`SELECT conname FROM pg_constraint WHERE conrelid = 'stock_level'::regclass AND contype = 'c' ORDER BY 1`)
       ).map((r: { conname: string }) => r.conname);
-      expect(checks).toEqual(['CHK_stock_level_on_hand', 'CHK_stock_level_reserved']);
+      expect(checks).toEqual(['CHK_stock_level_on_hand', 'CHK_stock_level_states']);
       expect(await ds.runMigrations()).toEqual([]);
       for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration();
       const left = await ds.query(

@@ -80,7 +80,9 @@ export class CatalogueService {
   async findVariantsBySkus(skus: string[]): Promise<Map<string, ProductVariantEntity>> {
     const wanted = [...new Set(skus.map(normaliseSku))];
     const rows = wanted.length
-      ? await this.tx.manager.query<ProductVariantEntity[]>(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = ANY($1::text[])`, [wanted])
+      ? await this.tx.manager.query<ProductVariantEntity[]>(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE sku = ANY($1::text[])`, [
+          wanted,
+        ])
       : [];
     return new Map(rows.map((v) => [v.sku, v]));
   }

@@ -250,7 +250,8 @@ export const ERROR_TABLE = [
     codes: ['NOT_IN_DOCUMENT'],
     where: 'userError',
     http: '200',
-    meaning: '`transferReceive` or `stockCountRecord` names a SKU the transfer or count does not hold, or more units than the transfer sent',
+    meaning:
+      '`transferReceive` or `stockCountRecord` names a SKU the transfer or count does not hold, or more units than the transfer sent',
   },
 ] as const satisfies readonly ErrorRow[];
 

@@ -45,8 +45,7 @@ export class StockCountLine {
   @Field(() => String) sku: string;
   @Field(() => Int, { description: 'On hand when the count began.' }) expected: number;
   @Field(() => Int, { nullable: true, description: 'Units counted; null until recorded (an uncounted line is not applied).' }) counted:
-    | number
-    | null;
+    number | null;
   @Field(() => Int, { nullable: true, description: 'counted - expected: what applying moves on hand by.' }) variance: number | null;
   @Field(() => Int, {
     description: 'Units held for orders the count did not find: handed to the shortage flow when applied (0 until then).',

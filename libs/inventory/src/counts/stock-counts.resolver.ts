@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, StaffOnly } from '@app/auth';
-import { notFound, pageSize, payload, validateEach } from '@app/common';
+import { notFound, pageSize, payload, StockDerived, validateEach } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
 import { StockCount, StockCountLine, StockCountLineInput, StockCountPayload, StockCountStartInput } from './stock-count.model.js';
 import { StockCountsService } from './stock-counts.service.js';
@@ -14,6 +14,7 @@ export class StockCountsResolver {
 
   @Query(() => StockCount, { nullable: true, description: 'Staff of its location (or admins): one count.' })
   @StaffOnly()
+  @StockDerived()
   stockCount(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<StockCount | null> {
     return this.counts.find(ctx.caller, id);
   }
@@ -26,7 +27,9 @@ export class StockCountsResolver {
     return payload('stockCount', () => this.counts.start(ctx.caller, input.locationId, input.skus));
   }
 
-  @Mutation(() => StockCountPayload, { description: 'Staff of the location: counted units by SKU, a page at a time (at most 500 per call).' })
+  @Mutation(() => StockCountPayload, {
+    description: 'Staff of the location: counted units by SKU, a page at a time (at most 500 per call).',
+  })
   @StaffOnly()
   stockCountRecord(
     @Ctx() ctx: RequestContext,
@@ -58,7 +61,9 @@ export class StockCountsResolver {
     return toLocation(l);
   }
 
-  @ResolveField(() => [StockCountLine], { description: 'Its lines by SKU, a page at a time (first: 1 to 100, default 100; after: the last SKU seen).' })
+  @ResolveField(() => [StockCountLine], {
+    description: 'Its lines by SKU, a page at a time (first: 1 to 100, default 100; after: the last SKU seen).',
+  })
   lines(
     @Parent() c: StockCount,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,

@@ -7,7 +7,13 @@ import { LocationsService } from '@app/locations';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
 import { type MovementMeta, StockLedger } from '../services/stock-ledger.service.js';
 import { HeldStockShortages } from './held-stock-shortages.js';
-import { MAX_COUNT_PAGE, type StockCount, type StockCountLine, type StockCountLineInput, StockCountStatus as S } from './stock-count.model.js';
+import {
+  MAX_COUNT_PAGE,
+  type StockCount,
+  type StockCountLine,
+  type StockCountLineInput,
+  StockCountStatus as S,
+} from './stock-count.model.js';
 
 const COUNT_COLUMNS = `c.id, c.status, c.location_id AS "locationId", c.created_at AS "createdAt", c.closed_at AS "closedAt",
   (SELECT count(*)::int FROM stock_count_line l WHERE l.count_id = c.id) AS "lineCount",
@@ -97,7 +103,12 @@ export class StockCountsService {
          WHERE count_id = $1 AND counted IS NOT NULL AND counted <> expected ORDER BY variant_id`,
         [c.id],
       );
-      const meta = (reason: string | null): MovementMeta => ({ type: StockMovementType.COUNT, reference: `count:${c.id}`, reason, staffId: staff.staffId });
+      const meta = (reason: string | null): MovementMeta => ({
+        type: StockMovementType.COUNT,
+        reference: `count:${c.id}`,
+        reason,
+        staffId: staff.staffId,
+      });
       let moved = 0;
       for (const l of lines) {
         const variance = l.counted! - l.expected;
@@ -105,7 +116,12 @@ export class StockCountsService {
           await this.ledger.adjustOnHand(c.locationId, l.variantId, variance, meta('found'));
         } else if (!(await this.ledger.change(c.locationId, l.variantId, { onHand: variance }, meta('not found')))) {
           const short = await this.shortOf(staff, c.locationId, l.variantId, variance, meta);
-          if (short) await this.tx.manager.query(`UPDATE stock_count_line SET held_short = $3 WHERE count_id = $1 AND variant_id = $2`, [c.id, l.variantId, short]);
+          if (short)
+            await this.tx.manager.query(`UPDATE stock_count_line SET held_short = $3 WHERE count_id = $1 AND variant_id = $2`, [
+              c.id,
+              l.variantId,
+              short,
+            ]);
         }
         moved += 1;
       }
@@ -158,7 +174,8 @@ export class StockCountsService {
     const level = await this.ledger.read(locationId, variantId);
     const target = Math.max(level.onHand + variance, 0);
     const damaged = Math.min(level.unsellable, level.reserved + level.unsellable - target);
-    if (damaged > 0) await this.ledger.change(locationId, variantId, { onHand: -damaged, unsellable: -damaged }, meta('unsellable units not found'));
+    if (damaged > 0)
+      await this.ledger.change(locationId, variantId, { onHand: -damaged, unsellable: -damaged }, meta('unsellable units not found'));
     const free = level.onHand - damaged - (level.reserved + level.unsellable - damaged);
     if (free > 0) await this.ledger.change(locationId, variantId, { onHand: -free }, meta('not found'));
     const heldMissing = level.reserved - target;
@@ -204,7 +221,9 @@ export class StockCountsService {
 
   /** Every variant the location has a level of (a whole-store count). */
   private async everyVariantAt(locationId: string): Promise<{ id: string; sku: string }[]> {
-    const ids = await this.tx.manager.query<{ id: string }[]>(`SELECT variant_id AS id FROM stock_level WHERE location_id = $1`, [locationId]);
+    const ids = await this.tx.manager.query<{ id: string }[]>(`SELECT variant_id AS id FROM stock_level WHERE location_id = $1`, [
+      locationId,
+    ]);
     return (await this.catalogue.findVariants(ids.map((r) => r.id))).map((v) => ({ id: v.id, sku: v.sku }));
   }
 }

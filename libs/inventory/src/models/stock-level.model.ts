@@ -3,7 +3,8 @@ import { StockDerived, UserError } from '@app/common';
 import { Location } from '@app/locations';
 
 @ObjectType({
-  description: 'Stock of one SKU at one location. available = onHand - reserved - unsellable - safetyStock, never below 0: what may be sold.',
+  description:
+    'Stock of one SKU at one location. available = onHand - reserved - unsellable - safetyStock, never below 0: what may be sold.',
 })
 export class StockLevel {
   @Field(() => String) sku: string;

@@ -4,7 +4,10 @@ import { PageInfo } from '@app/common';
 @ObjectType({ description: 'One change to a stock level, as the ledger recorded it.' })
 export class StockMovement {
   @Field(() => ID) id: string;
-  @Field(() => String, { description: 'ADJUSTMENT, RESERVATION, RELEASE, SHIPMENT, COLLECTION, TRANSFER_IN, UNSELLABLE, WRITE_OFF, COUNT, …' }) type: string;
+  @Field(() => String, {
+    description: 'ADJUSTMENT, RESERVATION, RELEASE, SHIPMENT, COLLECTION, TRANSFER_IN, UNSELLABLE, WRITE_OFF, COUNT, …',
+  })
+  type: string;
   @Field(() => Int) onHandDelta: number;
   @Field(() => Int) reservedDelta: number;
   @Field(() => Int) unsellableDelta: number;

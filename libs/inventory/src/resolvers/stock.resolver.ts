@@ -23,7 +23,7 @@ export class StockResolver {
   }
 
   @Query(() => StockLevelConnection, {
-    description: "Staff of the location (or admins): its levels by SKU with their states, a page at a time (first: 1 to 100).",
+    description: 'Staff of the location (or admins): its levels by SKU with their states, a page at a time (first: 1 to 100).',
   })
   @StaffOnly()
   @StockDerived()

@@ -79,7 +79,9 @@ export class StockLedger {
    * changes nothing) when fewer are available.
    */
   async reserve(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<boolean> {
-    return (await this.write(locationId, variantId, { reserved: quantity }, meta, { guard: `available >= ${int(quantity)}` })) !== undefined;
+    return (
+      (await this.write(locationId, variantId, { reserved: quantity }, meta, { guard: `available >= ${int(quantity)}` })) !== undefined
+    );
   }
 
   /** Gives held units back to the shelf (cancellation, expiry). */
@@ -127,7 +129,11 @@ export class StockLedger {
          RETURNING safety_stock AS "safetyStock"`,
         [locationId, variantId],
       ); // the row is now locked by this transaction: the difference below is exact
-      if (explicit) await this.tx.manager.query(`UPDATE stock_level SET safety_stock_set = true WHERE location_id = $1 AND variant_id = $2`, [locationId, variantId]);
+      if (explicit)
+        await this.tx.manager.query(`UPDATE stock_level SET safety_stock_set = true WHERE location_id = $1 AND variant_id = $2`, [
+          locationId,
+          variantId,
+        ]);
       const diff = quantity - current.safetyStock;
       if (diff === 0) return this.read(locationId, variantId);
       return this.must(locationId, variantId, { safetyStock: diff }, meta);
@@ -204,7 +210,11 @@ export class StockLedger {
     const p = (key: (typeof STATES)[number][0]) => `$${3 + STATES.findIndex(([k]) => k === key)}`;
     const col = (prefix: string) => (key: (typeof STATES)[number][0]) => `${prefix}${STATES.find(([k]) => k === key)![1]} + ${p(key)}`;
     const after = col('sl.');
-    const guards = [`${after('reserved')} >= 0`, `${after('unsellable')} >= 0`, `${after('reserved')} + ${after('unsellable')} <= ${after('onHand')}`];
+    const guards = [
+      `${after('reserved')} >= 0`,
+      `${after('unsellable')} >= 0`,
+      `${after('reserved')} + ${after('unsellable')} <= ${after('onHand')}`,
+    ];
     if (d.safetyStock) guards.push(`${after('safetyStock')} >= 0`);
     if (d.incoming) guards.push(`${after('incoming')} >= 0`);
     if (opts.guard) guards.push(opts.guard.replace(/\b(available|on_hand|reserved|unsellable|safety_stock|incoming)\b/g, 'sl.$1'));

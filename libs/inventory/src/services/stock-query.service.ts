@@ -94,7 +94,12 @@ export class StockQueryService {
     afterSku: string | null,
   ): Promise<(LevelStates & { sku: string; variantId: string })[]> {
     const sku = variantSql.skuOf('v');
-    const prefix = filter.skuPrefix ? filter.skuPrefix.trim().toUpperCase().replace(/[\\%_]/g, '\\$&') + '%' : null;
+    const prefix = filter.skuPrefix
+      ? filter.skuPrefix
+          .trim()
+          .toUpperCase()
+          .replace(/[\\%_]/g, '\\$&') + '%'
+      : null;
     return this.tx.manager.query(
       `SELECT ${sku} AS sku, sl.variant_id AS "variantId", sl.on_hand AS "onHand", sl.reserved, sl.unsellable,
               sl.safety_stock AS "safetyStock", sl.incoming

@@ -36,7 +36,9 @@ export class StockStatesResolver {
     return level(() => this.states.writeOff(ctx.caller, input));
   }
 
-  @Mutation(() => StockLevelPayload, { description: 'Units of this level kept on the shelf for walk-in shoppers, never promised to an order.' })
+  @Mutation(() => StockLevelPayload, {
+    description: 'Units of this level kept on the shelf for walk-in shoppers, never promised to an order.',
+  })
   @StaffOnly()
   stockSafetySet(@Ctx() ctx: RequestContext, @Args('input') input: StockQuantityInput): Promise<StockLevelPayload> {
     return level(() => this.states.setSafetyStock(ctx.caller, input));

@@ -49,7 +49,9 @@ export class TransferCreateInput {
   @Type(() => TransferLineInput)
   lines: TransferLineInput[];
 
-  @Field(() => String, { description: 'The same key (per staff member) returns the same transfer: a retried request never holds stock twice.' })
+  @Field(() => String, {
+    description: 'The same key (per staff member) returns the same transfer: a retried request never holds stock twice.',
+  })
   @IsString()
   @Length(1, 100)
   idempotencyKey: string;

@@ -13,7 +13,9 @@ export class TransfersResolver {
     private readonly locations: LocationsService,
   ) {}
 
-  @Query(() => [Transfer], { description: 'Staff of the location (or admins): transfers from or to it, newest first (first: 1 to 100, default 50).' })
+  @Query(() => [Transfer], {
+    description: 'Staff of the location (or admins): transfers from or to it, newest first (first: 1 to 100, default 50).',
+  })
   @StaffOnly()
   transfers(
     @Ctx() ctx: RequestContext,
@@ -30,7 +32,9 @@ export class TransfersResolver {
     return this.service.find(ctx.caller, id);
   }
 
-  @Mutation(() => TransferPayload, { description: 'Staff of either end (or admins): request units from one location for another; held at the source.' })
+  @Mutation(() => TransferPayload, {
+    description: 'Staff of either end (or admins): request units from one location for another; held at the source.',
+  })
   @StaffOnly()
   transferCreate(@Ctx() ctx: RequestContext, @Args('input') input: TransferCreateInput): Promise<TransferPayload> {
     return payload('transfer', () => this.service.create(ctx.caller, input));

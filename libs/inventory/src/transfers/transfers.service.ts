@@ -6,7 +6,13 @@ import { badInput, BusinessError, ErrorCode, forbidden, isUuid, notFound, Transa
 import { LocationsService } from '@app/locations';
 import { type MovementMeta, StockLedger } from '../services/stock-ledger.service.js';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
-import { MAX_TRANSFER_LINES, type Transfer, type TransferCreateInput, type TransferLineInput, TransferStatus as S } from './transfer.model.js';
+import {
+  MAX_TRANSFER_LINES,
+  type Transfer,
+  type TransferCreateInput,
+  type TransferLineInput,
+  TransferStatus as S,
+} from './transfer.model.js';
 
 interface TransferRow {
   id: string;
@@ -79,7 +85,9 @@ export class TransfersService {
       const meta = this.meta(StockMovementType.RESERVATION, created.number, staff, 'TRANSFER');
       for (const l of sorted)
         if (!(await this.ledger.reserve(from.id, l.variantId, l.quantity, meta)))
-          throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `${from.code} cannot send ${l.quantity} of ${l.sku}: fewer available`, ['lines']);
+          throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `${from.code} cannot send ${l.quantity} of ${l.sku}: fewer available`, [
+            'lines',
+          ]);
       return this.get(created.id);
     });
   }
@@ -118,9 +126,19 @@ export class TransfersService {
       for (const l of lines) {
         const received = got.get(l.variantId) ?? 0;
         if (received > 0)
-          await this.must(t.toLocationId, l.variantId, { onHand: received, incoming: -received }, this.meta(StockMovementType.TRANSFER_IN, t.number, staff));
+          await this.must(
+            t.toLocationId,
+            l.variantId,
+            { onHand: received, incoming: -received },
+            this.meta(StockMovementType.TRANSFER_IN, t.number, staff),
+          );
         if (received < l.quantity)
-          await this.must(t.toLocationId, l.variantId, { incoming: received - l.quantity }, this.meta(StockMovementType.LOST_IN_TRANSIT, t.number, staff));
+          await this.must(
+            t.toLocationId,
+            l.variantId,
+            { incoming: received - l.quantity },
+            this.meta(StockMovementType.LOST_IN_TRANSIT, t.number, staff),
+          );
       }
       await this.tx.manager.query(
         `UPDATE stock_transfer_line SET received = COALESCE((SELECT r FROM unnest($2::uuid[], $3::int[]) AS x(v, r) WHERE v = variant_id), 0)
@@ -166,7 +184,8 @@ export class TransfersService {
     const staff = requireStaff(caller);
     if (!isUuid(id)) return null;
     const t = await this.get(id).catch(() => null);
-    if (t && !canActAt(staff, t.fromLocationId) && !canActAt(staff, t.toLocationId)) throw forbidden('Staff see the transfers of their location');
+    if (t && !canActAt(staff, t.fromLocationId) && !canActAt(staff, t.toLocationId))
+      throw forbidden('Staff see the transfers of their location');
     return t;
   }
 
@@ -184,7 +203,10 @@ export class TransfersService {
     const staff = requireStaff(caller);
     if (!isUuid(id)) throw notFound('Transfer');
     return this.tx.run(async () => {
-      const [t] = await this.tx.manager.query<TransferRow[]>(`SELECT ${TRANSFER_COLUMNS} FROM stock_transfer t WHERE t.id = $1 FOR UPDATE`, [id]);
+      const [t] = await this.tx.manager.query<TransferRow[]>(
+        `SELECT ${TRANSFER_COLUMNS} FROM stock_transfer t WHERE t.id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!t) throw notFound('Transfer');
       const allowed =
         who === 'from'
@@ -192,7 +214,14 @@ export class TransfersService {
           : who === 'to'
             ? canActAt(staff, t.toLocationId)
             : canActAt(staff, t.fromLocationId) || canActAt(staff, t.toLocationId);
-      if (!allowed) throw forbidden(who === 'from' ? 'Staff of the source ship a transfer' : who === 'to' ? 'Staff of the destination receive it' : 'Staff of either end');
+      if (!allowed)
+        throw forbidden(
+          who === 'from'
+            ? 'Staff of the source ship a transfer'
+            : who === 'to'
+              ? 'Staff of the destination receive it'
+              : 'Staff of either end',
+        );
       if (!from.includes(t.status)) throw new BusinessError(ErrorCode.INVALID_STATE, `Transfer ${t.number} is ${t.status}`, ['id']);
       await work(t, await this.lines(t.id), staff);
       return this.get(t.id);
@@ -200,7 +229,8 @@ export class TransfersService {
   }
 
   private async must(locationId: string, variantId: string, d: { onHand?: number; incoming: number }, meta: MovementMeta): Promise<void> {
-    if (!(await this.ledger.change(locationId, variantId, d, meta))) throw new Error(`transfer level ${locationId}/${variantId} refused ${meta.type}`);
+    if (!(await this.ledger.change(locationId, variantId, d, meta)))
+      throw new Error(`transfer level ${locationId}/${variantId} refused ${meta.type}`);
   }
 
   private meta(type: StockMovementType, number: string, staff: StaffCaller, reason: string | null = null): MovementMeta {
@@ -250,5 +280,7 @@ interface TransferLineRow {
 /** What a request asks for, so a key reused for another request is told apart from a retry. */
 function requestHash(from: string, to: string, lines: { variantId: string; quantity: number }[]): string {
   const canonical = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId)).map((l) => `${l.variantId}:${l.quantity}`);
-  return createHash('sha256').update(`${from}>${to}|${canonical.join(',')}`).digest('hex');
+  return createHash('sha256')
+    .update(`${from}>${to}|${canonical.join(',')}`)
+    .digest('hex');
 }
