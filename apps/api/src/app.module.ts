@@ -15,6 +15,7 @@ import { LocationsModule } from '@app/locations';
 import { NotificationsModule } from '@app/notifications';
 import { OrdersModule } from '@app/orders';
 import { PaymentsModule } from '@app/payments';
+import { ReturnsModule } from '@app/returns';
 import { PromotionsModule } from '@app/promotions';
 import { MetricsService } from '@app/observability';
 import { PlatformModule } from '@app/platform';
@@ -59,6 +60,7 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     OrdersModule,
     PaymentsModule,
     AnalyticsModule,
+    ReturnsModule,
     DemoDataModule,
     ResponseCacheModule,
   ],

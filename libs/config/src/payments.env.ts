@@ -41,6 +41,13 @@ export class PaymentsEnv extends RequestLimitsEnv {
   @Max(86400)
   PAYMENT_ORPHAN_AFTER_SECONDS = 300;
 
+  /** Days after the handover (collected, or shipped) within which units can be returned (RETURN_WINDOW_CLOSED after). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  RETURN_WINDOW_DAYS = 30;
+
   /** Stripe's secret key (sk_live_… or sk_test_…): required with PAYMENT_PROVIDER=stripe. */
   @IsOptional()
   @IsString()

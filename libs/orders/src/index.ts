@@ -15,3 +15,5 @@ export * from './services/background-jobs.service.js';
 export * from './sourcing/sourcing-strategy.js';
 export * from './sourcing/sourcing.service.js';
 export * from './services/sales-facts.service.js';
+export * from './services/order-returns.service.js';
+export { takenAmount, lineAmounts } from './payments/fulfillment-amounts.js';

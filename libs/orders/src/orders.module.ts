@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountShortages } from './services/count-shortages.service.js';
+import { OrderReturns } from './services/order-returns.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { PaymentsModule } from '@app/payments';
@@ -63,6 +64,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
   ],
   providers: [
     CountShortages,
+    OrderReturns,
     FulfilmentCapacity,
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.
     { provide: SourcingStrategy, useClass: WarehouseFirstNearestSourcing },
@@ -99,6 +101,6 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     FulfillmentLineResolver,
     CustomerOrdersResolver,
   ],
-  exports: [SalesFacts, CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
+  exports: [OrderReturns, SalesFacts, CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
 })
 export class OrdersModule {}

@@ -8,3 +8,4 @@ export * from './services/payment-status.js';
 export * from './services/payment-sql.js';
 export * from './models/payment.model.js';
 export { STRIPE_WEBHOOK_BODY_LIMIT, STRIPE_WEBHOOK_PATH, isStripeWebhookRequest } from './webhooks/stripe-webhook.controller.js';
+export * from './services/refunds.service.js';

@@ -37,6 +37,17 @@ export class ChannelReportRow {
   @Field(() => Money, { description: asInt('refundedTotal') }) get refunded(): Money {
     return this.refundedTotal.toMoney('refundedTotal');
   }
+  @Field(() => Int, { description: "Returns received in [from, to) of this channel's sales, whenever sold (wherever brought back)." })
+  returns: number;
+  @Field(() => Int, { description: 'Units those returns brought back.' }) returnedUnits: number;
+}
+
+@ObjectType({ description: 'Returns received in the window at one store, whatever channel sold the units.' })
+export class ReturnsReportRow {
+  @Field(() => Int) returns: number;
+  @Field(() => Int) units: number;
+  @Field(() => MoneyTotal) refundedTotal: MoneyTotal;
+  locationId: string;
 }
 
 @ObjectType({ description: 'Pickups (PICKUP and SHIP_TO_STORE) of orders placed in the window.' })

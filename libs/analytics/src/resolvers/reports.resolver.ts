@@ -2,7 +2,7 @@ import { Args, GraphQLISODateTime, Parent, Query, ResolveField, Resolver } from 
 import { Ctx, type RequestContext, StaffOnly, StaffRole } from '@app/auth';
 import { badInput, Money, MoneyTotal, notFound } from '@app/common';
 import { Location, LocationsService, toLocation } from '@app/locations';
-import { ChannelReportRow, ClickAndCollectReport, DailySalesRow, StoreSalesRow } from '../models/report.models.js';
+import { ChannelReportRow, ClickAndCollectReport, DailySalesRow, ReturnsReportRow, StoreSalesRow } from '../models/report.models.js';
 import { SalesReportService } from '../services/sales-report.service.js';
 
 const window = (from: Date, to: Date) => {
@@ -37,6 +37,28 @@ export class ReportsResolver {
         revenueTotal: MoneyTotal.of(r.revenue, r.currency),
         averageOrderValue: r.averageOrderValue === null ? null : Money.of(r.averageOrderValue, r.currency),
         capturedTotal: MoneyTotal.of(r.captured, r.currency),
+        refundedTotal: MoneyTotal.of(r.refunded, r.currency),
+        returns: r.returns,
+        returnedUnits: r.returnedUnits,
+      }),
+    );
+  }
+
+  @Query(() => [ReturnsReportRow], {
+    description:
+      'Returns received in [from, to) by the store that took them back (what the web sold and the stores took back), most first.',
+  })
+  @StaffOnly(StaffRole.MANAGER, StaffRole.ADMIN)
+  async returnsReport(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+  ): Promise<ReturnsReportRow[]> {
+    return (await this.reports.returnsByStore(ctx.caller, ...window(from, to))).map((r) =>
+      Object.assign(new ReturnsReportRow(), {
+        locationId: r.locationId,
+        returns: r.returns,
+        units: r.units,
         refundedTotal: MoneyTotal.of(r.refunded, r.currency),
       }),
     );
@@ -93,6 +115,18 @@ export class ReportsResolver {
 
   @ResolveField(() => Location)
   async location(@Parent() row: StoreSalesRow, @Ctx() ctx: RequestContext): Promise<Location> {
+    const l = await this.locations.load(ctx, row.locationId);
+    if (!l) throw notFound('Location');
+    return toLocation(l);
+  }
+}
+
+@Resolver(() => ReturnsReportRow)
+export class ReturnsReportRowResolver {
+  constructor(private readonly locations: LocationsService) {}
+
+  @ResolveField(() => Location)
+  async location(@Parent() row: ReturnsReportRow, @Ctx() ctx: RequestContext): Promise<Location> {
     const l = await this.locations.load(ctx, row.locationId);
     if (!l) throw notFound('Location');
     return toLocation(l);

@@ -4,6 +4,7 @@ import { badInput, exactAmount } from '@app/common';
 import { AppConfig } from '@app/config';
 import { LocationsService } from '@app/locations';
 import { SalesFacts, type SalesScope } from '@app/orders';
+import { ReturnFacts } from '@app/returns';
 
 const MAX_DAYS = 366;
 
@@ -20,6 +21,9 @@ export interface ChannelSales {
   captured: number;
   /** Money refunded in the window on this channel's orders, whenever placed. */
   refunded: number;
+  /** Returns received in the window of this channel's sales (whenever sold), and their units. */
+  returns: number;
+  returnedUnits: number;
 }
 export interface StoreSales {
   locationId: string;
@@ -47,7 +51,14 @@ export class SalesReportService {
     private readonly facts: SalesFacts,
     private readonly locations: LocationsService,
     private readonly config: AppConfig,
+    private readonly returnFacts: ReturnFacts,
   ) {}
+
+  /** Returns received in the window by the store that took them back (a manager: their store), most first. */
+  async returnsByStore(caller: Caller, from: Date, to: Date) {
+    const rows = await this.returnFacts.byStore(this.scope(caller, from, to));
+    return rows.map((r) => ({ ...r, refunded: exactAmount(r.refunded) }));
+  }
 
   /**
    * One row per channel and currency (amounts in two currencies never add up); a channel without orders
@@ -58,7 +69,7 @@ export class SalesReportService {
    */
   async byChannel(caller: Caller, from: Date, to: Date): Promise<ChannelSales[]> {
     const s = this.scope(caller, from, to);
-    const rows = await this.facts.byChannel(s);
+    const [rows, returns] = await Promise.all([this.facts.byChannel(s), this.returnFacts.byChannel(s)]);
     const none = {
       currency: this.config.get('DEFAULT_CURRENCY'),
       orders: 0,
@@ -75,6 +86,7 @@ export class SalesReportService {
         const revenue = exactAmount(r.revenue);
         // At most the largest order (an integer column), so it fits Money.
         const averageOrderValue = kept ? Math.round(revenue / kept) : null;
+        const returned = returns.find((x) => x.channel === String(channel) && x.currency === r.currency);
         return {
           channel,
           currency: r.currency,
@@ -85,6 +97,8 @@ export class SalesReportService {
           averageOrderValue,
           captured: exactAmount(r.captured),
           refunded: exactAmount(r.refunded),
+          returns: returned?.returns ?? 0,
+          returnedUnits: returned?.units ?? 0,
         };
       });
     });

@@ -44,6 +44,10 @@ export const TABLE_OWNERS = {
   stock_transfer_line: 'inventory',
   stock_count: 'inventory',
   stock_count_line: 'inventory',
+  // migrations/1765800000000-returns.ts
+  order_return: 'returns',
+  order_return_line: 'returns',
+  payment_refund: 'payments',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -241,6 +241,19 @@ export const ERROR_TABLE = [
   },
   { codes: ['UNKNOWN_CUSTOMER'], where: 'userError', http: '200', meaning: '`assistedOrderCreate` names a customer that does not exist' },
   {
+    codes: ['RETURN_NOT_ALLOWED', 'RETURN_QUANTITY_EXCEEDED', 'RETURN_WINDOW_CLOSED'],
+    where: 'userError',
+    http: '200',
+    meaning:
+      'a return of units never handed over (or not in the return being received); more units than were handed over less those already coming back; after `RETURN_WINDOW_DAYS` from the handover',
+  },
+  {
+    codes: ['EXCHANGE_NOT_ALLOWED'],
+    where: 'userError',
+    http: '200',
+    meaning: 'an exchange for a variant of another product or at another price, or of more units than the return brings back',
+  },
+  {
     codes: ['COUNT_IN_PROGRESS'],
     where: 'userError',
     http: '200',

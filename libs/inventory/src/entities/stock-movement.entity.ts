@@ -32,6 +32,8 @@ export enum StockMovementType {
   LOST_IN_TRANSIT = 'LOST_IN_TRANSIT',
   /** A count's variance (counted - expected) applied on top of what moved while counting. */
   COUNT = 'COUNT',
+  /** Units a customer brought back: on sale again, or on hand as unsellable when damaged. */
+  RETURN = 'RETURN',
 }
 
 /** The ledger: append-only. Per level, the sum of each delta equals its state (on_hand, reserved, unsellable, safety_stock, incoming). */

@@ -103,6 +103,12 @@ export class StockLedger {
     if (!(await this.write(locationId, variantId, d, meta, { create: !wasIncoming }))) this.impossible(locationId, variantId, meta, d);
   }
 
+  /** Units a customer brought back to the location: on sale again, or on hand as unsellable (`damaged`). */
+  async returned(locationId: string, variantId: string, quantity: number, damaged: boolean, meta: MovementMeta): Promise<LevelRow> {
+    const d = { onHand: quantity, unsellable: damaged ? quantity : 0 };
+    return (await this.write(locationId, variantId, d, meta, { create: true })) ?? this.impossible(locationId, variantId, meta, d);
+  }
+
   /** Units are on their way to the level (a transfer or a ship-to-store shipped): incoming, the level created if need be. */
   async expect(locationId: string, variantId: string, quantity: number, meta: MovementMeta): Promise<void> {
     await this.write(locationId, variantId, { incoming: quantity }, meta, { create: true });

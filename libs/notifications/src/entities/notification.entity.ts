@@ -14,6 +14,12 @@ export enum NotificationTemplate {
   ORDER_CANCELLED = 'ORDER_CANCELLED',
   /** Units staff could not find and no other location could send: cancelled, not paid for. */
   ITEMS_UNAVAILABLE = 'ITEMS_UNAVAILABLE',
+  /** A return asked for online: its number, to show in any store. */
+  RETURN_REQUESTED = 'RETURN_REQUESTED',
+  /** The units came back to a store. */
+  RETURN_RECEIVED = 'RETURN_RECEIVED',
+  /** Money went back to the card or was paid out at the counter. */
+  REFUND_ISSUED = 'REFUND_ISSUED',
 }
 
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'CANCELLED';
@@ -30,6 +36,9 @@ export interface NotificationPayload {
   /** ISO 8601. */
   expiresAt?: string | null;
   pickupCodeSealed?: string | null;
+  returnNumber?: string;
+  /** The refund as printed, e.g. `44.10 EUR`. */
+  refund?: string;
 }
 
 /** One message to one recipient: an outbox row, written with the change it reports, sent by the dispatcher. */

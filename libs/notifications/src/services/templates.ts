@@ -33,6 +33,15 @@ export function render(template: NotificationTemplate, p: NotificationPayload & 
         subject: `Part of your ${order} is unavailable`,
         text: `Some items of your ${order} could not be found and have been cancelled; you will not pay for them. The rest of your order goes on.`,
       };
+    case NotificationTemplate.RETURN_REQUESTED:
+      return {
+        subject: `Your return ${p.returnNumber ?? ''} of ${order}`,
+        text: `Bring the items to any of our stores and show this return number: ${p.returnNumber ?? ''}.`,
+      };
+    case NotificationTemplate.RETURN_RECEIVED:
+      return { subject: `We have your return ${p.returnNumber ?? ''}`, text: `The items of ${order} came back${store}.` };
+    case NotificationTemplate.REFUND_ISSUED:
+      return { subject: `Your refund for ${order}`, text: `We have refunded ${p.refund ?? ''} for return ${p.returnNumber ?? ''}.` };
   }
 }
 

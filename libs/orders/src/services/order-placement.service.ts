@@ -53,7 +53,7 @@ export class OrderPlacement {
   async place(
     ctx: RequestContext,
     cart: CartView,
-    o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'>,
+    o: Omit<NewOrder, 'priced' | 'channel' | 'customerId' | 'idempotencyScope'> & { free?: boolean },
     lastAttempt: boolean,
     payment?: PlacementPayment,
   ): Promise<PlacedOrder> {
@@ -61,7 +61,18 @@ export class OrderPlacement {
     if (cart.lines.some((l) => l.fulfillmentType === FulfillmentType.DELIVERY) && !o.address) {
       throw new BusinessError(ErrorCode.ADDRESS_REQUIRED, 'A delivered line needs a shipping address', ['shippingAddress']);
     }
-    const priced = await this.quote(ctx, cart);
+    const quoted = await this.quote(ctx, cart);
+    // An exchange: the units were paid for by those that came back, so the order costs nothing.
+    const priced = o.free
+      ? {
+          ...quoted,
+          lines: quoted.lines.map((l) => ({ ...l, unitPrice: 0, subtotal: 0 })),
+          subtotal: 0,
+          discount: 0,
+          total: 0,
+          discounts: [],
+        }
+      : quoted;
     payment?.checkPriced(priced);
     const used = priced.discounts;
     const usedUp = await this.promotions.redeem(used.map((d) => d.promotion.id));

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config';
 import { PaymentProvider, type ProviderOutcome } from '../provider/payment-provider.js';
 import { PAYMENT_PROVIDER } from '../provider/provider.factory.js';
 import { PaymentMethod } from './payment-status.js';
+import { RefundsService } from './refunds.service.js';
 
 /** A payment row under its property names. */
 export interface PaymentRow {
@@ -48,6 +49,7 @@ export class PaymentsService {
     private readonly tx: TransactionHost,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider | null,
     private readonly config: AppConfig,
+    private readonly refunds: RefundsService,
   ) {}
 
   /** Whether card payments can be taken (a provider is configured). */
@@ -254,6 +256,7 @@ export class PaymentsService {
    */
   async repair(limit = 20): Promise<number> {
     if (!this.provider) return 0;
+    const refunds = await this.refunds.retryDue(limit);
     const due = await this.tx.manager.query<{ id: string }[]>(
       `SELECT id FROM payment
        WHERE (order_id IS NULL AND state IN ('AUTHORIZING', 'AUTHORIZED', 'VOIDING') AND created_at < now() - make_interval(secs => $1))
@@ -270,7 +273,7 @@ export class PaymentsService {
         this.logger.warn(`payment ${id} not repaired: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    return repaired;
+    return repaired + refunds;
   }
 
   private async repairOne(id: string): Promise<boolean> {
