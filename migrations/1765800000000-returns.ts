@@ -1,7 +1,7 @@
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Returns (docs/adr/0032-returns.md). `order_return` / `order_return_line` (owned by returns): what came back,
+ * Returns (docs/adr/0033-returns.md). `order_return` / `order_return_line` (owned by returns): what came back,
  * from which order line, why, and where it went; the return keeps the channel of the original sale and what it
  * refunded, so reports never re-derive them. `payment_refund` (owned by payments): a refund owed to a card,
  * written in the return's transaction and sent to the provider after it commits, retried until it is

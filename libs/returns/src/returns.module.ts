@@ -10,7 +10,7 @@ import { ReturnFacts } from './services/return-facts.service.js';
 import { ReturnQueries } from './services/return-queries.service.js';
 import { ReturnsService } from './services/returns.service.js';
 
-/** Returns and exchanges: bought anywhere, brought back to any store (docs/adr/0032-returns.md). */
+/** Returns and exchanges: bought anywhere, brought back to any store (docs/adr/0033-returns.md). */
 @Module({
   imports: [CatalogueModule, InventoryModule, LocationsModule, NotificationsModule, OrdersModule, PaymentsModule],
   providers: [ReturnsService, ReturnQueries, ReturnFacts, ReturnsResolver, ReturnLineResolver, OrderReturnsResolver],

@@ -21,7 +21,7 @@ interface RefundRow {
 const MAX_BACKOFF_S = 3600;
 
 /**
- * Money back (docs/adr/0032-returns.md). In the transaction of the return that causes it, the refund is owed at
+ * Money back (docs/adr/0033-returns.md). In the transaction of the return that causes it, the refund is owed at
  * once (`refunded`, guarded never to pass what was captured) and, for a card, written as a `payment_refund`
  * row; the provider is asked once that transaction commits, and asked again with the same key by the repair
  * job (rows taken with SKIP LOCKED) until it answers: never lost, never doubled.

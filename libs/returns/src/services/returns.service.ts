@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type Caller, type RequestContext, requireActsAt, type StaffCaller } from '@app/auth';
 import { CatalogueService } from '@app/catalogue';
-import { BusinessError, ErrorCode, forbidden, notFound, TransactionHost, unauthenticated } from '@app/common';
+import { BusinessError, Clock, ErrorCode, forbidden, notFound, TransactionHost, unauthenticated } from '@app/common';
 import { AppConfig } from '@app/config';
 import { StockLedger, StockMovementType } from '@app/inventory';
 import { LocationsService } from '@app/locations';
@@ -31,7 +31,7 @@ interface Received {
 }
 
 /**
- * Returns of units bought anywhere, brought back to any store (docs/adr/0032-returns.md). Each runs in one
+ * Returns of units bought anywhere, brought back to any store (docs/adr/0033-returns.md). Each runs in one
  * transaction that locks the order first, so two returns of one order (two stores receiving the same return,
  * a counter return beside an online request) take turns: units placed on order lines never pass what was
  * handed over, refunds never pass what was paid, and the same return is received once.
@@ -48,6 +48,7 @@ export class ReturnsService {
     private readonly catalogue: CatalogueService,
     private readonly locations: LocationsService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** The customer who placed the order (or staff for them): a numbered return to bring to any store. */
@@ -57,7 +58,7 @@ export class ReturnsService {
       const order = await this.orders.lockForReturn(input.orderId);
       if (!order) throw notFound('Order');
       if (caller.kind === 'customer' && order.customerId !== caller.customerId) throw forbidden('Customers return their own orders');
-      const placed = placeOnLines(order.lines, input.lines, await this.queries.takenByLine(order.id), this.windowDays, new Date());
+      const placed = placeOnLines(order.lines, input.lines, await this.queries.takenByLine(order.id), this.windowDays, this.clock.date());
       const id = await this.insertReturn(order, S.REQUESTED, caller.kind === 'staff' ? caller.staffId : null, null);
       await this.insertLines(
         id,
@@ -102,7 +103,7 @@ export class ReturnsService {
       // Its own lines no longer hold units against the order: they are placed again as received.
       await this.tx.manager.query(`DELETE FROM order_return_line WHERE return_id = $1`, [r!.id]);
       // The window was checked when the return was asked for.
-      const placed = placeOnLines(order.lines, received, await this.queries.takenByLine(order.id), Infinity, new Date());
+      const placed = placeOnLines(order.lines, received, await this.queries.takenByLine(order.id), Infinity, this.clock.date());
       return this.complete(staff, order, r!.id, input.locationId, placed);
     });
   }
@@ -124,7 +125,7 @@ export class ReturnsService {
       const again = await this.queries.byKey(staff.staffId, input.idempotencyKey); // a parallel retry placed it while we waited
       if (again) return (await this.queries.get(again.id))!;
       const toSwap = await this.checkExchange(input.lines, input.exchange ?? []);
-      const placed = placeOnLines(order.lines, input.lines, await this.queries.takenByLine(order.id), this.windowDays, new Date());
+      const placed = placeOnLines(order.lines, input.lines, await this.queries.takenByLine(order.id), this.windowDays, this.clock.date());
       // The swapped units of each variant are the first placed ones: they refund nothing.
       const swapped = placed.map((p) => {
         const swap = Math.min(toSwap.get(p.asked.variantId) ?? 0, p.quantity);
