@@ -38,6 +38,11 @@ export const TABLE_OWNERS = {
   payment_event: 'payments',
   // migrations/1765600000000-stores-that-ship.ts
   fulfilment_capacity: 'orders',
+  // migrations/1765710000000-webhooks.ts
+  webhook_endpoint: 'webhooks',
+  webhook_event: 'webhooks',
+  webhook_delivery: 'webhooks',
+  webhook_delivery_attempt: 'webhooks',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;
