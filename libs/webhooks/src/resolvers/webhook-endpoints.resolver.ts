@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx, type RequestContext, requireStaff, StaffOnly, StaffRole } from '@app/auth';
-import { payload } from '@app/common';
+import { pageSize, payload } from '@app/common';
 import { WebhookEndpointCreateInput, WebhookEndpointUpdateInput } from '../dto/webhook-endpoint.input.js';
 import { WebhookDeliveryAttempt, WebhookDeliveryConnection } from '../models/webhook-delivery.model.js';
 import { WebhookEndpoint, WebhookEndpointPayload } from '../models/webhook-endpoint.model.js';
@@ -27,6 +27,7 @@ export class WebhookEndpointsResolver {
     @Args('first', { type: () => Int, description: '1 to 100' }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<WebhookDeliveryConnection> {
+    pageSize(first); // a bad page size is refused whatever the endpoint
     await this.endpoints.find(endpointId);
     const page = await this.log.page(endpointId, first, after);
     return {
