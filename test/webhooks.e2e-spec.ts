@@ -296,6 +296,9 @@ describe('webhooks: signed, at least once, in order per order', () => {
     const [row] = (await t.gql(W.list, {}, { token: admin })).data.webhookEndpoints.filter((e: { id: string }) => e.id === endpoint.id);
     expect(row).toMatchObject({ active: false, consecutiveFailures: 3 });
     expect(row.disabledReason).toContain('3 failed attempts in a row');
+    const metrics = (await t.http().get('/metrics')).text;
+    expect(metrics).toMatch(/^webhook_endpoints_disabled 1$/m);
+    expect(metrics).toMatch(/^webhook_backlog 0$/m); // what it holds no longer counts as waiting
     await drain();
     expect(at('/down')).toHaveLength(3); // nothing more is sent to it
     const whileDown = await place();

@@ -5,6 +5,7 @@ import { WebhookDeliveryLog } from './services/webhook-delivery-log.service.js';
 import { WebhookDispatcher } from './services/webhook-dispatcher.service.js';
 import { WebhookEndpoints } from './services/webhook-endpoints.service.js';
 import { WebhookJobs } from './services/webhook-jobs.service.js';
+import { WebhookMetrics } from './services/webhook-metrics.js';
 import { WebhookOutbox } from './services/webhook-outbox.service.js';
 import { WebhookSender } from './services/webhook-sender.js';
 import { WebhookSubscriptions } from './services/webhook-subscriptions.js';
@@ -23,6 +24,7 @@ import { WebhookSubscriptions } from './services/webhook-subscriptions.js';
     WebhookSender,
     WebhookDispatcher,
     WebhookJobs,
+    WebhookMetrics,
     WebhookEndpointsResolver,
   ],
   exports: [WebhookOutbox, WebhookDispatcher],
