@@ -97,9 +97,12 @@ export class WebhookDispatcher {
   private async failed(d: Claimed, outcome: SendOutcome, startedAt: Date): Promise<void> {
     const now = this.clock.date();
     const delay = retryDelaySeconds(d.attempts);
+    // Only while this claim is the delivery's latest and it was not received meanwhile: a sender whose lease ran
+    // out must not release a delivery another sender holds (its successors would overtake that send).
     await this.tx.manager.query(
-      `UPDATE webhook_delivery SET leased_until = NULL, next_attempt_at = $2::timestamptz + make_interval(secs => $3) WHERE id = $1`,
-      [d.id, now, delay],
+      `UPDATE webhook_delivery SET leased_until = NULL, next_attempt_at = $2::timestamptz + make_interval(secs => $3)
+        WHERE id = $1 AND attempts = $4 AND delivered_at IS NULL`,
+      [d.id, now, delay, d.attempts],
     );
     const max = this.config.get('WEBHOOK_DISABLE_AFTER_FAILURES');
     // An UPDATE … RETURNING answers [rows, count] through TypeORM.
