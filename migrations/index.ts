@@ -17,6 +17,7 @@ import { PreparationTime1765500000100 } from './1765500000100-preparation-time.j
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 import { PartialCollect1765500000000 } from './1765500000000-partial-collect.js';
 import { StoresThatShip1765600000000 } from './1765600000000-stores-that-ship.js';
+import { Webhooks1765710000000 } from './1765710000000-webhooks.js';
 
 /** Every migration, oldest first. A merged migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   StoresThatShip1765600000000,
   FulfilmentReadyBy1765600000100,
   StoreStock1765700000000,
+  Webhooks1765710000000,
   Returns1765800000000,
 ];

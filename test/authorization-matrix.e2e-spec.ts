@@ -127,6 +127,11 @@ describe('authorization matrix', () => {
     ['staffMembers of A', () => [`query($l: ID) { staffMembers(locationId: $l) { id active } }`, { l: A.id }], ['managerHere', 'admin']],
     ['auditLog', () => [`query { auditLog(first: 1) { id action staff { id } } }`, {}], ['admin']],
     ['customerUpdate of the customer', () => [`mutation($id: ID!) { customerUpdate(id: $id, input: { marketingConsent: { email: true } }) { ${E} } }`, { id: customerId }], ['customer', ...ALL_STAFF]],
+    ['webhookEndpointCreate', () => [`mutation($i: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $i) { secret ${E} } }`, { i: { url: 'http://127.0.0.1:9/hook', events: ['ORDER_PLACED'] } }], ['admin']],
+    ['webhookEndpoints', () => [`query { webhookEndpoints { id url } }`, {}], ['admin']],
+    ['webhookEndpointUpdate', () => [`mutation($id: ID!) { webhookEndpointUpdate(id: $id, input: { active: true }) { ${E} } }`, { id: randomUUID() }], ['admin']],
+    ['webhookEndpointDelete', () => [`mutation($id: ID!) { webhookEndpointDelete(id: $id) { ${E} } }`, { id: randomUUID() }], ['admin']],
+    ['webhookDeliveries', () => [`query($id: ID!) { webhookDeliveries(endpointId: $id, first: 5) { edges { cursor } } }`, { id: randomUUID() }], ['admin']],
     ['customerErase (another customer)', () => [`mutation($id: ID!) { customerErase(id: $id) { ${E} } }`, { id: erasableId }], ['admin']],
     // Last: the account's own sessions (a wrong current password changes nothing; signing out ends the caller's token).
     ['passwordChange', () => [`mutation { passwordChange(input: { currentPassword: "Wrong-Horse-1", newPassword: "Battery-Staple-2" }) { ${E} } }`, {}], ['customer', 'otherCustomer', ...ALL_STAFF]],

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { freePortBlock, testProcessEnv } from './support/api-process.js';
@@ -39,7 +41,13 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     await db.connect();
     port = await freePortBlock(2); // the cluster's two API processes listen on port and port + 1
     cluster = spawn(process.execPath, ['scripts/cluster.mjs'], {
-      env: { ...testProcessEnv(port, url), NOTIFICATION_LEASE_SECONDS: '2', BACKGROUND_INTERVAL_MS: '200' },
+      // A cached endpoint list that only an event can drop within the test: the webhooks test relies on the event.
+      env: {
+        ...testProcessEnv(port, url),
+        NOTIFICATION_LEASE_SECONDS: '2',
+        BACKGROUND_INTERVAL_MS: '200',
+        WEBHOOK_ENDPOINT_CACHE_MS: '600000',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     cluster.stdout!.on('data', (d) => (out += d));
@@ -106,6 +114,50 @@ const real = usingRealPostgres() && Boolean(process.env.REDIS_URL);
     sub.stop();
     await ws.dispose();
   });
+
+  it('an endpoint created on one process is heard by checkouts on the other, and the worker delivers', async () => {
+    const bodies: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    try {
+      const checkout = async (n: 0 | 1, i: number) => {
+        const cartId = (await gql(n, Q.cartCreate)).data.cartCreate.cart.id;
+        await gql(n, Q.cartLinesAdd, {
+          cartId,
+          lines: [{ variantId: variant.id, quantity: 1, fulfillment: { type: 'PICKUP', locationId: storeId } }],
+        });
+        const r = await gql(n, O.checkout, {
+          input: { cartId, idempotencyKey: randomUUID(), contact: { email: `hook${i}@test.example`, phone: '+33600000000' } },
+        });
+        return r.data.checkout.order.id as string;
+      };
+      await checkout(1, 0); // api-2 now keeps "no endpoint wants ORDER_PLACED" (for 10 minutes, unless told)
+      const created = await gql(
+        0,
+        `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { endpoint { id } userErrors { code } } }`,
+        { input: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`, events: ['ORDER_PLACED'] } },
+        admin,
+      );
+      expect(created.data.webhookEndpointCreate.userErrors).toEqual([]);
+      await new Promise((r) => setTimeout(r, 500)); // the event crosses Redis: a deadline, not a bound
+      const orderId = await checkout(1, 1);
+      const deadline = Date.now() + 20_000;
+      while (!bodies.some((b) => b.includes(orderId))) {
+        if (Date.now() > deadline) throw new Error(`no webhook for ${orderId}; got ${bodies.length}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(JSON.parse(bodies.find((b) => b.includes(orderId))!)).toMatchObject({ type: 'ORDER_PLACED', data: { orderId } });
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
+  }, 60_000);
 
   it('killing an API process in the middle of checkouts loses no reservation and no notification', async () => {
     const carts: [0 | 1, string][] = [];

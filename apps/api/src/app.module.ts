@@ -20,6 +20,7 @@ import { PromotionsModule } from '@app/promotions';
 import { MetricsService } from '@app/observability';
 import { PlatformModule } from '@app/platform';
 import { StaffModule } from '@app/staff';
+import { WebhooksModule } from '@app/webhooks';
 import { graphqlConfig } from './graphql/graphql.config.js';
 import { HealthModule } from './health/health.module.js';
 import { RateLimiter } from './graphql/rate-limiter.js';
@@ -59,6 +60,7 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     NotificationsModule,
     OrdersModule,
     PaymentsModule,
+    WebhooksModule,
     AnalyticsModule,
     ReturnsModule,
     DemoDataModule,

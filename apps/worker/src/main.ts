@@ -6,7 +6,7 @@ import { errorMessage } from '@app/common';
 import { OrdersModule } from '@app/orders';
 import { PlatformModule } from '@app/platform';
 
-/** The background work without the HTTP API: the expiry sweep and the notification outbox. */
+/** The background work without the HTTP API: the expiry sweep, the notification outbox and the webhook senders (through OrdersModule). */
 @Module({
   imports: [PlatformModule, OrdersModule],
 })
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   const logger = app.get(Logger);
-  logger.log('worker running: expiry sweep and notification outbox');
+  logger.log('worker running: expiry sweep, notification outbox and webhook deliveries');
   const stop = async (signal: string) => {
     logger.log(`${signal}: finishing the run in progress`);
     await app.close();

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { toBool, toInt } from './env-transforms.js';
-import { PaymentsEnv } from './payments.env.js';
+import { WebhooksEnv } from './webhooks.env.js';
 
 /** The regions DEFAULT_PHONE_REGION may name: the customers lib knows their calling codes and trunk prefixes. */
 export const PHONE_REGIONS = ['FR', 'BE', 'CH', 'LU', 'MC', 'DE', 'AT', 'NL', 'ES', 'PT', 'IT', 'GB', 'IE', 'US', 'CA'] as const;
@@ -17,9 +17,9 @@ const TRUST_PROXY = new RegExp(String.raw`^(\d{1,2}|${PROXY_ENTRY}(\s*,\s*${PROX
 /**
  * Every setting the service reads, validated once at start. Only this file reads `process.env`
  * (through ConfigModule), so a wrong value stops the start with a message naming the variable. The request
- * limits are in RequestLimitsEnv and the payments' settings in PaymentsEnv, which this extends.
+ * limits are in RequestLimitsEnv and the payments' settings in PaymentsEnv, the webhooks' in WebhooksEnv (which extends PaymentsEnv), which this extends.
  */
-export class Env extends PaymentsEnv {
+export class Env extends WebhooksEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 

@@ -12,6 +12,7 @@ import { LocationsModule } from '@app/locations';
 import { NotificationsModule } from '@app/notifications';
 import { PromotionsModule } from '@app/promotions';
 import { StaffModule } from '@app/staff';
+import { WebhooksModule } from '@app/webhooks';
 import { FulfillmentEntity } from './entities/fulfillment.entity.js';
 import { OrderLineEntity } from './entities/order-line.entity.js';
 import { OrderEntity } from './entities/order.entity.js';
@@ -61,6 +62,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     PaymentsModule,
     PromotionsModule,
     StaffModule,
+    WebhooksModule,
   ],
   providers: [
     CountShortages,

@@ -48,6 +48,11 @@ export const TABLE_OWNERS = {
   order_return: 'returns',
   order_return_line: 'returns',
   payment_refund: 'payments',
+  // migrations/1765710000000-webhooks.ts
+  webhook_endpoint: 'webhooks',
+  webhook_event: 'webhooks',
+  webhook_delivery: 'webhooks',
+  webhook_delivery_attempt: 'webhooks',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -112,6 +112,12 @@ export const ERROR_TABLE = [
     meaning: '`pickupHold` is not an ISO-8601 duration of days/hours/minutes/seconds up to a year',
   },
   { codes: ['INVALID_TIME_ZONE'], where: 'userError', http: '200', meaning: 'not an IANA time zone' },
+  {
+    codes: ['INVALID_URL'],
+    where: 'userError',
+    http: '200',
+    meaning: 'a webhook endpoint URL that is not an absolute `http` or `https` URL (or is over 2,048 characters)',
+  },
   { codes: ['PICKUP_NOT_AVAILABLE'], where: 'userError', http: '200', meaning: 'pickup at a location that is not a pickup store' },
   {
     codes: ['LOCATION_REQUIRED'],

@@ -28,6 +28,8 @@ export interface EventMap {
   'location-changed': { locationId: string };
   /** An account's sessions changed (signed out, password, deactivated, role or store): its kept state drops. */
   'session.changed': { kind: 'staff' | 'customer'; id: string };
+  /** A webhook endpoint was created, changed, disabled or deleted: the cached list of subscribed event types drops. */
+  'webhook-endpoints': { endpointId: string };
 }
 
 export type EventName = keyof EventMap;

@@ -139,6 +139,7 @@ export class FulfillmentMoves {
       `UPDATE fulfillment SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
       [f.id, ...cols.map((c) => set[c])],
     );
+    await this.orderEvents.fulfillmentChanged(order, f.id, to);
     if (message && notify) {
       await this.outbox.enqueue({
         orderId: order.id,
@@ -153,7 +154,7 @@ export class FulfillmentMoves {
         },
       });
     }
-    await this.refreshOrderStatus(order.id);
+    await this.refreshOrderStatus(order);
     this.orderEvents.changed(order.id, [f]);
     return (await this.tx.manager.getRepository(FulfillmentEntity).findOneBy({ id: f.id }))!;
   }
@@ -174,7 +175,9 @@ export class FulfillmentMoves {
    * what could not be supplied (the order cancelled, or some items), and the order's subscribers.
    */
   async afterShortage(order: OrderEntity, f: FulfillmentEntity, unfilled: boolean): Promise<void> {
-    await this.refreshOrderStatus(order.id);
+    const [now] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM fulfillment WHERE id = $1`, [f.id]);
+    await this.orderEvents.fulfillmentChanged(order, f.id, now.status); // its lines changed, its status perhaps
+    await this.refreshOrderStatus(order);
     const [{ status }] = await this.tx.manager.query<{ status: string }[]>(`SELECT status FROM customer_order WHERE id = $1`, [order.id]);
     if (status === 'CANCELLED' || unfilled)
       await this.outbox.enqueue({
@@ -186,13 +189,15 @@ export class FulfillmentMoves {
     this.orderEvents.changed(order.id, [f]);
   }
 
-  /** The order's status from its fulfilments'. */
-  private async refreshOrderStatus(orderId: string): Promise<void> {
-    const rows: { status: S }[] = await this.tx.manager.query(`SELECT status FROM fulfillment WHERE order_id = $1`, [orderId]);
-    await this.tx.manager.query(`UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`, [
-      orderId,
-      orderStatusOf(rows.map((r) => r.status)),
-    ]);
+  /** The order's status from its fulfilments'; ORDER_UPDATED when that changed it. */
+  private async refreshOrderStatus(order: OrderEntity): Promise<void> {
+    const rows: { status: S }[] = await this.tx.manager.query(`SELECT status FROM fulfillment WHERE order_id = $1`, [order.id]);
+    const status = orderStatusOf(rows.map((r) => r.status));
+    const [, changed] = await this.tx.manager.query<[unknown[], number]>(
+      `UPDATE customer_order SET status = $2, updated_at = now() WHERE id = $1 AND status <> $2`,
+      [order.id, status],
+    );
+    if (changed) await this.orderEvents.statusChanged(order, status);
   }
 }
 

@@ -94,6 +94,7 @@ export class OrderPlacement {
       plan.map((f) => f.sourcingReason),
     );
     await payment?.placed(placed.order.id, priced);
+    await this.orderEvents.placed(placed.order);
     this.orderEvents.changed(placed.order.id, placed.fulfillments);
     await this.outbox.enqueue({
       orderId: placed.order.id,
