@@ -44,6 +44,12 @@ function returnsSuite(name: string, env: () => Promise<Record<string, string>>, 
       staffA = (await createStaff(t, admin, 'ASSOCIATE', A.id)).token;
       staffB = (await createStaff(t, admin, 'ASSOCIATE', B.id)).token;
       shopper = await registerShopper(t);
+      // An endpoint that hears returns, so RETURN_RECEIVED events are written (delivery is not these tests' business).
+      await t.gql(
+        `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { ${E} } }`,
+        { input: { url: 'http://127.0.0.1:9/hook', events: ['RETURN_RECEIVED'] } },
+        { token: admin },
+      );
     });
     afterAll(() => t?.close());
 
@@ -127,6 +133,10 @@ function returnsSuite(name: string, env: () => Promise<Record<string, string>>, 
       expect(refusal(await receive(staffB, B), 'returnReceive')).toEqual(['INVALID_STATE']);
       const order = (await t.gql(R.order, { id: o.id }, { token: shopper.token })).data.order;
       expect(order.returns.map((r: AnyJson) => [r.number, r.status])).toEqual([[req.number, 'RECEIVED']]);
+      const [event] = await t.db.query(`SELECT data FROM webhook_event WHERE type = 'RETURN_RECEIVED' AND data->>'returnId' = $1`, [
+        req.id,
+      ]);
+      expect(event?.data).toMatchObject({ returnId: req.id, orderId: o.id, orderNumber: o.number });
     });
 
     it('the same return received at two stores at once: one receipt, one refund, the units counted once', async () => {

@@ -235,6 +235,12 @@ describe('store stock: states, transfers and counts', () => {
 
   describe('transfers', () => {
     it('requested, shipped and received in part: held, incoming, on hand, and the loss recorded', async () => {
+      const hook = await t.gql(
+        `mutation($input: WebhookEndpointCreateInput!) { webhookEndpointCreate(input: $input) { endpoint { id } ${E} } }`,
+        { input: { url: 'http://127.0.0.1:9/hook', events: ['TRANSFER_UPDATED'] } },
+        { token: admin },
+      );
+      expect(hook.data.webhookEndpointCreate.userErrors).toEqual([]);
       const [v, w] = (await createProduct(t, admin, { sizes: ['38', '39'] })).variants;
       await adjust(t, admin, W.id, v.sku, 10);
       await adjust(t, admin, W.id, w.sku, 4);
@@ -278,6 +284,11 @@ describe('store stock: states, transfers and counts', () => {
           [w.id, -2],
         ].sort(),
       );
+      const events = await t.db.query(
+        `SELECT data->>'status' AS status FROM webhook_event WHERE type = 'TRANSFER_UPDATED' AND data->>'transferId' = $1 ORDER BY created_at`,
+        [t1.id],
+      );
+      expect(events.map((e: AnyJson) => e.status)).toEqual(['REQUESTED', 'IN_TRANSIT', 'RECEIVED']); // each step told the retailer's systems
       const listed = (await t.gql(S.transfers, { locationId: W.id, status: 'RECEIVED' }, { token: staffW })).data.transfers;
       expect(listed.map((x: AnyJson) => x.id)).toContain(t1.id);
       expect(codes(await t.gql(S.transfers, { locationId: W.id }, { token: staffA }))).toEqual(['FORBIDDEN']);

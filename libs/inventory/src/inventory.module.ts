@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { CatalogueModule } from '@app/catalogue';
 import { LocationsModule } from '@app/locations';
+import { WebhooksModule } from '@app/webhooks';
 import { StockLevelEntity } from './entities/stock-level.entity.js';
 import { StockMovementEntity } from './entities/stock-movement.entity.js';
 import { StockChangedResolver } from './resolvers/stock-changed.resolver.js';
@@ -29,6 +30,7 @@ import { StockCountsService } from './counts/stock-counts.service.js';
     CatalogueModule,
     LocationsModule,
     InventorySqlModule,
+    WebhooksModule,
   ],
   providers: [
     AvailabilityCache,

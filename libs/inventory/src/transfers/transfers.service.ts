@@ -4,6 +4,7 @@ import { type Caller, canActAt, requireActsAt, requireStaff, type StaffCaller } 
 import { CatalogueService, normaliseSku } from '@app/catalogue';
 import { badInput, BusinessError, ErrorCode, forbidden, isUuid, notFound, TransactionHost } from '@app/common';
 import { LocationsService } from '@app/locations';
+import { WebhookEventType, WebhookOutbox } from '@app/webhooks';
 import { type MovementMeta, StockLedger } from '../services/stock-ledger.service.js';
 import { StockMovementType } from '../entities/stock-movement.entity.js';
 import {
@@ -45,6 +46,7 @@ export class TransfersService {
     private readonly ledger: StockLedger,
     private readonly catalogue: CatalogueService,
     private readonly locations: LocationsService,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** Staff of either end (or admins). The same key (per staff member) and request answer the same transfer. */
@@ -88,6 +90,7 @@ export class TransfersService {
           throw new BusinessError(ErrorCode.INSUFFICIENT_STOCK, `${from.code} cannot send ${l.quantity} of ${l.sku}: fewer available`, [
             'lines',
           ]);
+      await this.announce(created.id, created.number, S.REQUESTED);
       return this.get(created.id);
     });
   }
@@ -224,8 +227,15 @@ export class TransfersService {
         );
       if (!from.includes(t.status)) throw new BusinessError(ErrorCode.INVALID_STATE, `Transfer ${t.number} is ${t.status}`, ['id']);
       await work(t, await this.lines(t.id), staff);
-      return this.get(t.id);
+      const after = await this.get(t.id);
+      await this.announce(t.id, t.number, after.status);
+      return after;
     });
+  }
+
+  /** TRANSFER_UPDATED to the retailer's systems, in the step's transaction (the transfer's row is held, so events keep their order). */
+  private announce(transferId: string, number: string, status: S): Promise<void> {
+    return this.webhooks.emit(WebhookEventType.TRANSFER_UPDATED, { transferId, transferNumber: number, status });
   }
 
   private async must(locationId: string, variantId: string, d: { onHand?: number; incoming: number }, meta: MovementMeta): Promise<void> {

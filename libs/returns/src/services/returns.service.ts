@@ -9,6 +9,7 @@ import { LocationsService } from '@app/locations';
 import { NotificationOutbox, NotificationTemplate } from '@app/notifications';
 import { OrderReturns, type ReturnableOrder } from '@app/orders';
 import { RefundsService } from '@app/payments';
+import { WebhookEventType, WebhookOutbox } from '@app/webhooks';
 import {
   type CounterReturnLineInput,
   type ExchangeLineInput,
@@ -49,6 +50,7 @@ export class ReturnsService {
     private readonly locations: LocationsService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   /** The customer who placed the order (or staff for them): a numbered return to bring to any store. */
@@ -195,6 +197,13 @@ export class ReturnsService {
       [id, locationId, staff.staffId, refund, method],
     );
     const r = (await this.queries.get(id))!;
+    // The order's row is held: the event keeps its place among the order's others.
+    await this.webhooks.emit(WebhookEventType.RETURN_RECEIVED, {
+      returnId: id,
+      returnNumber: r.number,
+      orderId: order.id,
+      orderNumber: order.number,
+    });
     const store = await this.locations.find(locationId);
     await this.notify(order, NotificationTemplate.RETURN_RECEIVED, r, store?.name ?? null);
     if (refund > 0) await this.notify(order, NotificationTemplate.REFUND_ISSUED, r);

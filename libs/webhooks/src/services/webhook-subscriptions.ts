@@ -7,7 +7,7 @@ const KEY = 'subscribed';
 /**
  * Which event types some active endpoint wants, kept in this process (ADR 0027's cache) so that a
  * checkout with no subscriber writes nothing and reads nothing. Any endpoint change publishes
- * `webhook-endpoints` after commit and every process drops its copy; WEBHOOK_ENDPOINT_CACHE_MS bounds a
+ * `webhook-endpoints` after commit and every process drops its copy (this one at once); WEBHOOK_ENDPOINT_CACHE_MS bounds a
  * lost event, and while events are not heard nothing is kept (each event reads the list).
  */
 @Injectable()
@@ -48,5 +48,7 @@ export class WebhookSubscriptions implements OnModuleInit, OnModuleDestroy {
   /** After the current transaction commits, every process reads the list again. */
   changed(endpointId: string): void {
     this.events.publish('webhook-endpoints', { endpointId });
+    // This process at once, not when Redis brings the event back: a change made here is heard by the next request here.
+    this.tx.afterCommit(() => this.kept.invalidateAll());
   }
 }
