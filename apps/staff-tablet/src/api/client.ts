@@ -1,0 +1,54 @@
+// The urql client: queries and mutations as POST /graphql (the API refuses batches and GET needs preflight
+// headers), subscriptions over graphql-ws on the same path, the staff token and channel on both.
+import { createClient as createWsClient } from 'graphql-ws';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import type { Session } from '../auth/session';
+import { setOffline } from './network-status';
+
+export function createApiClient(session: Session | null, onSignedOut: () => void): Client {
+  const headers: Record<string, string> = { 'x-channel': 'STORE' };
+  if (session) headers.authorization = `Bearer ${session.token}`;
+  const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  const ws = session
+    ? createWsClient({
+        url: wsUrl,
+        connectionParams: headers,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        on: {
+          connected: () => setOffline(false),
+          closed: (event) => {
+            // 4403: the token was refused or the session ended (signed out elsewhere, deactivated).
+            if ((event as CloseEvent).code === 4403) onSignedOut();
+          },
+        },
+      })
+    : null;
+  return new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: () => ({ headers }),
+    exchanges: [
+      cacheExchange,
+      mapExchange({
+        onResult(result) {
+          const lostNetwork = result.error?.networkError && !result.error.response?.status;
+          setOffline(Boolean(lostNetwork));
+          if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSignedOut();
+          return result;
+        },
+      }),
+      fetchExchange,
+      ...(ws
+        ? [
+            subscriptionExchange({
+              forwardSubscription: (request) => ({
+                subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+              }),
+            }),
+          ]
+        : []),
+    ],
+  });
+}

@@ -1,0 +1,33 @@
+// The signed-in staff member, kept in localStorage so a reload (or a tablet waking up) keeps the session.
+// The API has no staff `me` query: what staffLogin answered is what the app knows about the member.
+
+export type StaffRole = 'ADMIN' | 'MANAGER' | 'ASSOCIATE';
+
+export interface Session {
+  token: string;
+  staff: {
+    id: string;
+    email: string;
+    name?: string | null;
+    role: StaffRole;
+    location?: { id: string; name: string; code: string; geo: { lat: number; lng: number } } | null;
+  };
+}
+
+const KEY = 'staff-tablet.session';
+
+export function loadSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session | null): void {
+  if (session) localStorage.setItem(KEY, JSON.stringify(session));
+  else localStorage.removeItem(KEY);
+}
+
+export const isManager = (s: Session | null): boolean => s?.staff.role === 'MANAGER' || s?.staff.role === 'ADMIN';
