@@ -6,8 +6,8 @@ import type { Session } from '../auth/session';
 import { setOffline } from './network-status';
 
 export function createApiClient(session: Session | null, onSignedOut: () => void): Client {
-  const headers: Record<string, string> = { 'x-channel': 'STORE' };
-  if (session) headers.authorization = `Bearer ${session.token}`;
+  // STORE only with a staff token: the API refuses that channel to anyone else (403), sign-in included.
+  const headers: Record<string, string> = session ? { authorization: `Bearer ${session.token}`, 'x-channel': 'STORE' } : {};
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
   const ws = session
     ? createWsClient({

@@ -35,7 +35,6 @@ export const en = {
   'pickups.readyBy': 'Promised for {time}',
   'pickups.pickList': 'Pick list',
   'pickups.pickListEmpty': 'Nothing to take from the shelf.',
-  'pickups.open': 'Open pickup {number}',
   'pickup.title': 'Pickup {number}',
   'pickup.status': 'Status',
   'pickup.customer': 'Customer',

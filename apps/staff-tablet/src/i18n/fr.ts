@@ -37,7 +37,6 @@ export const fr: Record<MessageKey, string> = {
   'pickups.readyBy': 'Promis pour {time}',
   'pickups.pickList': 'Liste de prélèvement',
   'pickups.pickListEmpty': 'Rien à prendre en rayon.',
-  'pickups.open': 'Ouvrir le retrait {number}',
   'pickup.title': 'Retrait {number}',
   'pickup.status': 'Statut',
   'pickup.customer': 'Client',

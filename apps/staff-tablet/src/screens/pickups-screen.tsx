@@ -27,7 +27,7 @@ export function PickupsScreen({ locationId }: { locationId: string }) {
 
   const card = (f: QueueFulfillment) => (
     <li key={f.id}>
-      <a className="card pickup-card" href={href('pickup', f.id)} aria-label={t('pickups.open', { number: f.order.number })}>
+      <a className="card pickup-card" href={href('pickup', f.id)}>
         <strong>{f.order.number}</strong>
         <span>{f.order.contactEmail}</span>
         <span>{t('pickups.items', { count: f.lines.reduce((n, l) => n + l.quantity, 0) })}</span>
