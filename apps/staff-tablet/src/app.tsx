@@ -32,8 +32,14 @@ export function App() {
   return (
     <Provider value={client}>
       <OfflineBanner />
-      {session ? <SignedIn session={session} onSignOut={signOut} /> : <SignIn onSignedIn={signIn} />}
-      <LanguageSwitch />
+      {session ? (
+        <SignedIn session={session} onSignOut={signOut} />
+      ) : (
+        <>
+          <SignIn onSignedIn={signIn} />
+          <LanguageSwitch />
+        </>
+      )}
     </Provider>
   );
 }
@@ -57,6 +63,7 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => v
         <span className="who">
           {t('signIn.as', { name: session.staff.name ?? session.staff.email, role: t(`role.${session.staff.role}`), store: session.staff.location?.name ?? '' })}
         </span>
+        <LanguageSwitch />
         <button type="button" className="secondary" onClick={onSignOut}>
           {t('app.signOut')}
         </button>
@@ -100,12 +107,12 @@ function CurrentScreen({ route, session }: { route: Route; session: Session }) {
 function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
   return (
-    <footer className="language" role="group" aria-label={t('app.language')}>
+    <div className="language" role="group" aria-label={t('app.language')}>
       {(['fr', 'en'] as Language[]).map((l) => (
         <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => setLanguage(l)}>
           {l === 'fr' ? 'Français' : 'English'}
         </button>
       ))}
-    </footer>
+    </div>
   );
 }

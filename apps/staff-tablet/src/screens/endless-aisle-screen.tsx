@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useIdempotencyKey } from '../api/idempotency';
 import { useAction } from '../api/use-action';
 import { useLiveQuery } from '../api/use-live-query';
-import type { Session } from '../auth/session';
+import { storeGeo, type Session } from '../auth/session';
 import { ErrorText } from '../components/error-text';
 import { formatMoney, formatTime } from '../components/format';
 import { useI18n } from '../i18n/i18n';
@@ -79,7 +79,7 @@ function SizeAvailability({ chosen, session }: { chosen: Chosen; session: Sessio
   const store = session.staff.location;
   const { data, code } = useLiveQuery(
     AisleAvailabilityQuery,
-    { locationId: store?.id ?? '', sku: chosen.sku, near: store?.geo ?? { lat: 0, lng: 0 } },
+    { locationId: store?.id ?? '', sku: chosen.sku, near: storeGeo(session) },
     !store,
   );
   const here = data?.stockLevel?.available ?? 0;

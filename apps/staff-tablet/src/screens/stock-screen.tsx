@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../api/use-action';
 import { useLiveQuery } from '../api/use-live-query';
-import type { Session } from '../auth/session';
+import { storeGeo, type Session } from '../auth/session';
 import { ErrorText } from '../components/error-text';
 import { formatTime } from '../components/format';
 import { QuantityField } from '../components/quantity-field';
@@ -89,7 +89,7 @@ function SkuStock({ sku, session }: { sku: string; session: Session }) {
   const { t, language } = useI18n();
   const store = session.staff.location;
   const locationId = store?.id ?? '';
-  const { data, code } = useLiveQuery(StockQuery, { locationId, sku, near: store?.geo ?? { lat: 0, lng: 0 } }, !store);
+  const { data, code } = useLiveQuery(StockQuery, { locationId, sku, near: storeGeo(session) }, !store);
   const [damaged, setDamaged] = useState(1);
   const mark = useAction(MarkDamaged);
   const level = data?.stockLevel;
