@@ -9,10 +9,16 @@ interface Answer<T> {
   errors?: { message: string }[];
 }
 
+// The answers are read by their shape and checked by the tests' assertions, as in test/ (no-unsafe-* off for both).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function gql<T = Record<string, any>>(query: string, variables: object = {}, token?: string, channel = 'WEB'): Promise<T> {
   const res = await fetch(`${BASE}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-channel': token ? 'STORE' : channel, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-channel': token ? 'STORE' : channel,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as Answer<T>;
@@ -45,8 +51,13 @@ export async function sellableAt(locationId: string, token: string, count: numbe
   const found: Sellable[] = [];
   for (const { node } of d.products.edges) {
     for (const v of node.variants) {
-      const level = await gql(`query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { available } }`, { l: locationId, s: v.sku }, token);
-      if ((level.stockLevel?.available ?? 0) >= min) found.push({ variantId: v.id, sku: v.sku, productName: node.name, size: v.size, colour: v.colour });
+      const level = await gql(
+        `query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { available } }`,
+        { l: locationId, s: v.sku },
+        token,
+      );
+      if ((level.stockLevel?.available ?? 0) >= min)
+        found.push({ variantId: v.id, sku: v.sku, productName: node.name, size: v.size, colour: v.colour });
       if (found.length === count) return found;
     }
   }
@@ -57,10 +68,10 @@ export async function sellableAt(locationId: string, token: string, count: numbe
 export async function webPickupOrder(locationId: string, items: Sellable[], email = 'shopper@example.com') {
   const cart = await gql(`mutation { cartCreate { cart { id } } }`);
   const cartId = cart.cartCreate.cart.id;
-  await gql(
-    `mutation ($c: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $lines) { userErrors { code } } }`,
-    { c: cartId, lines: items.map((i) => ({ variantId: i.variantId, quantity: 1, fulfillment: { type: 'PICKUP', locationId } })) },
-  );
+  await gql(`mutation ($c: ID!, $lines: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $lines) { userErrors { code } } }`, {
+    c: cartId,
+    lines: items.map((i) => ({ variantId: i.variantId, quantity: 1, fulfillment: { type: 'PICKUP', locationId } })),
+  });
   const d = await gql(
     `mutation ($input: CheckoutInput!) { checkout(input: $input) { order { id number fulfillments { id type pickupCode } } userErrors { code } } }`,
     { input: { cartId, idempotencyKey: crypto.randomUUID(), contact: { email } } },
@@ -68,5 +79,10 @@ export async function webPickupOrder(locationId: string, items: Sellable[], emai
   const order = d.checkout.order;
   if (!order) throw new Error(`checkout refused: ${JSON.stringify(d.checkout.userErrors)}`);
   const pickup = order.fulfillments.find((f: { type: string }) => f.type === 'PICKUP');
-  return { number: order.number as string, orderId: order.id as string, fulfillmentId: pickup.id as string, pickupCode: pickup.pickupCode as string };
+  return {
+    number: order.number as string,
+    orderId: order.id as string,
+    fulfillmentId: pickup.id as string,
+    pickupCode: pickup.pickupCode as string,
+  };
 }

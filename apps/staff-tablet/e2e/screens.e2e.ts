@@ -14,13 +14,19 @@ test('the endless aisle orders a size missing here from another store, and the o
       `query ($near: GeoPointInput!, $sku: String!) { storesNear(near: $near, radiusKm: 50, sku: $sku) { available location { id } } }`,
       { near: manager.geo, sku: c.sku },
     );
-    if (near.storesNear.some((s: { available: number; location: { id: string } }) => s.location.id !== manager.locationId && s.available > 0)) {
+    if (
+      near.storesNear.some((s: { available: number; location: { id: string } }) => s.location.id !== manager.locationId && s.available > 0)
+    ) {
       chosen = c;
       break;
     }
   }
   if (!chosen) throw new Error('no size both here and nearby in the demo data');
-  const level = await gql(`query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { available } }`, { l: manager.locationId, s: chosen.sku }, manager.token);
+  const level = await gql(
+    `query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { available } }`,
+    { l: manager.locationId, s: chosen.sku },
+    manager.token,
+  );
   await gql(
     `mutation ($input: StockAdjustInput!) { stockAdjust(input: $input) { userErrors { code } } }`,
     { input: { locationId: manager.locationId, sku: chosen.sku, delta: -level.stockLevel.available, reason: 'DAMAGED' } },

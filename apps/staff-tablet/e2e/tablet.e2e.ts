@@ -33,7 +33,8 @@ test('an associate sees a new web order arrive live, prepares it, and hands over
 
   // After trying on, the customer keeps the first size only.
   await page.getByRole('button', { name: `Keeps ${items[1].sku} −1` }).click();
-  for (const c of order.pickupCode) await page.getByRole('group', { name: 'Code keypad' }).getByRole('button', { name: c, exact: true }).click();
+  for (const c of order.pickupCode)
+    await page.getByRole('group', { name: 'Code keypad' }).getByRole('button', { name: c, exact: true }).click();
   await page.getByRole('button', { name: 'Hand over only what they keep' }).click();
   await expect(page.getByRole('status')).toHaveText('Handed over. Thank you!');
 
@@ -56,7 +57,11 @@ test('a manager unlocks a pickup locked by wrong codes', async ({ page }) => {
   const order = await webPickupOrder(associate.locationId, [item]);
   await gql(`mutation ($id: ID!) { fulfillmentMarkReady(id: $id) { userErrors { code } } }`, { id: order.fulfillmentId }, associate.token);
   for (let i = 0; i < 5; i++) {
-    await gql(`mutation ($id: ID!) { fulfillmentCollect(id: $id, pickupCode: "XXXXXX") { userErrors { code } } }`, { id: order.fulfillmentId }, associate.token);
+    await gql(
+      `mutation ($id: ID!) { fulfillmentCollect(id: $id, pickupCode: "XXXXXX") { userErrors { code } } }`,
+      { id: order.fulfillmentId },
+      associate.token,
+    );
   }
 
   await signIn(page, MANAGER);
@@ -66,7 +71,8 @@ test('a manager unlocks a pickup locked by wrong codes', async ({ page }) => {
   await checkScreen(page, 'pickup-locked');
   await page.getByRole('button', { name: 'Unlock (identity checked)' }).click();
   await expect(page.getByRole('status')).toHaveText('Unlocked. Type the code again.');
-  for (const c of order.pickupCode) await page.getByRole('group', { name: 'Code keypad' }).getByRole('button', { name: c, exact: true }).click();
+  for (const c of order.pickupCode)
+    await page.getByRole('group', { name: 'Code keypad' }).getByRole('button', { name: c, exact: true }).click();
   await page.getByRole('button', { name: 'Hand over everything' }).click();
   await expect(page.getByRole('status')).toHaveText('Handed over. Thank you!');
 });

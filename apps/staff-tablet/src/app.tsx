@@ -61,7 +61,11 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => v
     <>
       <header className="top-bar">
         <span className="who">
-          {t('signIn.as', { name: session.staff.name ?? session.staff.email, role: t(`role.${session.staff.role}`), store: session.staff.location?.name ?? '' })}
+          {t('signIn.as', {
+            name: session.staff.name ?? session.staff.email,
+            role: t(`role.${session.staff.role}`),
+            store: session.staff.location?.name ?? '',
+          })}
         </span>
         <LanguageSwitch />
         <button type="button" className="secondary" onClick={onSignOut}>

@@ -50,7 +50,7 @@ export function serveStaffTablet(app: NestExpressApplication, dir = STAFF_TABLET
   app.useStaticAssets(dir, {
     prefix: STAFF_TABLET_PATH,
     index: 'index.html',
-    setHeaders: (res, file) => {
+    setHeaders: (res: Response, file: string) => {
       res.setHeader('Cache-Control', file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

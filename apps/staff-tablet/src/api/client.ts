@@ -35,7 +35,7 @@ export function createApiClient(session: Session | null, onSignedOut: () => void
         onResult(result) {
           // Offline on a request that got no answer; online again only on an answer from the service (a
           // cached result proves nothing: the banner would flicker between the cache and the failed fetch).
-          if (result.error?.networkError && !result.error.response?.status) setOffline(true);
+          if (result.error?.networkError && !(result.error.response as Response | undefined)?.status) setOffline(true);
           else if (result.operation.context.meta?.cacheOutcome !== 'hit') setOffline(false);
           if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSignedOut();
           return result;

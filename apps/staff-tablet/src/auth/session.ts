@@ -33,4 +33,7 @@ export function saveSession(session: Session | null): void {
 export const isManager = (s: Session | null): boolean => s?.staff.role === 'MANAGER' || s?.staff.role === 'ADMIN';
 
 /** The store's position as a GeoPointInput: only lat and lng (urql adds __typename to what it reads, and the API refuses unknown input fields). */
-export const storeGeo = (s: Session): { lat: number; lng: number } => ({ lat: s.staff.location?.geo.lat ?? 0, lng: s.staff.location?.geo.lng ?? 0 });
+export const storeGeo = (s: Session): { lat: number; lng: number } => ({
+  lat: s.staff.location?.geo.lat ?? 0,
+  lng: s.staff.location?.geo.lng ?? 0,
+});

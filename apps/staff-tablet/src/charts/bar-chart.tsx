@@ -10,7 +10,12 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 44;
   return (
-    <svg className="chart" viewBox={`0 0 400 ${bars.length * row}`} role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.display}`).join(', ')}`}>
+    <svg
+      className="chart"
+      viewBox={`0 0 400 ${bars.length * row}`}
+      role="img"
+      aria-label={`${title}: ${bars.map((b) => `${b.label} ${b.display}`).join(', ')}`}
+    >
       {bars.map((b, i) => (
         <g key={b.label} transform={`translate(0 ${i * row})`}>
           <text x="0" y="26" className="chart-label">

@@ -7,7 +7,10 @@ export function formatTime(iso: string | null | undefined, language: Language): 
   if (!iso) return '—';
   const d = new Date(iso);
   const today = new Date().toDateString() === d.toDateString();
-  return d.toLocaleString(locale(language), today ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(
+    locale(language),
+    today ? { hour: '2-digit', minute: '2-digit' } : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
+  );
 }
 
 export function formatMoney(money: { amount: number; currency: string } | null | undefined, language: Language): string {

@@ -13,7 +13,7 @@ function Harness() {
   );
 }
 
-const input = () => screen.getByLabelText('Code') as HTMLInputElement;
+const input = () => screen.getByLabelText<HTMLInputElement>('Code');
 const press = (key: string) => fireEvent.click(screen.getByRole('button', { name: key }));
 
 afterEach(cleanup);
@@ -48,7 +48,7 @@ describe('Keypad', () => {
     render(<Harness />);
     for (const c of 'ACDEFG') press(c);
     expect(input().value).toBe('ACDEFG');
-    expect((screen.getByRole('button', { name: 'H' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'H' }).disabled).toBe(true);
   });
 
   it('takes a hardware keyboard too, filtering what the code cannot hold', () => {

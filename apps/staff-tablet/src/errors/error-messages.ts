@@ -66,9 +66,15 @@ export const ERROR_MESSAGES: Record<string, Words> = {
   CONTACT_REQUIRED: { en: 'Type the customer’s email.', fr: 'Saisissez l’e-mail du client.' },
   ADDRESS_REQUIRED: { en: 'A home delivery needs the address.', fr: 'Une livraison à domicile demande l’adresse.' },
   EMPTY_CART: { en: 'Nothing to order yet.', fr: 'Rien à commander pour l’instant.' },
-  IDEMPOTENCY_KEY_REUSED: { en: 'This order was already placed differently. Start again.', fr: 'Cette commande a déjà été passée autrement. Recommencez.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    en: 'This order was already placed differently. Start again.',
+    fr: 'Cette commande a déjà été passée autrement. Recommencez.',
+  },
   PAYMENT_DECLINED: { en: 'The card was declined. Try another card.', fr: 'La carte a été refusée. Essayez une autre carte.' },
-  PAYMENT_UNAVAILABLE: { en: 'Payment cannot be reached. Try again in a moment.', fr: 'Le paiement est injoignable. Réessayez dans un instant.' },
+  PAYMENT_UNAVAILABLE: {
+    en: 'Payment cannot be reached. Try again in a moment.',
+    fr: 'Le paiement est injoignable. Réessayez dans un instant.',
+  },
   PAYMENT_REQUIRED: { en: 'A payment is needed for this order.', fr: 'Un paiement est nécessaire pour cette commande.' },
   PRICE_CHANGED: { en: 'The price changed. Check the total and order again.', fr: 'Le prix a changé. Vérifiez le total et recommandez.' },
   DUPLICATE: { en: 'That already exists.', fr: 'Cela existe déjà.' },

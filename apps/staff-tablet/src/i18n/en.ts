@@ -94,6 +94,7 @@ export const en = {
   'aisle.none': 'None here',
   'aisle.readyBy': 'Ready {time}',
   'aisle.order': 'Order this size',
+  'aisle.how': 'How the customer gets it',
   'aisle.pickupHere': 'Pickup here',
   'aisle.delivery': 'Home delivery',
   'aisle.email': 'Customer email',

@@ -96,6 +96,7 @@ export const fr: Record<MessageKey, string> = {
   'aisle.none': 'Aucun ici',
   'aisle.readyBy': 'Prêt {time}',
   'aisle.order': 'Commander cette taille',
+  'aisle.how': 'Comment le client le reçoit',
   'aisle.pickupHere': 'Retrait ici',
   'aisle.delivery': 'Livraison à domicile',
   'aisle.email': 'E-mail du client',

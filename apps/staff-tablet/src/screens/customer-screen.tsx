@@ -4,7 +4,6 @@ import { ErrorText } from '../components/error-text';
 import { formatMoney, formatTime } from '../components/format';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
 import { href } from '../routes';
 
 const CustomerQuery = graphql(`
@@ -134,7 +133,7 @@ export function CustomerScreen({ id }: { id: string }) {
           </div>
         </>
       )}
-      {data && !c && <p>{t('lookup.noCustomer' as MessageKey)}</p>}
+      {data && !c && <p>{t('lookup.noCustomer')}</p>}
     </main>
   );
 }

@@ -60,7 +60,11 @@ export function DayScreen({ session }: { session: Session }) {
         </section>
         <section className="card">
           <h2>{t('day.collectRate')}</h2>
-          <RingChart title={t('day.uncollected')} share={decided ? (cc?.expired ?? 0) / decided : 0} caption={`${t('day.uncollected')} ${cc?.expired ?? 0}, ${t('day.collected')} ${cc?.collected ?? 0}`} />
+          <RingChart
+            title={t('day.uncollected')}
+            share={decided ? (cc?.expired ?? 0) / decided : 0}
+            caption={`${t('day.uncollected')} ${cc?.expired ?? 0}, ${t('day.collected')} ${cc?.collected ?? 0}`}
+          />
           <p>
             {t('day.uncollected')}: {cc?.expired ?? 0} · {t('day.collected')}: {cc?.collected ?? 0}
           </p>

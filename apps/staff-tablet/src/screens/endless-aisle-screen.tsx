@@ -50,7 +50,11 @@ export function EndlessAisleScreen({ session }: { session: Session }) {
         <ul className="cards">
           {scanned && !scanned.archived && (
             <li>
-              <button type="button" className="card" onClick={() => setChosen({ id: scanned.id, sku: scanned.sku, label: `${scanned.product.name} · ${scanned.size}` })}>
+              <button
+                type="button"
+                className="card"
+                onClick={() => setChosen({ id: scanned.id, sku: scanned.sku, label: `${scanned.product.name} · ${scanned.size}` })}
+              >
                 {scanned.product.name} · {scanned.size} · {scanned.colour} · {formatMoney(scanned.price, language)}
               </button>
             </li>
@@ -60,7 +64,13 @@ export function EndlessAisleScreen({ session }: { session: Session }) {
               <strong>{p.name}</strong>
               <div className="sizes">
                 {p.variants.map((v) => (
-                  <button key={v.id} type="button" className="size" aria-label={`${p.name} ${v.size ?? ''} ${v.colour ?? ''}`} onClick={() => setChosen({ id: v.id, sku: v.sku, label: `${p.name} · ${v.size}` })}>
+                  <button
+                    key={v.id}
+                    type="button"
+                    className="size"
+                    aria-label={`${p.name} ${v.size ?? ''} ${v.colour ?? ''}`}
+                    onClick={() => setChosen({ id: v.id, sku: v.sku, label: `${p.name} · ${v.size}` })}
+                  >
                     {v.size}
                   </button>
                 ))}
@@ -153,7 +163,7 @@ function OrderForm({ chosen, locationId }: { chosen: Chosen; locationId: string 
         <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
       </label>
       <fieldset className="choice">
-        <legend>{t('aisle.order')}</legend>
+        <legend>{t('aisle.how')}</legend>
         <label>
           <input type="radio" name="delivery" checked={type === 'PICKUP'} onChange={() => setType('PICKUP')} /> {t('aisle.pickupHere')}
         </label>

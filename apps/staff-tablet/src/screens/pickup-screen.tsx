@@ -167,8 +167,13 @@ function CollectPanel({ pickup, onDone, onChanged }: Omit<ActionsProps, 'session
 
   async function handOver() {
     const result = partialChosen
-      ? (await partial.run({ id: pickup.id, pickupCode: code, lines: pickup.lines.map((l) => ({ variantId: l.variant.id, quantity: keeps[l.variant.id] ?? 0 })) })).data
-          ?.fulfillmentCollectPartial
+      ? (
+          await partial.run({
+            id: pickup.id,
+            pickupCode: code,
+            lines: pickup.lines.map((l) => ({ variantId: l.variant.id, quantity: keeps[l.variant.id] ?? 0 })),
+          })
+        ).data?.fulfillmentCollectPartial
       : (await collect.run({ id: pickup.id, pickupCode: code })).data?.fulfillmentCollect;
     if (result?.fulfillment && !result.userErrors.length) {
       onChanged(result.fulfillment);
@@ -242,10 +247,16 @@ function ShortagePanel({ pickup, onDone }: { pickup: QueueFulfillment; onDone: (
         disabled={!count || report.fetching}
         onClick={() =>
           void report
-            .run({ id: pickup.id, lines: Object.entries(missing).filter(([, q]) => q > 0).map(([variantId, quantity]) => ({ variantId, quantity })) })
+            .run({
+              id: pickup.id,
+              lines: Object.entries(missing)
+                .filter(([, q]) => q > 0)
+                .map(([variantId, quantity]) => ({ variantId, quantity })),
+            })
             .then(({ data }) => {
               const order = data?.fulfillmentReportShortage.order;
-              if (order && !data.fulfillmentReportShortage.userErrors.length) onDone(t('pickup.shortageDone', { number: order.number, status: order.status }));
+              if (order && !data.fulfillmentReportShortage.userErrors.length)
+                onDone(t('pickup.shortageDone', { number: order.number, status: order.status }));
             })
         }
       >

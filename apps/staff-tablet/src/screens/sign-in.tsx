@@ -57,13 +57,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         </label>
         <label>
           {t('signIn.password')}
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <ErrorText code={login.code} />
         <button type="submit" className="primary" disabled={login.fetching}>

@@ -21,5 +21,11 @@ export function usePickupQueue(locationId: string) {
     return event;
   });
   useEffect(() => onRetry(() => query.refetch({ requestPolicy: 'network-only' })), [query]);
-  return { items, code: query.code, loading: query.fetching && !query.data, live: !live.error, apply: (f: QueueFulfillment) => setItems((c) => mergeQueueEvent(c, f)) };
+  return {
+    items,
+    code: query.code,
+    loading: query.fetching && !query.data,
+    live: !live.error,
+    apply: (f: QueueFulfillment) => setItems((c) => mergeQueueEvent(c, f)),
+  };
 }
