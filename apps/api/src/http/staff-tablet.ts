@@ -6,8 +6,13 @@ import helmet from 'helmet';
 
 /** Where the staff tablet (apps/staff-tablet) is served, and what `npm run build` puts there. */
 export const STAFF_TABLET_PATH = '/staff';
-/** dist/staff-tablet beside dist/apps, seen from dist/apps/api/src/http. */
-export const STAFF_TABLET_DIR = fileURLToPath(new URL('../../../../staff-tablet/', import.meta.url));
+/**
+ * dist/staff-tablet: beside dist/apps when this runs compiled (dist/apps/api/src/http), under dist/ when it
+ * runs from source (the Jest tests, from apps/api/src/http).
+ */
+export const STAFF_TABLET_DIR = ['../../../../staff-tablet/', '../../../../dist/staff-tablet/']
+  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .find((dir) => existsSync(`${dir}index.html`));
 
 export const isStaffTabletRequest = (req: Request): boolean =>
   req.path === STAFF_TABLET_PATH || req.path.startsWith(`${STAFF_TABLET_PATH}/`);
@@ -41,7 +46,7 @@ export const staffTabletHeaders = helmet({
  * load), the hashed assets cached for a year. Not built (a dev start without `npm run build`): a 404 that says so.
  */
 export function serveStaffTablet(app: NestExpressApplication, dir = STAFF_TABLET_DIR): void {
-  if (!existsSync(`${dir}/index.html`)) {
+  if (!dir) {
     app.use(STAFF_TABLET_PATH, (_req: Request, res: Response) => {
       res.status(404).type('text/plain').send('The staff tablet is not built: run `npm run build`.');
     });
