@@ -16,6 +16,9 @@ test('an associate sees a new web order arrive live, prepares it, and hands over
   const order = await webPickupOrder(associate.locationId, items);
   const toPrepare = page.getByTestId('group-toPrepare');
   await expect(toPrepare.getByRole('link', { name: order.number })).toBeVisible();
+  // The pick list follows: both sizes are to be taken from the shelf now.
+  const pickList = page.getByRole('region', { name: 'Pick list' });
+  for (const item of items) await expect(pickList.getByText(item.sku)).toBeVisible();
   await checkScreen(page, 'pickups-queue');
 
   await toPrepare.getByRole('link', { name: order.number }).click();

@@ -24,6 +24,10 @@ export function PickupsScreen({ locationId }: { locationId: string }) {
   const queue = usePickupQueue(locationId);
   const groups = groupQueue(queue.items, useNow());
   const pickList = useLiveQuery(PickListQuery, { locationId });
+  const refetchPickList = pickList.refetch;
+  useEffect(() => {
+    if (queue.events) refetchPickList({ requestPolicy: 'network-only' });
+  }, [queue.events, refetchPickList]);
 
   const card = (f: QueueFulfillment) => (
     <li key={f.id}>

@@ -16,13 +16,17 @@ export function usePickupQueue(locationId: string) {
   useEffect(() => {
     if (query.data) setItems(query.data.pickupQueue);
   }, [query.data]);
+  // Counts the live events, for what else the screen must re-read when the queue moves (the pick list).
+  const [events, setEvents] = useState(0);
   const [live] = useSubscription({ query: PickupQueueChanged, variables: { locationId } }, (_, event) => {
     setItems((current) => mergeQueueEvent(current, event.pickupQueueChanged));
+    setEvents((n) => n + 1);
     return event;
   });
   useEffect(() => onRetry(() => query.refetch({ requestPolicy: 'network-only' })), [query]);
   return {
     items,
+    events,
     code: query.code,
     loading: query.fetching && !query.data,
     live: !live.error,
