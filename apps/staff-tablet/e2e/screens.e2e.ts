@@ -146,3 +146,41 @@ test.describe('in French, in portrait', () => {
     await expect(page.getByRole('heading', { name: "Today's pickups" })).toBeVisible();
   });
 });
+
+test('an aisle order whose answer is lost on the way is placed once: Retry sends the same idempotency key', async ({ page }) => {
+  const associate = await staffToken(ASSOCIATE);
+  const [item] = await sellableAt(associate.locationId, associate.token, 1);
+  const email = `lost-answer.${Date.now()}@example.com`;
+  // The first order request reaches the API (which places the order), then the connection drops before the answer.
+  let dropped = false;
+  await page.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON() as { operationName?: string } | null;
+    if (!dropped && body?.operationName === 'AssistedOrderCreate') {
+      dropped = true;
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+
+  await signIn(page, ASSOCIATE);
+  await page.getByRole('link', { name: 'Endless aisle' }).click();
+  await page.getByLabel('Search or scan a barcode').fill(item.sku);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: `${item.productName} · ${item.size}` }).click();
+  await page.getByLabel('Customer email').fill(email);
+  await page.getByRole('button', { name: 'Place the order' }).click();
+  await expect(page.getByText('The tablet cannot reach the service.')).toBeVisible();
+  const banner = page.getByRole('alert').filter({ hasText: 'No connection to the service' });
+  await banner.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('status')).toHaveText(/^Order \S+ placed\.$/);
+
+  const orders = await gql(
+    `query { orders(first: 100, filter: { channel: STORE }) { edges { node { number contactEmail } } } }`,
+    {},
+    associate.token,
+  );
+  const mine = orders.orders.edges.filter((e: { node: { contactEmail: string } }) => e.node.contactEmail === email);
+  expect(mine).toHaveLength(1);
+  expect(dropped).toBe(true);
+});

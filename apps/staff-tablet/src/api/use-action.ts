@@ -21,8 +21,9 @@ export function useAction<Data extends object, Variables extends AnyVariables>(d
   const [done, setDone] = useState(false);
   const pending = useRef<(() => void) | null>(null);
 
+  /** Runs the change; `then` gets the outcome, also the outcome of a replay after a network loss. */
   const run = useCallback(
-    async (variables: Variables): Promise<ActionResult<Data>> => {
+    async (variables: Variables, then?: (result: ActionResult<Data>) => void): Promise<ActionResult<Data>> => {
       setDone(false);
       const result = await execute(variables);
       const errorCode = errorCodeOf(result.error);
@@ -30,8 +31,10 @@ export function useAction<Data extends object, Variables extends AnyVariables>(d
       const refused = errorCode ?? payload?.userErrors?.[0]?.code;
       setCode(refused);
       setDone(!refused);
-      pending.current = errorCode === 'NETWORK' ? () => void run(variables) : null;
-      return { data: result.data, code: refused };
+      pending.current = errorCode === 'NETWORK' ? () => void run(variables, then) : null;
+      const outcome = { data: result.data, code: refused };
+      then?.(outcome);
+      return outcome;
     },
     [execute],
   );

@@ -134,13 +134,16 @@ function OrderForm({ chosen, locationId }: { chosen: Chosen; locationId: string 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const delivery = type === 'PICKUP' ? { type, locationId } : { type, address: { ...address, country: 'FR' } };
-    const { data } = await order.run({
-      input: { locationId, idempotencyKey: key, contact: { email }, lines: [{ variantId: chosen.id, quantity: 1 }], delivery },
-    });
-    const number = data?.assistedOrderCreate.order?.number;
-    // Answered (placed or refused): the next purchase gets a new key. Lost on the way: same key on retry.
-    if (data) renewKey();
-    if (number) setPlaced(number);
+    // Answered (placed or refused): the next purchase gets a new key. Lost on the way: the banner's Retry
+    // replays this very request, same key, and the answer comes back here.
+    await order.run(
+      { input: { locationId, idempotencyKey: key, contact: { email }, lines: [{ variantId: chosen.id, quantity: 1 }], delivery } },
+      ({ data }) => {
+        if (data) renewKey();
+        const number = data?.assistedOrderCreate.order?.number;
+        if (number) setPlaced(number);
+      },
+    );
   }
 
   if (placed)
