@@ -34,6 +34,13 @@ export async function staffToken(email: string): Promise<{ token: string; locati
   return { token: d.staffLogin.token, locationId: d.staffLogin.staff.location.id, geo: d.staffLogin.staff.location.geo };
 }
 
+export async function adminToken(): Promise<string> {
+  const d = await gql(`mutation ($input: StaffLoginInput!) { staffLogin(input: $input) { token } }`, {
+    input: { email: 'demo.admin@example.com', password: PASSWORD },
+  });
+  return d.staffLogin.token as string;
+}
+
 export interface Sellable {
   variantId: string;
   sku: string;

@@ -1,7 +1,7 @@
 // The other screens: the endless aisle ordering a size missing here, lookups and the single customer view,
 // stock, the manager's day, what waits for its API, the offline banner, portrait and French.
 import { expect, test } from '@playwright/test';
-import { ASSOCIATE, MANAGER, gql, sellableAt, staffToken } from './api';
+import { ASSOCIATE, MANAGER, adminToken, gql, sellableAt, staffToken } from './api';
 import { checkScreen, screenshot, signIn } from './support';
 
 test('the endless aisle orders a size missing here from another store, and the order is found by its number', async ({ page }) => {
@@ -57,6 +57,21 @@ test('the endless aisle orders a size missing here from another store, and the o
   const [f] = order.orderByNumber.fulfillments;
   expect(f.pickupLocation.id).toBe(manager.locationId);
   expect(f.sourceLocation.id).not.toBe(manager.locationId);
+
+  // The source store sends it; when it arrives, the associate receives it here and it waits for its customer.
+  const admin = await adminToken();
+  const orderId = await gql(`query ($n: String!) { orderByNumber(number: $n) { fulfillments { id } } }`, { n: number }, admin);
+  const shipped = await gql(
+    `mutation ($id: ID!) { fulfillmentShip(id: $id) { fulfillment { status } userErrors { code } } }`,
+    { id: orderId.orderByNumber.fulfillments[0].id },
+    admin,
+  );
+  expect(shipped.fulfillmentShip.fulfillment.status).toBe('IN_TRANSIT');
+  await page.getByRole('link', { name: 'Pickups' }).click();
+  await page.getByTestId('group-toPrepare').getByRole('link', { name: number }).click();
+  await expect(page.getByTestId('pickup-status')).toHaveText('On its way to the store');
+  await page.getByRole('button', { name: 'Received in store' }).click();
+  await expect(page.getByTestId('pickup-status')).toHaveText('Ready for pickup');
 
   await page.getByRole('link', { name: 'Find' }).click();
   await page.getByLabel('Order number').fill(number);

@@ -79,3 +79,26 @@ test('a manager unlocks a pickup locked by wrong codes', async ({ page }) => {
   await page.getByRole('button', { name: 'Hand over everything' }).click();
   await expect(page.getByRole('status')).toHaveText('Handed over. Thank you!');
 });
+
+test('an associate reports a size missing from the shelf: the unit is written off and the order follows', async ({ page }) => {
+  const associate = await staffToken(ASSOCIATE);
+  const [item] = await sellableAt(associate.locationId, associate.token, 1);
+  const onHand = async () =>
+    (
+      await gql(
+        `query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { onHand } }`,
+        { l: associate.locationId, s: item.sku },
+        associate.token,
+      )
+    ).stockLevel.onHand as number;
+  const order = await webPickupOrder(associate.locationId, [item]);
+  const before = await onHand();
+  await signIn(page, ASSOCIATE);
+  await page.getByTestId('group-toPrepare').getByRole('link', { name: order.number }).click();
+  await page.getByRole('button', { name: `Missing ${item.sku} +1` }).click();
+  await checkScreen(page, 'pickup-shortage');
+  await page.getByRole('button', { name: 'Report 1 missing' }).click();
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^Missing items reported: order ${order.number} is now [A-Z_]+\\.$`));
+  // Written off here (LOST); the order is sourced again, from this shelf's other units or elsewhere.
+  expect(await onHand()).toBe(before - 1);
+});
