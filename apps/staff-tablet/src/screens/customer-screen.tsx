@@ -99,9 +99,9 @@ export function CustomerScreen({ id }: { id: string }) {
                         <a href={href('order', o.number)}>{o.number}</a>
                       </td>
                       <td>
-                        <span className={`badge channel-${o.channel}`}>{o.channel}</span>
+                        <span className="badge">{t(`channel.${o.channel}`)}</span>
                       </td>
-                      <td>{o.status}</td>
+                      <td>{t(`orderStatus.${o.status}`)}</td>
                       <td>{formatMoney(o.total, language)}</td>
                       <td className="muted">{formatTime(o.createdAt, language)}</td>
                     </tr>
@@ -117,7 +117,7 @@ export function CustomerScreen({ id }: { id: string }) {
                 <ul>
                   {c.cart.lines.map((l) => (
                     <li key={l.id}>
-                      {l.quantity}× {l.variant.product.name} · {l.variant.size} <span className="badge">{l.addedVia}</span>
+                      {l.quantity}× {l.variant.product.name} · {l.variant.size} <span className="badge">{t(`channel.${l.addedVia}`)}</span>
                     </li>
                   ))}
                   <li>

@@ -5,7 +5,6 @@ import { ErrorText } from '../components/error-text';
 import { formatMoney, formatTime } from '../components/format';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
 import { href } from '../routes';
 
 const CustomerLookupQuery = graphql(`
@@ -127,9 +126,9 @@ export function OrderScreen({ number }: { number: string }) {
           <h1>{t('order.title', { number: order.number })}</h1>
           <dl className="facts">
             <dt>{t('pickup.status')}</dt>
-            <dd>{order.status}</dd>
+            <dd>{t(`orderStatus.${order.status}`)}</dd>
             <dt>{t('order.channel')}</dt>
-            <dd>{order.channel}</dd>
+            <dd>{t(`channel.${order.channel}`)}</dd>
             <dt>{t('pickup.customer')}</dt>
             <dd>{order.contactEmail}</dd>
             <dt>{t('order.total')}</dt>
@@ -151,7 +150,7 @@ export function OrderScreen({ number }: { number: string }) {
             <ul>
               {order.fulfillments.map((f) => (
                 <li key={f.id}>
-                  {f.type} · {t(`status.${f.status}` as MessageKey)} {f.pickupLocation ? `· ${f.pickupLocation.name}` : ''}
+                  {t(`type.${f.type}`)} · {t(`status.${f.status}`)} {f.pickupLocation ? `· ${f.pickupLocation.name}` : ''}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,6 @@ import { formatTime } from '../components/format';
 import { Keypad, PICKUP_CODE_LENGTH } from '../components/keypad';
 import { QuantityField } from '../components/quantity-field';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
 import { href } from '../routes';
 import { Collect, CollectPartial, MarkReady, Receive, ReportShortage, Unlock } from './pickup-operations';
 import { usePickupQueue, type QueueFulfillment } from './use-pickup-queue';
@@ -39,7 +38,7 @@ export function PickupScreen({ id, session }: { id: string; session: Session }) 
           <h1>{t('pickup.title', { number: pickup.order.number })}</h1>
           <dl className="facts">
             <dt>{t('pickup.status')}</dt>
-            <dd data-testid="pickup-status">{t(`status.${pickup.status}` as MessageKey)}</dd>
+            <dd data-testid="pickup-status">{t(`status.${pickup.status}`)}</dd>
             <dt>{t('pickup.customer')}</dt>
             <dd>{pickup.order.contactEmail}</dd>
             <dt>{pickup.status === 'READY_FOR_PICKUP' ? t('pickups.expires', { time: '' }) : t('pickups.readyBy', { time: '' })}</dt>
@@ -186,6 +185,12 @@ function CollectPanel({ pickup, onDone, onChanged }: Omit<ActionsProps, 'session
       <section className="card">
         <h2>{t('pickup.lines')}</h2>
         <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('pickup.lines')}</th>
+              <th scope="col">{t('pickup.keeps')}</th>
+            </tr>
+          </thead>
           <tbody>
             {pickup.lines.map((l) => (
               <tr key={l.sku}>
