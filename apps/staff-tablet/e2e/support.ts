@@ -27,8 +27,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` });
 }
 
-/** Axe, then the screenshot: every screen the tests reach is checked and pictured the same way. */
+/** Every visible button, link and field is at least 44 px both ways (a radio counts by its label, which is). */
+export async function expectTouchTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, a, input:not([type=radio]), label:has(input[type=radio])')]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
+      .map(
+        ({ el, box }) => `${el.tagName.toLowerCase()} "${el.textContent?.trim() ?? ''}" ${Math.round(box.width)}x${Math.round(box.height)}`,
+      ),
+  );
+  expect(small).toEqual([]);
+}
+
+/** Axe, touch targets, then the screenshot: every screen the tests reach is checked and pictured the same way. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await expectAccessible(page);
+  await expectTouchTargets(page);
   await screenshot(page, name);
 }
