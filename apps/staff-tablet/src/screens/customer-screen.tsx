@@ -79,18 +79,19 @@ export function CustomerScreen({ id }: { id: string }) {
         <>
           <h1>{c.name ?? c.email}</h1>
           <dl className="facts">
-            <dt>Email</dt>
+            <dt>{t('customer.email')}</dt>
             <dd>{c.email}</dd>
-            <dt>☎</dt>
+            <dt>{t('customer.phone')}</dt>
             <dd>{c.phone ?? '—'}</dd>
             <dt>{t('customer.spent')}</dt>
             <dd>
-              {formatMoney(c.stats.totalSpent, language)} · {c.stats.orders}
+              {formatMoney(c.stats.totalSpent, language)} · {t('customer.orderCount', { count: c.stats.orders })}
             </dd>
           </dl>
           <div className="two-columns">
             <section className="card">
               <h2>{t('customer.orders')}</h2>
+              {c.orders.length === 0 && <p className="muted">{t('customer.noOrders')}</p>}
               <table>
                 <tbody>
                   {c.orders.map((o) => (
