@@ -199,3 +199,24 @@ test('an aisle order whose answer is lost on the way is placed once: Retry sends
   expect(mine).toHaveLength(1);
   expect(dropped).toBe(true);
 });
+
+test('the endless aisle sends a size to the customer’s home', async ({ page }) => {
+  const associate = await staffToken(ASSOCIATE);
+  const [item] = await sellableAt(associate.locationId, associate.token, 1);
+  await signIn(page, ASSOCIATE);
+  await page.getByRole('link', { name: 'Endless aisle' }).click();
+  await page.getByLabel('Search or scan a barcode').fill(item.sku);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: `${item.productName} · ${item.size}` }).click();
+  await page.getByLabel('Customer email').fill('home@example.com');
+  await page.getByLabel('Home delivery').check();
+  await page.getByLabel('Street and number').fill('12 rue des Rosiers');
+  await page.getByLabel('Postal code').fill('75004');
+  await page.getByLabel('City').fill('Paris');
+  await page.getByRole('button', { name: 'Place the order' }).click();
+  const placed = page.getByRole('status');
+  await expect(placed).toHaveText(/^Order \S+ placed\.$/);
+  const number = (await placed.textContent())!.split(' ')[1];
+  const order = await gql(`query ($n: String!) { orderByNumber(number: $n) { fulfillments { type } } }`, { n: number }, associate.token);
+  expect(order.orderByNumber.fulfillments.map((f: { type: string }) => f.type)).toEqual(['DELIVERY']);
+});
