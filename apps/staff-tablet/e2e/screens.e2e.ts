@@ -1,7 +1,7 @@
 // The other screens: the endless aisle ordering a size missing here, lookups and the single customer view,
 // stock, the manager's day, what waits for its API, the offline banner, portrait and French.
 import { expect, test } from '@playwright/test';
-import { ASSOCIATE, MANAGER, adminToken, gql, sellableAt, staffToken } from './api';
+import { ASSOCIATE, MANAGER, adminToken, gql, sellableAt, staffToken, webPickupOrder } from './api';
 import { checkScreen, screenshot, signIn } from './support';
 
 test('the endless aisle orders a size missing here from another store, and the order is found by its number', async ({ page }) => {
@@ -121,7 +121,15 @@ test("a manager sees the store's day as charts; returns wait for their API", asy
   await expect(page.getByRole('heading', { name: /The store’s day/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Not collected/ })).toBeVisible();
   await checkScreen(page, 'store-day');
+  // Returns: the order is found and its lines chosen; taking them back waits for returnCreate (issue 24).
+  const manager = await staffToken(MANAGER);
+  const [item] = await sellableAt(manager.locationId, manager.token, 1);
+  const order = await webPickupOrder(manager.locationId, [item]);
   await page.getByRole('link', { name: 'Returns' }).click();
+  await page.getByLabel('Order number').fill(order.number);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: `Brought back ${item.sku} +1` }).click();
+  await expect(page.getByRole('button', { name: 'Take back 1 item(s)' })).toBeDisabled();
   await expect(page.getByRole('heading', { name: 'Returns and exchanges: coming with issue 24' })).toBeVisible();
   await checkScreen(page, 'returns');
 });

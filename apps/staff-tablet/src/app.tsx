@@ -7,7 +7,7 @@ import { OfflineBanner } from './components/offline-banner';
 import { useI18n, type Language } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { href, useRoute, type Route } from './routes';
-import { ReturnsScreen } from './screens/coming-soon-screen';
+import { ReturnsScreen } from './screens/returns-screen';
 import { CustomerScreen } from './screens/customer-screen';
 import { DayScreen } from './screens/day-screen';
 import { EndlessAisleScreen } from './screens/endless-aisle-screen';

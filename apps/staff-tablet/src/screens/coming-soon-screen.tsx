@@ -12,13 +12,3 @@ export function ComingSoon({ title, issue, operations }: { title: MessageKey; is
     </section>
   );
 }
-
-export function ReturnsScreen() {
-  const t = useT();
-  return (
-    <main className="screen">
-      <h1>{t('returns.title')}</h1>
-      <ComingSoon title="returns.title" issue={24} operations={['returnCreate', 'returnReceive', 'returnRequest']} />
-    </main>
-  );
-}
