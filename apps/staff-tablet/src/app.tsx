@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import { createApiClient } from './api/client';
 import { isManager, loadSession, saveSession, type Session } from './auth/session';
+import { ErrorText } from './components/error-text';
 import { OfflineBanner } from './components/offline-banner';
 import { useI18n, type Language } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
@@ -79,7 +80,14 @@ function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => v
           </a>
         ))}
       </nav>
-      <CurrentScreen route={route} session={session} />
+      {session.staff.location ? (
+        <CurrentScreen route={route} session={session} />
+      ) : (
+        // The tablet works at a store; an account without one (an admin at head office) is told so.
+        <main className="screen">
+          <ErrorText code="LOCATION_REQUIRED" />
+        </main>
+      )}
     </>
   );
 }
