@@ -33,10 +33,14 @@ export function createApiClient(session: Session | null, onSignedOut: () => void
       cacheExchange,
       mapExchange({
         onResult(result) {
-          // Offline on a request that got no answer; online again only on an answer from the service (a
-          // cached result proves nothing: the banner would flicker between the cache and the failed fetch).
-          if (result.error?.networkError && !(result.error.response as Response | undefined)?.status) setOffline(true);
-          else if (result.operation.context.meta?.cacheOutcome !== 'hit') setOffline(false);
+          // Offline on a request that got no answer. Online again only on a real answer from the service,
+          // while the browser says it is online: a cached result, or the error of a socket closing, proves
+          // nothing (the banner flickered between them and the failed fetches).
+          const status = (result.error?.response as Response | undefined)?.status;
+          const lost = Boolean(result.error?.networkError) && !status;
+          const answered = result.error ? !lost : Boolean(result.data);
+          if (lost) setOffline(true);
+          else if (answered && navigator.onLine && result.operation.context.meta?.cacheOutcome !== 'hit') setOffline(false);
           if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSignedOut();
           return result;
         },
