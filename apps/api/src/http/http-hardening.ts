@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { httpMetricsMiddleware, MetricsService } from '@app/observability';
 import { isStripeWebhookRequest, STRIPE_WEBHOOK_BODY_LIMIT, STRIPE_WEBHOOK_PATH } from '@app/payments';
 import { AppExceptionsFilter } from './app-exceptions.filter.js';
+import { isStaffTabletRequest, serveStaffTablet, staffTabletHeaders } from './staff-tablet.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -21,6 +22,7 @@ export function configureHttp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy);
   app.use(httpMetricsMiddleware(app.get(MetricsService), [GRAPHQL_PATH, '/health', '/health/ready', STRIPE_WEBHOOK_PATH]));
   app.use(securityHeaders(config.graphqlPlayground));
+  serveStaffTablet(app);
   const origins = config.corsOrigins;
   if (origins) {
     // Bearer tokens, not cookies: no credentials. A listed origin is echoed back, any other gets no CORS header.
@@ -36,13 +38,18 @@ export function configureHttp(app: NestExpressApplication): void {
 }
 
 /**
- * helmet's defaults everywhere, except the GraphiQL page (GET /graphql, only when the playground is on):
- * it loads React and GraphiQL from unpkg and starts them with an inline script, which the default
- * Content-Security-Policy would block. JSON responses keep the full policy.
+ * helmet's defaults everywhere, except two pages. The GraphiQL page (GET /graphql, only when the playground
+ * is on) loads React and GraphiQL from unpkg and starts them with an inline script, which the default
+ * Content-Security-Policy would block. The staff tablet (/staff/) gets its own policy (staff-tablet.ts).
+ * JSON responses keep the full policy.
  */
 function securityHeaders(playground: boolean) {
   const strict = helmet();
   const graphiql = helmet({ contentSecurityPolicy: false });
   return (req: Request, res: Response, next: NextFunction): void =>
-    (playground && req.method === 'GET' && req.path === GRAPHQL_PATH ? graphiql : strict)(req, res, next);
+    (isStaffTabletRequest(req) ? staffTabletHeaders : playground && req.method === 'GET' && req.path === GRAPHQL_PATH ? graphiql : strict)(
+      req,
+      res,
+      next,
+    );
 }
