@@ -13,6 +13,7 @@ import { PaymentEvents1765400000200 } from './1765400000200-payment-events.js';
 import { FulfilmentReadyBy1765600000100 } from './1765600000100-fulfilment-ready-by.js';
 import { StoreStock1765700000000 } from './1765700000000-store-stock.js';
 import { Returns1765800000000 } from './1765800000000-returns.js';
+import { Integration1765900000000 } from './1765900000000-integration.js';
 import { PreparationTime1765500000100 } from './1765500000100-preparation-time.js';
 import { BackOfficePeople1765310000000 } from './1765310000000-back-office-people.js';
 import { PartialCollect1765500000000 } from './1765500000000-partial-collect.js';
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StoreStock1765700000000,
   Webhooks1765710000000,
   Returns1765800000000,
+  Integration1765900000000,
 ];

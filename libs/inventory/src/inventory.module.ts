@@ -22,6 +22,8 @@ import { TransferLineResolver, TransfersResolver } from './transfers/transfers.r
 import { TransfersService } from './transfers/transfers.service.js';
 import { StockCountsResolver } from './counts/stock-counts.resolver.js';
 import { StockCountsService } from './counts/stock-counts.service.js';
+import { StockSetResolver } from './integration/stock-set.resolver.js';
+import { StockSetService } from './integration/stock-set.service.js';
 
 @Module({
   imports: [
@@ -49,6 +51,8 @@ import { StockCountsService } from './counts/stock-counts.service.js';
     TransferLineResolver,
     StockCountsService,
     StockCountsResolver,
+    StockSetService,
+    StockSetResolver,
   ],
   exports: [StockLedger, StockQueryService, PickupPromiseService, StockCountsService],
 })

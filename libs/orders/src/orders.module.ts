@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CountShortages } from './services/count-shortages.service.js';
+import { PosSales } from './services/pos-sales.service.js';
+import { PosSaleResolver } from './resolvers/pos-sale.resolver.js';
 import { OrderReturns } from './services/order-returns.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
@@ -66,6 +68,8 @@ import { SourcingService } from './sourcing/sourcing.service.js';
   ],
   providers: [
     CountShortages,
+    PosSales,
+    PosSaleResolver,
     OrderReturns,
     FulfilmentCapacity,
     // The sourcing rule; a retailer with another rule provides its own SourcingStrategy here.

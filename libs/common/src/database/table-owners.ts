@@ -53,6 +53,8 @@ export const TABLE_OWNERS = {
   webhook_event: 'webhooks',
   webhook_delivery: 'webhooks',
   webhook_delivery_attempt: 'webhooks',
+  // migrations/1765900000000-integration.ts
+  stock_set_request: 'inventory',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -260,6 +260,13 @@ export const ERROR_TABLE = [
     meaning: 'an exchange for a variant of another product or at another price, or of more units than the return brings back',
   },
   {
+    codes: ['STOCK_CHANGED', 'BELOW_RESERVED'],
+    where: 'userError',
+    http: '200',
+    meaning:
+      "`stockSet`: an item's `compareOnHand` is not the current on hand (read again and retry); an on hand below what is held and unsellable there. Nothing of the call is applied",
+  },
+  {
     codes: ['COUNT_IN_PROGRESS'],
     where: 'userError',
     http: '200',

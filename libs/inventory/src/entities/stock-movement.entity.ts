@@ -34,6 +34,10 @@ export enum StockMovementType {
   COUNT = 'COUNT',
   /** Units a customer brought back: on sale again, or on hand as unsellable when damaged. */
   RETURN = 'RETURN',
+  /** On hand set to what the retailer's systems counted (stockSet, a stock feed): the difference. */
+  SET = 'SET',
+  /** Units sold at a till. */
+  SALE = 'SALE',
 }
 
 /** The ledger: append-only. Per level, the sum of each delta equals its state (on_hand, reserved, unsellable, safety_stock, incoming). */

@@ -178,6 +178,31 @@ export class StockLedger {
     });
   }
 
+  /**
+   * Sets on hand to `onHand` (the retailer's systems count it), locking the level first: 'changed' when
+   * `compareOnHand` is given and is not the current on hand, 'below' when it would take on hand below what is
+   * held and unsellable; otherwise the difference is one movement (none when there is none).
+   */
+  async setOnHand(
+    locationId: string,
+    variantId: string,
+    onHand: number,
+    compareOnHand: number | null | undefined,
+    meta: MovementMeta,
+  ): Promise<'set' | 'changed' | 'below'> {
+    return this.tx.run(async () => {
+      const [cur] = await this.tx.manager.query<{ onHand: number; floor: number }[]>(
+        `SELECT on_hand AS "onHand", reserved + unsellable AS floor FROM stock_level WHERE location_id = $1 AND variant_id = $2 FOR UPDATE`,
+        [locationId, variantId],
+      );
+      const old = cur?.onHand ?? 0;
+      if (compareOnHand !== null && compareOnHand !== undefined && compareOnHand !== old) return 'changed';
+      if (onHand < (cur?.floor ?? 0)) return 'below';
+      if (onHand !== old) await this.write(locationId, variantId, { onHand: onHand - old }, meta, { create: !cur });
+      return 'set';
+    });
+  }
+
   /** The level as this transaction sees it (zeros when it was never stocked). */
   async read(locationId: string, variantId: string): Promise<LevelRow> {
     const [row] = await this.tx.manager.query<LevelRow[]>(
