@@ -40,7 +40,8 @@ export class PosSales {
     if (input.lines.some((l) => l.unitPrice.currency !== currency)) throw badInput('A ticket is in one currency', ['lines']);
     const scope = `till:${input.locationId}`;
     return this.tx.run(async () => {
-      // The ticket's row: a parallel retry of the same ticket waits here for the first, then finds its order.
+      // One ticket at a time: a parallel retry of the same ticket waits here for the first, then finds its order.
+      await this.tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${scope}:${input.ticketNumber}`]);
       const [seen] = await this.tx.manager.query<{ id: string }[]>(
         `SELECT id FROM customer_order WHERE idempotency_scope = $1 AND idempotency_key = $2`,
         [scope, input.ticketNumber],
