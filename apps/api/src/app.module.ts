@@ -16,6 +16,7 @@ import { NotificationsModule } from '@app/notifications';
 import { OrdersModule } from '@app/orders';
 import { PaymentsModule } from '@app/payments';
 import { ReturnsModule } from '@app/returns';
+import { BulkModule } from '@app/bulk';
 import { PromotionsModule } from '@app/promotions';
 import { MetricsService } from '@app/observability';
 import { PlatformModule } from '@app/platform';
@@ -63,6 +64,7 @@ import { GraphqlWebSocketServer } from './graphql/websocket/graphql-ws.server.js
     WebhooksModule,
     AnalyticsModule,
     ReturnsModule,
+    BulkModule,
     DemoDataModule,
     ResponseCacheModule,
   ],

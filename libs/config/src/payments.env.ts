@@ -48,6 +48,25 @@ export class PaymentsEnv extends RequestLimitsEnv {
   @Max(3650)
   RETURN_WINDOW_DAYS = 30;
 
+  /** Where bulk feeds are spooled while they are applied (a folder every API process of a host can read). Default: the OS's temp folder. */
+  @IsOptional()
+  @IsString()
+  BULK_SPOOL_DIR?: string;
+
+  /** The largest bulk feed taken, in megabytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_240)
+  BULK_MAX_MB = 512;
+
+  /** Rows a bulk feed applies per transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  BULK_BATCH_ROWS = 2000;
+
   /** Stripe's secret key (sk_live_… or sk_test_…): required with PAYMENT_PROVIDER=stripe. */
   @IsOptional()
   @IsString()

@@ -55,6 +55,7 @@ export const TABLE_OWNERS = {
   webhook_delivery_attempt: 'webhooks',
   // migrations/1765900000000-integration.ts
   stock_set_request: 'inventory',
+  bulk_job: 'bulk',
 } as const satisfies Record<string, string>;
 
 export type OwnedTable = keyof typeof TABLE_OWNERS;

@@ -203,6 +203,67 @@ export class StockLedger {
     });
   }
 
+  /**
+   * Sets many levels' on hand at once (a stock feed's batch), in one statement: each row locked, refused when it
+   * would go below what is held and unsellable ('below'), unchanged when it is already so, else set with its
+   * movement (SET). A row whose level changed between the read and the write (a level created meanwhile) is
+   * not written ('retry'): the caller sets it alone. Rows must name distinct levels. Answers per row.
+   */
+  async setMany(
+    rows: { locationId: string; variantId: string; onHand: number }[],
+    meta: MovementMeta,
+  ): Promise<('set' | 'same' | 'below' | 'retry')[]> {
+    if (!rows.length) return [];
+    return this.tx.run(async () => {
+      const out: (LevelRow & { i: number; old: number; floor: number; written: boolean })[] = await this.tx.manager.query(
+        `WITH input AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[]) WITH ORDINALITY AS x(l, v, q, i)),
+         cur AS (
+           SELECT sl.location_id, sl.variant_id, sl.on_hand, sl.reserved + sl.unsellable AS floor
+           FROM stock_level sl JOIN input ON sl.location_id = input.l AND sl.variant_id = input.v
+           ORDER BY sl.location_id, sl.variant_id FOR UPDATE OF sl
+         ),
+         planned AS (
+           SELECT input.i, input.l, input.v, input.q, COALESCE(cur.on_hand, 0) AS old, COALESCE(cur.floor, 0) AS floor, cur.on_hand IS NULL AS fresh
+           FROM input LEFT JOIN cur ON cur.location_id = input.l AND cur.variant_id = input.v
+         ),
+         todo AS (SELECT * FROM planned WHERE q >= floor AND q <> old),
+         written AS (
+           INSERT INTO stock_level AS sl (location_id, variant_id, on_hand, reserved)
+           SELECT l, v, q, 0 FROM todo ORDER BY l, v
+           ON CONFLICT (location_id, variant_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, updated_at = now()
+             WHERE sl.on_hand = (SELECT t.old FROM todo t WHERE t.l = sl.location_id AND t.v = sl.variant_id AND NOT t.fresh)
+           RETURNING sl.location_id, sl.variant_id, ${levelColumns('sl')}
+         ),
+         moved AS (
+           INSERT INTO stock_movement (location_id, variant_id, type, on_hand_delta, reserved_delta, reason, reference, staff_id)
+           SELECT t.l, t.v, $4::varchar, t.q - t.old, 0, $5::varchar, $6::varchar, $7::uuid
+           FROM todo t JOIN written w ON w.location_id = t.l AND w.variant_id = t.v
+         )
+         SELECT p.i::int AS i, p.old, p.floor, w.location_id IS NOT NULL AS written,
+                w."onHand", w.reserved, w.unsellable, w."safetyStock", w.incoming, w.available
+         FROM planned p LEFT JOIN written w ON w.location_id = p.l AND w.variant_id = p.v ORDER BY p.i`,
+        [
+          rows.map((r) => r.locationId),
+          rows.map((r) => r.variantId),
+          rows.map((r) => r.onHand),
+          meta.type,
+          meta.reason ?? null,
+          meta.reference ?? null,
+          meta.staffId ?? null,
+        ],
+      );
+      return out.map((o, k) => {
+        const want = rows[k].onHand;
+        if (want < o.floor) return 'below';
+        if (want === o.old) return 'same';
+        if (!o.written) return 'retry';
+        const { onHand, reserved, unsellable, safetyStock, incoming, available } = o;
+        this.record(rows[k].locationId, rows[k].variantId, { onHand, reserved, unsellable, safetyStock, incoming, available });
+        return 'set';
+      });
+    });
+  }
+
   /** The level as this transaction sees it (zeros when it was never stocked). */
   async read(locationId: string, variantId: string): Promise<LevelRow> {
     const [row] = await this.tx.manager.query<LevelRow[]>(

@@ -1,0 +1,2 @@
+export * from './bulk.module.js';
+export * from './bulk-job.model.js';
