@@ -154,7 +154,9 @@ export function CountScreen({ id }: { id: string }) {
   return (
     <main className="screen">
       <p>
-        <a href={href('counts')}>{t('app.back')}</a>
+        <a href={href('counts')} className="button secondary">
+          ← {t('app.back')}
+        </a>
       </p>
       <h1>{t('counts.title')}</h1>
       <ErrorText code={code ?? record.code ?? apply.code ?? cancel.code} />

@@ -181,15 +181,18 @@ export function ReturnsScreen({ session }: { session: Session }) {
     <main className="screen">
       <h1>{t('returns.title')}</h1>
       <div className="two-columns">
-        <form className="card form inline" onSubmit={find} role="search" aria-label={t('returns.findOrder')}>
-          <label>
-            {t('lookup.order')}
-            <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
-          </label>
-          <button type="submit" className="primary">
-            {t('lookup.search')}
-          </button>
-        </form>
+        <section className="card" aria-labelledby="find-order-title">
+          <h2 id="find-order-title">{t('returns.findOrder')}</h2>
+          <form className="form inline" onSubmit={find} role="search" aria-label={t('returns.findOrder')}>
+            <label>
+              {t('lookup.order')}
+              <input value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+            </label>
+            <button type="submit" className="primary">
+              {t('lookup.search')}
+            </button>
+          </form>
+        </section>
         <ReceiveRequested session={session} />
       </div>
       {number && <CounterReturn key={number} number={number} session={session} />}
@@ -199,7 +202,7 @@ export function ReturnsScreen({ session }: { session: Session }) {
 
 function CounterReturn({ number, session }: { number: string; session: Session }) {
   const { t, language } = useI18n();
-  const { data, code } = useLiveQuery(ReturnOrderQuery, { number });
+  const { data, code, refetch } = useLiveQuery(ReturnOrderQuery, { number });
   const [choices, setChoices] = useState<Record<string, LineChoice>>({});
   const [variantIds, setVariantIds] = useState<Record<string, string>>({});
   const [key, renewKey] = useIdempotencyKey();
@@ -231,6 +234,8 @@ function CounterReturn({ number, session }: { number: string; session: Session }
         if (r) {
           setMade(r);
           setChoices({});
+          // What may still come back is read again (an order without returns yet is not invalidated by the cache).
+          refetch({ requestPolicy: 'network-only' });
         }
       },
     );
@@ -270,7 +275,7 @@ function CounterReturn({ number, session }: { number: string; session: Session }
           {made.exchangeOrder && (
             <p>
               {t('returns.exchangeOrder')}{' '}
-              <a href={href('order', made.exchangeOrder.number)} data-testid="exchange-order">
+              <a href={href('order', made.exchangeOrder.number)} className="button secondary" data-testid="exchange-order">
                 {made.exchangeOrder.number}
               </a>
             </p>

@@ -122,13 +122,18 @@ type Transfer = TransfersQuery['transfers'][number];
 export function TransfersScreen({ session }: { session: Session }) {
   const { t } = useI18n();
   const here = session.staff.location?.id ?? '';
-  const { data, code } = useLiveQuery(TransfersList, { locationId: here });
+  const { data, code, refetch } = useLiveQuery(TransfersList, { locationId: here });
   const groups = splitTransfers(data?.transfers ?? [], here);
   return (
     <main className="screen">
       <h1>{t('transfers.title')}</h1>
       <ErrorText code={code} />
-      <RequestTransfer here={here} stores={(data?.locations ?? []).filter((l) => l.id !== here)} />
+      <RequestTransfer
+        here={here}
+        stores={(data?.locations ?? []).filter((l) => l.id !== here)}
+        // A list that held no transfer yet is not invalidated by urql's document cache: read it again.
+        onCreated={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <div className="two-columns">
         <section className="card" aria-labelledby="to-receive" data-testid="to-receive">
           <h2 id="to-receive">{t('transfers.toReceive')}</h2>
@@ -156,7 +161,7 @@ export function TransfersScreen({ session }: { session: Session }) {
   );
 }
 
-function RequestTransfer({ here, stores }: { here: string; stores: { id: string; name: string }[] }) {
+function RequestTransfer({ here, stores, onCreated }: { here: string; stores: { id: string; name: string }[]; onCreated: () => void }) {
   const { t } = useI18n();
   const [from, setFrom] = useState('');
   const [sku, setSku] = useState('');
@@ -183,6 +188,7 @@ function RequestTransfer({ here, stores }: { here: string; stores: { id: string;
         const tr = o.data?.transferCreate.transfer;
         if (tr) {
           setMade(tr.number);
+          onCreated();
           setSku('');
           setQuantity(1);
         }
