@@ -44,7 +44,9 @@ test('a return with an exchange: a size too small swapped for another at the cou
   );
   const [ret] = d.orderByNumber.returns;
   expect(ret.exchangeOrder.number).toBe(exchangeNumber);
-  expect(ret.lines).toEqual([{ quantity: 1, exchanged: 1, disposition: 'RESTOCK', reason: 'SIZE_TOO_SMALL', variant: { sku: bought.sku } }]);
+  expect(ret.lines).toEqual([
+    { quantity: 1, exchanged: 1, disposition: 'RESTOCK', reason: 'SIZE_TOO_SMALL', variant: { sku: bought.sku } },
+  ]);
   // The swapped size left this shelf for the customer (held or handed over): it is no longer free here.
   expect((await stockOf(associate.locationId, wanted.sku, associate.token)).available).toBe(wantedBefore.available - 1);
 

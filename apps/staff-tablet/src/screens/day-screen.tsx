@@ -63,7 +63,11 @@ export function DayScreen({ session }: { session: Session }) {
   // Returns by the channel the goods were sold on, and what this store took back (whatever the channel).
   const returnsByChannel = rows
     .filter((r) => r.returns > 0)
-    .map((r) => ({ label: r.channel, value: r.returnedUnits, display: t('day.returnsValue', { returns: r.returns, units: r.returnedUnits }) }));
+    .map((r) => ({
+      label: r.channel,
+      value: r.returnedUnits,
+      display: t('day.returnsValue', { returns: r.returns, units: r.returnedUnits }),
+    }));
   const takenBack = data?.returnsReport.find((r) => r.location.id === session.staff.location?.id);
   return (
     <main className="screen">

@@ -16,7 +16,16 @@ import type { ReturnCreateMutation } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../routes';
-import { NO_CHOICE, REASONS, returnLinesInput, returnableBySku, unitsChosen, withReason, type Disposition, type LineChoice } from './return-lines';
+import {
+  NO_CHOICE,
+  REASONS,
+  returnLinesInput,
+  returnableBySku,
+  unitsChosen,
+  withReason,
+  type Disposition,
+  type LineChoice,
+} from './return-lines';
 
 const ReturnOrderQuery = graphql(`
   query ReturnOrder($number: String!) {
@@ -309,7 +318,8 @@ function ReturnLineRow({ sku, bought, left, price, choice, onChange, onVariant }
     if (variant) onVariant(variant.id);
   }, [variant, onVariant]);
   // Another size of the same product at the same price (the API refuses anything else: EXCHANGE_NOT_ALLOWED).
-  const sizes = variant?.product.variants.filter((v) => v.id !== variant.id && !v.archived && v.price.amount === variant.price.amount) ?? [];
+  const sizes =
+    variant?.product.variants.filter((v) => v.id !== variant.id && !v.archived && v.price.amount === variant.price.amount) ?? [];
   const id = `line-${sku}`;
   return (
     <fieldset className="return-line" aria-labelledby={id}>
@@ -319,7 +329,12 @@ function ReturnLineRow({ sku, bought, left, price, choice, onChange, onVariant }
         {left < bought ? ` · ${t('returns.left', { count: left })}` : ''}
       </legend>
       <div className="row wrap">
-        <QuantityField label={`${t('returns.back')} ${sku}`} value={choice.quantity} max={left} onChange={(quantity) => onChange({ ...choice, quantity })} />
+        <QuantityField
+          label={`${t('returns.back')} ${sku}`}
+          value={choice.quantity}
+          max={left}
+          onChange={(quantity) => onChange({ ...choice, quantity })}
+        />
         <label>
           {t('returns.reason')}
           <select value={choice.reason} onChange={(e) => onChange(withReason(choice, e.target.value as LineChoice['reason']))}>
@@ -370,7 +385,8 @@ function ReceiveRequested({ session }: { session: Session }) {
     setGot({});
     setNumber(text.trim().toUpperCase());
   };
-  const lineOf = (l: NonNullable<typeof ret>['lines'][number]) => got[l.variant.id] ?? { quantity: l.quantity, disposition: l.disposition ?? 'RESTOCK' };
+  const lineOf = (l: NonNullable<typeof ret>['lines'][number]) =>
+    got[l.variant.id] ?? { quantity: l.quantity, disposition: l.disposition ?? 'RESTOCK' };
   const submit = () =>
     ret &&
     void receive.run({

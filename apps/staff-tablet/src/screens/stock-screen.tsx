@@ -46,7 +46,6 @@ const StockQuery = graphql(`
   }
 `);
 
-
 const MarkUnsellable = graphql(`
   mutation StockMarkUnsellable($input: StockQuantityInput!) {
     stockMarkUnsellable(input: $input) {
@@ -180,7 +179,12 @@ function SkuStock({ sku, session }: { sku: string; session: Session }) {
   const { data, code } = useLiveQuery(StockQuery, { locationId, sku, near: storeGeo(session) }, !store);
   const [quantity, setQuantity] = useState(1);
   const [last, setLast] = useState<{ move: Move; count: number }>();
-  const actions = { damaged: useAction(MarkUnsellable), sellable: useAction(MarkSellable), writeOff: useAction(WriteOff), safety: useAction(SafetySet) };
+  const actions = {
+    damaged: useAction(MarkUnsellable),
+    sellable: useAction(MarkSellable),
+    writeOff: useAction(WriteOff),
+    safety: useAction(SafetySet),
+  };
   const level = data?.stockLevel;
   const busy = Object.values(actions).some((a) => a.fetching);
   const refusal = Object.values(actions).find((a) => a.code)?.code;
