@@ -235,6 +235,8 @@ export const en = {
   'day.returnsValue': '{units} units, {returns} returns',
   'day.noReturns': 'No returns yet today.',
   'day.takenBackHere': 'Taken back at this store: {returns} returns, {units} units, {amount} refunded.',
+  'refundMethod.CARD': 'back to the card',
+  'refundMethod.COUNTER': 'paid out at the counter',
   'error.title': 'That did not work',
 } as const;
 

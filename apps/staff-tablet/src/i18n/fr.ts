@@ -237,5 +237,7 @@ export const fr: Record<MessageKey, string> = {
   'day.returnsValue': '{units} unités, {returns} retours',
   'day.noReturns': 'Pas encore de retour aujourd’hui.',
   'day.takenBackHere': 'Repris dans ce magasin : {returns} retours, {units} unités, {amount} remboursés.',
+  'refundMethod.CARD': 'sur la carte',
+  'refundMethod.COUNTER': 'rendu en caisse',
   'error.title': 'Cela n’a pas marché',
 };

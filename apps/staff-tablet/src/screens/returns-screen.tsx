@@ -13,7 +13,7 @@ import { formatMoney, formatTime } from '../components/format';
 import { QuantityField } from '../components/quantity-field';
 import { graphql } from '../gql';
 import type { ReturnCreateMutation } from '../gql/graphql';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { href } from '../routes';
 import {
@@ -129,6 +129,8 @@ const ReturnByNumber = graphql(`
         id
         number
       }
+      refundMethod
+      refundSettled
       refund {
         amount
         currency
@@ -177,6 +179,16 @@ const ReturnReceive = graphql(`
 `);
 
 type Made = NonNullable<ReturnCreateMutation['returnCreate']['return']>;
+
+/** How the money goes back, in words: CARD (pending until the provider answers), COUNTER, or nothing to pay back. */
+function refundHow(r: { refundMethod?: string | null; refundSettled: boolean }, t: Translate): string {
+  const how = r.refundMethod === 'CARD' || r.refundMethod === 'COUNTER' ? t(`refundMethod.${r.refundMethod}`) : '';
+  const pending = r.refundMethod === 'CARD' && !r.refundSettled ? t('returns.refundPending') : '';
+  return [how, pending]
+    .filter(Boolean)
+    .map((w) => ` · ${w}`)
+    .join('');
+}
 
 export function ReturnsScreen({ session }: { session: Session }) {
   const { t } = useI18n();
@@ -278,8 +290,7 @@ function CounterReturn({ number, session }: { number: string; session: Session }
           </p>
           <p>
             {t('returns.refund', { amount: formatMoney(made.refund, language) })}
-            {made.refundMethod ? ` · ${made.refundMethod}` : ''}
-            {made.refundSettled ? '' : ` · ${t('returns.refundPending')}`}
+            {refundHow(made, t)}
           </p>
           {made.exchangeOrder && (
             <p>
@@ -445,7 +456,12 @@ function ReceiveRequested({ session }: { session: Session }) {
               {t('returns.receive')}
             </button>
           )}
-          {ret.status === 'RECEIVED' && <p role="status">{t('returns.refund', { amount: formatMoney(ret.refund, language) })}</p>}
+          {ret.status === 'RECEIVED' && (
+            <p role="status">
+              {t('returns.refund', { amount: formatMoney(ret.refund, language) })}
+              {refundHow(ret, t)}
+            </p>
+          )}
         </>
       )}
     </section>
