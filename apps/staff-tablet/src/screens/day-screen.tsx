@@ -66,7 +66,7 @@ export function DayScreen({ session }: { session: Session }) {
     .map((r) => ({
       label: r.channel,
       value: r.returnedUnits,
-      display: t('day.returnsValue', { returns: r.returns, units: r.returnedUnits }),
+      display: t('day.units', { units: r.returnedUnits }),
     }));
   const takenBack = data?.returnsReport.find((r) => r.location.id === session.staff.location?.id);
   return (
@@ -105,6 +105,7 @@ export function DayScreen({ session }: { session: Session }) {
           ) : (
             <p className="muted">{t('day.noReturns')}</p>
           )}
+          <p>{t('day.returnsCount', { returns: rows.reduce((n, r) => n + r.returns, 0) })}</p>
           <p>
             {t('day.takenBackHere', {
               returns: takenBack?.returns ?? 0,
