@@ -238,6 +238,7 @@ export const en = {
   'day.takenBackHere': 'Taken back at this store: {returns} returns, {units} units, {amount} refunded.',
   'refundMethod.CARD': 'back to the card',
   'refundMethod.COUNTER': 'paid out at the counter',
+  'refundMethod.NONE': 'nothing was paid, so nothing to pay back',
   'error.title': 'That did not work',
 } as const;
 

@@ -240,5 +240,6 @@ export const fr: Record<MessageKey, string> = {
   'day.takenBackHere': 'Repris dans ce magasin : {returns} retours, {units} unités, {amount} remboursés.',
   'refundMethod.CARD': 'sur la carte',
   'refundMethod.COUNTER': 'rendu en caisse',
+  'refundMethod.NONE': 'rien n’a été payé, rien à rendre',
   'error.title': 'Cela n’a pas marché',
 };

@@ -180,9 +180,13 @@ const ReturnReceive = graphql(`
 
 type Made = NonNullable<ReturnCreateMutation['returnCreate']['return']>;
 
-/** How the money goes back, in words: CARD (pending until the provider answers), COUNTER, or nothing to pay back. */
+/**
+ * How the money goes back, in words: CARD (pending until the provider answers), COUNTER, or NONE (nothing was
+ * paid to give back: an even exchange, or an order not paid yet; the refund is then the value taken back).
+ */
 function refundHow(r: { refundMethod?: string | null; refundSettled: boolean }, t: Translate): string {
-  const how = r.refundMethod === 'CARD' || r.refundMethod === 'COUNTER' ? t(`refundMethod.${r.refundMethod}`) : '';
+  const how =
+    r.refundMethod === 'CARD' || r.refundMethod === 'COUNTER' || r.refundMethod === 'NONE' ? t(`refundMethod.${r.refundMethod}`) : '';
   const pending = r.refundMethod === 'CARD' && !r.refundSettled ? t('returns.refundPending') : '';
   return [how, pending]
     .filter(Boolean)
