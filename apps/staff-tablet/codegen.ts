@@ -1,5 +1,4 @@
 // Typed operations from the API's own schema.gql: `npm run codegen:staff` after changing an operation or the schema.
-// Operations the schema does not have yet (returns, transfers, counts: issues 24 and 25) stay out of src/ until it does.
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 

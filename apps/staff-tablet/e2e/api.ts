@@ -93,3 +93,70 @@ export async function webPickupOrder(locationId: string, items: Sellable[], emai
     pickupCode: pickup.pickupCode as string,
   };
 }
+
+/** Two sizes of one product at the same price, each with `min` units free at the store (an exchange swaps one for the other). */
+export async function twoSizesAt(locationId: string, token: string, min = 1): Promise<[Sellable, Sellable]> {
+  const d = await gql(
+    `query ($at: ID!) { products(first: 30, filter: { availableAt: $at }) { edges { node { name variants { id sku size colour price { amount } } } } } }`,
+    { at: locationId },
+  );
+  for (const { node } of d.products.edges) {
+    const free: (Sellable & { price: number })[] = [];
+    for (const v of node.variants) {
+      const level = await gql(
+        `query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { available } }`,
+        { l: locationId, s: v.sku },
+        token,
+      );
+      if ((level.stockLevel?.available ?? 0) >= min)
+        free.push({ variantId: v.id, sku: v.sku, productName: node.name, size: v.size, colour: v.colour, price: v.price.amount });
+    }
+    for (const a of free) {
+      const b = free.find((x) => x.sku !== a.sku && x.price === a.price && x.size !== a.size);
+      if (b) return [a, b];
+    }
+  }
+  throw new Error(`no product with two sizes at one price at ${locationId}`);
+}
+
+/** A web pickup order of one unit of each size, prepared and handed over at the store: it can come back. */
+export async function collectedOrder(locationId: string, items: Sellable[], token: string) {
+  const order = await webPickupOrder(locationId, items);
+  const ready = await gql(
+    `mutation ($id: ID!) { fulfillmentMarkReady(id: $id) { userErrors { code } } }`,
+    { id: order.fulfillmentId },
+    token,
+  );
+  const collected = await gql(
+    `mutation ($id: ID!, $code: String!) { fulfillmentCollect(id: $id, pickupCode: $code) { fulfillment { status } userErrors { code } } }`,
+    { id: order.fulfillmentId, code: order.pickupCode },
+    token,
+  );
+  const errors = [...ready.fulfillmentMarkReady.userErrors, ...collected.fulfillmentCollect.userErrors];
+  if (errors.length) throw new Error(`handover refused: ${JSON.stringify(errors)}`);
+  return order;
+}
+
+/** A SKU this store has with `min` units free and a nearby store has free units of too; that store's id and name. */
+export async function skuAlsoNearby(here: { locationId: string; token: string; geo: { lat: number; lng: number } }, min = 1) {
+  for (const c of await sellableAt(here.locationId, here.token, 10, min)) {
+    const near = await gql(
+      `query ($near: GeoPointInput!, $sku: String!) { storesNear(near: $near, radiusKm: 50, sku: $sku) { available location { id name } } }`,
+      { near: here.geo, sku: c.sku },
+    );
+    const other = near.storesNear.find(
+      (s: { available: number; location: { id: string } }) => s.location.id !== here.locationId && s.available >= 2,
+    );
+    if (other) return { item: c, from: other.location as { id: string; name: string } };
+  }
+  throw new Error('no size both here and nearby in the demo data');
+}
+
+export async function stockOf(locationId: string, sku: string, token: string) {
+  const d = await gql(
+    `query ($l: ID!, $s: String!) { stockLevel(locationId: $l, sku: $s) { onHand reserved unsellable safetyStock incoming available } }`,
+    { l: locationId, s: sku },
+    token,
+  );
+  return d.stockLevel as { onHand: number; reserved: number; unsellable: number; safetyStock: number; incoming: number; available: number };
+}

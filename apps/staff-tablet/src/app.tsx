@@ -8,15 +8,17 @@ import { OfflineBanner } from './components/offline-banner';
 import { useI18n, type Language } from './i18n/i18n';
 import type { MessageKey } from './i18n/en';
 import { href, useRoute, type Route } from './routes';
-import { ReturnsScreen } from './screens/returns-screen';
+import { CountScreen, CountsScreen } from './screens/counts-screen';
 import { CustomerScreen } from './screens/customer-screen';
 import { DayScreen } from './screens/day-screen';
 import { EndlessAisleScreen } from './screens/endless-aisle-screen';
 import { LookupScreen, OrderScreen } from './screens/lookup-screen';
 import { PickupScreen } from './screens/pickup-screen';
 import { PickupsScreen } from './screens/pickups-screen';
+import { ReturnsScreen } from './screens/returns-screen';
 import { SignIn } from './screens/sign-in';
 import { StockScreen } from './screens/stock-screen';
+import { TransfersScreen } from './screens/transfers-screen';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -51,13 +53,22 @@ const MENU: { route: Route['name']; label: MessageKey; managers?: boolean }[] = 
   { route: 'aisle', label: 'nav.aisle' },
   { route: 'returns', label: 'nav.returns' },
   { route: 'stock', label: 'nav.stock' },
+  { route: 'transfers', label: 'nav.transfers' },
+  { route: 'counts', label: 'nav.counts' },
   { route: 'day', label: 'nav.day', managers: true },
 ];
 
 function SignedIn({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { t } = useI18n();
   const route = useRoute();
-  const active = route.name === 'pickup' ? 'pickups' : route.name === 'order' || route.name === 'customer' ? 'lookup' : route.name;
+  const active =
+    route.name === 'pickup'
+      ? 'pickups'
+      : route.name === 'order' || route.name === 'customer'
+        ? 'lookup'
+        : route.name === 'count'
+          ? 'counts'
+          : route.name;
   return (
     <>
       <header className="top-bar">
@@ -108,9 +119,15 @@ function CurrentScreen({ route, session }: { route: Route; session: Session }) {
     case 'aisle':
       return <EndlessAisleScreen session={session} />;
     case 'returns':
-      return <ReturnsScreen />;
+      return <ReturnsScreen session={session} />;
     case 'stock':
       return <StockScreen session={session} />;
+    case 'transfers':
+      return <TransfersScreen session={session} />;
+    case 'counts':
+      return <CountsScreen session={session} />;
+    case 'count':
+      return <CountScreen id={route.id} />;
     case 'day':
       return <DayScreen session={session} />;
   }

@@ -10,6 +10,9 @@ export type Route =
   | { name: 'aisle' }
   | { name: 'returns' }
   | { name: 'stock' }
+  | { name: 'transfers' }
+  | { name: 'counts' }
+  | { name: 'count'; id: string }
   | { name: 'day' };
 
 export function parseRoute(hash: string): Route {
@@ -21,10 +24,14 @@ export function parseRoute(hash: string): Route {
       return param ? { name, number: param } : { name: 'lookup' };
     case 'customer':
       return param ? { name, id: param } : { name: 'lookup' };
+    case 'count':
+      return param ? { name, id: param } : { name: 'counts' };
     case 'lookup':
     case 'aisle':
     case 'returns':
     case 'stock':
+    case 'transfers':
+    case 'counts':
     case 'day':
       return { name };
     default:

@@ -54,8 +54,8 @@ export const ERROR_MESSAGES: Record<string, Words> = {
     fr: 'Aucun magasin ni entrepôt ne peut le fournir maintenant. Rien n’a été réservé.',
   },
   INSUFFICIENT_STOCK: {
-    en: 'There are not that many free units (some are reserved for orders).',
-    fr: 'Il n’y a pas autant d’unités libres (certaines sont réservées pour des commandes).',
+    en: 'There are not that many units to move (some are reserved for orders or already off sale). Check the quantity.',
+    fr: 'Il n’y a pas autant d’unités à déplacer (certaines sont réservées ou déjà hors vente). Vérifiez la quantité.',
   },
   UNKNOWN_SKU: { en: 'No product has that reference.', fr: 'Aucun produit n’a cette référence.' },
   UNKNOWN_LOCATION: { en: 'That store does not exist.', fr: 'Ce magasin n’existe pas.' },
@@ -78,6 +78,30 @@ export const ERROR_MESSAGES: Record<string, Words> = {
   PAYMENT_REQUIRED: { en: 'A payment is needed for this order.', fr: 'Un paiement est nécessaire pour cette commande.' },
   PRICE_CHANGED: { en: 'The price changed. Check the total and order again.', fr: 'Le prix a changé. Vérifiez le total et recommandez.' },
   DUPLICATE: { en: 'That already exists.', fr: 'Cela existe déjà.' },
+  RETURN_NOT_ALLOWED: {
+    en: 'This item was never handed over to the customer (or is not in this return): it cannot come back.',
+    fr: 'Cet article n’a jamais été remis au client (ou ne fait pas partie de ce retour) : il ne peut pas être repris.',
+  },
+  RETURN_QUANTITY_EXCEEDED: {
+    en: 'More units than the customer received (less those already brought back). Lower the quantity.',
+    fr: 'Plus d’unités que le client n’en a reçu (moins celles déjà rendues). Baissez la quantité.',
+  },
+  RETURN_WINDOW_CLOSED: {
+    en: 'The return period for this order has ended. Ask a manager about a gesture.',
+    fr: 'Le délai de retour de cette commande est dépassé. Demandez à un responsable pour un geste commercial.',
+  },
+  EXCHANGE_NOT_ALLOWED: {
+    en: 'An exchange is only for another size of the same item, at the same price, for no more units than come back.',
+    fr: 'Un échange se fait contre une autre taille du même article, au même prix, sans dépasser les unités rendues.',
+  },
+  COUNT_IN_PROGRESS: {
+    en: 'Another count already covers one of these items. Apply or cancel that count first.',
+    fr: 'Un autre inventaire couvre déjà l’un de ces articles. Validez ou annulez-le d’abord.',
+  },
+  NOT_IN_DOCUMENT: {
+    en: 'That item is not on this transfer or count, or more units than were sent. Check the lines.',
+    fr: 'Cet article n’est pas dans ce transfert ou cet inventaire, ou plus d’unités que l’envoi. Vérifiez les lignes.',
+  },
 };
 
 const GENERIC: Words = {

@@ -21,6 +21,19 @@ const DayQuery = graphql(`
         amount
         currency
       }
+      returns
+      returnedUnits
+    }
+    returnsReport(from: $from, to: $to) {
+      location {
+        id
+      }
+      returns
+      units
+      refundedTotal {
+        amount
+        currency
+      }
     }
     clickAndCollectReport(from: $from, to: $to) {
       pickupFulfillments
@@ -47,6 +60,15 @@ export function DayScreen({ session }: { session: Session }) {
   const sales = rows.map((r) => ({ label: r.channel, value: r.revenueTotal.amount, display: formatMoney(r.revenueTotal, language) }));
   const refunds = rows.map((r) => ({ label: r.channel, value: r.refundedTotal.amount, display: formatMoney(r.refundedTotal, language) }));
   const prep = cc?.medianOrderToReadySeconds;
+  // Returns by the channel the goods were sold on, and what this store took back (whatever the channel).
+  const returnsByChannel = rows
+    .filter((r) => r.returns > 0)
+    .map((r) => ({
+      label: r.channel,
+      value: r.returnedUnits,
+      display: t('day.units', { units: r.returnedUnits }),
+    }));
+  const takenBack = data?.returnsReport.find((r) => r.location.id === session.staff.location?.id);
   return (
     <main className="screen">
       <h1>
@@ -73,8 +95,24 @@ export function DayScreen({ session }: { session: Session }) {
           </p>
         </section>
         <section className="card">
-          <h2>{t('day.returns')}</h2>
-          {refunds.length ? <BarChart title={t('day.returns')} bars={refunds} /> : <p className="muted">{t('day.noData')}</p>}
+          <h2>{t('day.refunds')}</h2>
+          {refunds.length ? <BarChart title={t('day.refunds')} bars={refunds} /> : <p className="muted">{t('day.noData')}</p>}
+        </section>
+        <section className="card" data-testid="day-returns">
+          <h2>{t('day.returnsByChannel')}</h2>
+          {returnsByChannel.length ? (
+            <BarChart title={t('day.returnsByChannel')} bars={returnsByChannel} />
+          ) : (
+            <p className="muted">{t('day.noReturns')}</p>
+          )}
+          <p>{t('day.returnsCount', { returns: rows.reduce((n, r) => n + r.returns, 0) })}</p>
+          <p>
+            {t('day.takenBackHere', {
+              returns: takenBack?.returns ?? 0,
+              units: takenBack?.units ?? 0,
+              amount: takenBack ? formatMoney(takenBack.refundedTotal, language) : '—',
+            })}
+          </p>
         </section>
       </div>
     </main>
