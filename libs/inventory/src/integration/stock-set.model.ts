@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { UserError } from '@app/common';
+import { StockDerived, UserError } from '@app/common';
 import { MAX_ADJUST } from '../dto/stock-adjust.input.js';
 
 /** Items one stockSet call may set: a page of the retailer's counts (bulk feeds carry more). */
@@ -14,12 +14,15 @@ export class StockSetItemInput {
   @Length(1, 64)
   sku: string;
 
+  // A mutation's input, never part of a cached answer: marked so the schema's stock check (ADR 0027) sees it was weighed.
+  @StockDerived()
   @Field(() => Int, { description: 'On hand as the retailer counts it.' })
   @IsInt()
   @Min(0)
   @Max(MAX_ADJUST)
   onHand: number;
 
+  @StockDerived()
   @Field(() => Int, { nullable: true, description: 'Applied only if on hand is still this (STOCK_CHANGED otherwise).' })
   @IsOptional()
   @IsInt()
