@@ -35,6 +35,21 @@ export const AisleSearchQuery = graphql(`
         name
       }
     }
+    byBarcode: variantByBarcode(barcode: $search) {
+      id
+      sku
+      size
+      colour
+      archived
+      price {
+        amount
+        currency
+      }
+      product {
+        id
+        name
+      }
+    }
   }
 `);
 

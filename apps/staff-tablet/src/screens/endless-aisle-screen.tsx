@@ -28,7 +28,8 @@ export function EndlessAisleScreen({ session }: { session: Session }) {
     setChosen(undefined);
     setSearch(text.trim());
   };
-  const scanned = results.data?.variant;
+  // A scanner types a SKU label or the EAN/UPC barcode: either names one size.
+  const scanned = results.data?.variant ?? results.data?.byBarcode;
   const products = results.data?.products.edges.map((e) => e.node) ?? [];
   const noResults = results.data && !scanned && products.length === 0;
 

@@ -21,6 +21,15 @@ export class VariantsResolver {
     return v && toVariant(v);
   }
 
+  @Query(() => ProductVariant, {
+    nullable: true,
+    description: 'A variant by its EAN/UPC barcode (what a scanner at the till or on the tablet reads), archived or not.',
+  })
+  async variantByBarcode(@Args('barcode', { type: () => String }) barcode: string): Promise<ProductVariant | null> {
+    const v = await this.catalogue.findVariantByBarcode(barcode);
+    return v && toVariant(v);
+  }
+
   @ResolveField(() => Product)
   async product(@Parent() variant: ProductVariant, @Ctx() ctx: RequestContext): Promise<Product> {
     const p = await this.catalogue.loadProduct(ctx, variant.productId);

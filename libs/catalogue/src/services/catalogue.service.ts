@@ -76,6 +76,16 @@ export class CatalogueService {
     return row ?? null;
   }
 
+  /** The variant with this barcode (digits only, on the unique index); null for anything else. */
+  async findVariantByBarcode(barcode: string): Promise<ProductVariantEntity | null> {
+    const digits = barcode.trim();
+    if (!/^\d{6,14}$/.test(digits)) return null;
+    const [row] = await this.tx.manager.query<ProductVariantEntity[]>(`SELECT ${VARIANT_COLUMNS} FROM product_variant WHERE barcode = $1`, [
+      digits,
+    ]);
+    return row ?? null;
+  }
+
   /** The variants with these SKUs (normalised), by their normalised SKU; SKUs that name nothing are absent. */
   async findVariantsBySkus(skus: string[]): Promise<Map<string, ProductVariantEntity>> {
     const wanted = [...new Set(skus.map(normaliseSku))];
