@@ -193,3 +193,23 @@ test('the endless aisle sends a size to the customer’s home', async ({ page })
   const order = await gql(`query ($n: String!) { orderByNumber(number: $n) { fulfillments { type } } }`, { n: number }, associate.token);
   expect(order.orderByNumber.fulfillments.map((f: { type: string }) => f.type)).toEqual(['DELIVERY']);
 });
+
+test('a keyboard-wedge scanner reads an EAN barcode: the endless aisle finds that size', async ({ page }) => {
+  const manager = await staffToken(MANAGER);
+  const [item] = await sellableAt(manager.locationId, manager.token, 1);
+  const ean = `20${String(Date.now()).slice(-11)}`;
+  const set = await gql(
+    `mutation ($i: VariantUpdateInput!) { variantUpdate(input: $i) { userErrors { code } } }`,
+    { i: { sku: item.sku, barcode: ean } },
+    await adminToken(),
+  );
+  expect(set.variantUpdate.userErrors).toEqual([]);
+  await signIn(page, ASSOCIATE);
+  await page.getByRole('link', { name: 'Endless aisle' }).click();
+  await page.getByLabel('Search or scan a barcode').pressSequentially(ean);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: new RegExp(`^${escape(item.productName)} · ${escape(item.size)} · `) })).toBeVisible();
+});
+
+/** Text as a regular expression that matches it literally. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
