@@ -90,6 +90,63 @@ describe('bulk stock feeds over HTTP', () => {
     expect([bad.status, bad.message]).toEqual(['FAILED', expect.stringContaining('header')]);
     expect(await unbalancedLevels(t)).toBe(0);
   });
+
+  it('exports stock and orders, streamed as NDJSON or CSV, to admins only', async () => {
+    const [v] = (await createProduct(t, admin, { sizes: ['XS'] })).variants;
+    await adjust(t, admin, store.id, v.sku, 7);
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const sale = await t.gql(
+      `mutation($i: PosSaleInput!) { posSaleRecord(input: $i) { order { number } userErrors { code } } }`,
+      {
+        i: {
+          locationId: store.id,
+          ticketNumber: `EXP-${Date.now()}`,
+          soldAt: new Date().toISOString(),
+          lines: [{ sku: v.sku, quantity: 2, unitPrice: { amount: 1234, currency: 'EUR' } }],
+        },
+      },
+      { token: admin },
+    );
+    const number = sale.data.posSaleRecord.order.number as string;
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const get = (path: string, token: string | null = admin) => {
+      const r = t.http().get(path);
+      if (token) r.set('authorization', `Bearer ${token}`);
+      return r;
+    };
+    const stock = await get(`/bulk/stock?location=${store.code.toLowerCase()}`);
+    expect([stock.status, stock.headers['content-type']]).toEqual([200, 'application/x-ndjson']);
+    const line = stock.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AnyJson)
+      .find((l) => l.sku === v.sku);
+    expect(line).toMatchObject({ sku: v.sku, location: store.code, onHand: 5, available: 5 });
+    const csv = await get(`/bulk/stock?location=${store.code}&format=csv`);
+    expect(csv.text.split('\n')[0]).toBe('sku,location,onHand,reserved,unsellable,safetyStock,incoming,available');
+    expect(csv.text).toContain(`${v.sku},${store.code},5,0,0,0,0,5`);
+    const orders = await get(`/bulk/orders?from=${from}&to=${to}`);
+    const exported = orders.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AnyJson);
+    expect(exported.find((o) => o.number === number)).toMatchObject({
+      channel: 'STORE',
+      status: 'COMPLETED',
+      total: 2468,
+      lines: [{ sku: v.sku, quantity: 2, unitPrice: 1234 }],
+    });
+    const rows = (await get(`/bulk/orders?from=${from}&to=${to}`).set('accept', 'text/csv')).text.split('\n');
+    expect(rows[0]).toBe(
+      'number,createdAt,channel,status,currency,total,customerId,locationId,sku,quantity,unitPrice,fulfillmentType,fulfillmentStatus',
+    );
+    expect(rows.some((r) => r.startsWith(`${number},`) && r.includes(`,${v.sku},2,1234,PICKUP,COLLECTED`))).toBe(true);
+    const manager = (await createStaff(t, admin, 'MANAGER', store.id)).token;
+    expect((await get(`/bulk/orders?from=${from}&to=${to}`, manager)).status).toBe(403);
+    expect((await get(`/bulk/orders?from=${from}&to=${to}`, null)).status).toBe(401);
+    expect((await get(`/bulk/orders?from=${to}&to=${from}`)).status).toBe(400);
+    expect((await get(`/bulk/stock?location=NOWHERE`)).status).toBe(404);
+  });
 });
 
 /** Kills an API process in the middle of a feed (SIGKILL: no shutdown) and starts another: the job goes on from its last applied batch. */

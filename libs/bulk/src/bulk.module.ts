@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { CatalogueModule } from '@app/catalogue';
 import { InventoryModule } from '@app/inventory';
 import { LocationsModule } from '@app/locations';
+import { OrdersModule } from '@app/orders';
 import { BulkController } from './bulk.controller.js';
 import { BulkJobs } from './bulk-jobs.service.js';
 import { BulkResolver } from './bulk.resolver.js';
@@ -10,7 +11,7 @@ import { StockFeedRunner } from './stock-feed.runner.js';
 
 /** Bulk feeds from the retailer's systems over HTTP, applied in the background in batches (issue 26). */
 @Module({
-  imports: [AuthModule, CatalogueModule, InventoryModule, LocationsModule],
+  imports: [AuthModule, CatalogueModule, InventoryModule, LocationsModule, OrdersModule],
   controllers: [BulkController],
   providers: [BulkJobs, StockFeedRunner, BulkResolver],
 })

@@ -17,3 +17,4 @@ export * from './sourcing/sourcing.service.js';
 export * from './services/sales-facts.service.js';
 export * from './services/order-returns.service.js';
 export { takenAmount, lineAmounts } from './payments/fulfillment-amounts.js';
+export * from './services/order-export.service.js';

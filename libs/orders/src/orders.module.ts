@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CountShortages } from './services/count-shortages.service.js';
+import { OrderExport } from './services/order-export.service.js';
 import { PosSales } from './services/pos-sales.service.js';
 import { PosSaleResolver } from './resolvers/pos-sale.resolver.js';
 import { OrderReturns } from './services/order-returns.service.js';
@@ -67,6 +68,7 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     WebhooksModule,
   ],
   providers: [
+    OrderExport,
     CountShortages,
     PosSales,
     PosSaleResolver,
@@ -107,6 +109,16 @@ import { SourcingService } from './sourcing/sourcing.service.js';
     FulfillmentLineResolver,
     CustomerOrdersResolver,
   ],
-  exports: [OrderReturns, SalesFacts, CheckoutService, OrderQueries, SourcingService, FulfillmentTransitions, ExpirySweep, BackgroundJobs],
+  exports: [
+    OrderExport,
+    OrderReturns,
+    SalesFacts,
+    CheckoutService,
+    OrderQueries,
+    SourcingService,
+    FulfillmentTransitions,
+    ExpirySweep,
+    BackgroundJobs,
+  ],
 })
 export class OrdersModule {}
