@@ -119,7 +119,7 @@ describe('bulk stock feeds over HTTP', () => {
     const line = stock.text
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as AnyJson)
+      .map((l) => JSON.parse(l))
       .find((l) => l.sku === v.sku);
     expect(line).toMatchObject({ sku: v.sku, location: store.code, onHand: 5, available: 5 });
     const csv = await get(`/bulk/stock?location=${store.code}&format=csv`);
@@ -129,7 +129,7 @@ describe('bulk stock feeds over HTTP', () => {
     const exported = orders.text
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as AnyJson);
+      .map((l) => JSON.parse(l));
     expect(exported.find((o) => o.number === number)).toMatchObject({
       channel: 'STORE',
       status: 'COMPLETED',
