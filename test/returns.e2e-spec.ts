@@ -115,6 +115,7 @@ function returnsSuite(name: string, env: () => Promise<Record<string, string>>, 
       const stranger = await registerShopper(t);
       expect(codes(await ask(stranger.token))).toEqual(['FORBIDDEN']);
       expect(codes(await ask(undefined))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await ask(shopper.token, 0))).toEqual(['BAD_USER_INPUT']); // the units' rules hold on every kind of return line
       expect(refusal(await ask(shopper.token, 3), 'returnRequest')).toEqual(['RETURN_QUANTITY_EXCEEDED']);
       const req = ok(await ask(staffB), 'returnRequest').return; // staff for the customer
       expect(refusal(await ask(shopper.token, 2), 'returnRequest')).toEqual(['RETURN_QUANTITY_EXCEEDED']); // one is already asked for

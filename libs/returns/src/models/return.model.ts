@@ -31,8 +31,9 @@ registerEnumType(ReturnStatus, { name: 'ReturnStatus' });
 export const MAX_RETURN_LINES = 100;
 const MAX_UNITS = 1000;
 
-@InputType()
-export class ReturnLineInput {
+/** Units of one variant: what every line of a return names first (the fields of its subclasses follow). */
+@InputType({ isAbstract: true })
+abstract class VariantUnitsInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'variantId must be a variant id' })
   variantId: string;
@@ -42,7 +43,10 @@ export class ReturnLineInput {
   @Min(1)
   @Max(MAX_UNITS)
   quantity: number;
+}
 
+@InputType()
+export class ReturnLineInput extends VariantUnitsInput {
   @Field(() => ReturnReason)
   @IsEnum(ReturnReason)
   reason: ReturnReason;
@@ -63,17 +67,7 @@ export class ReturnRequestInput {
 }
 
 @InputType()
-export class ReceivedLineInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'variantId must be a variant id' })
-  variantId: string;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_UNITS)
-  quantity: number;
-
+export class ReceivedLineInput extends VariantUnitsInput {
   @Field(() => ReturnDisposition)
   @IsEnum(ReturnDisposition)
   disposition: ReturnDisposition;
